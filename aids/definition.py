@@ -1,0 +1,302 @@
+"""Aid definitions: the one loader of `aids/content/<aid>.toml`, with a strict schema check.
+
+A malformed definition raises DefinitionError naming the file, the line and the reason,
+so a broken content file fails the build instead of shipping a broken aid.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+CONTENT_DIR = Path(__file__).parent / "content"
+AID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+QUESTION_TYPES = ("text", "textarea", "choice", "multi", "date")
+# Default maximum lengths (characters) per question type.
+MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi": 100}
+
+
+class DefinitionError(Exception):
+    """A content file breaks the schema. The message says file, line and reason."""
+
+    def __init__(self, path: Path, line: int | None, reason: str) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {reason}")
+        self.path, self.line, self.reason = path, line, reason
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    question: str
+    equals: str | None = None
+    includes: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    label: str
+    hint: str = ""
+    required: bool = False
+    max_length: int = 0
+    options: tuple[Option, ...] = ()
+    per: str | None = None
+    show_if: Condition | None = None
+    after: str | None = None
+    examples: tuple[str, ...] = ()
+    summary_label: str = ""
+    required_message: str = ""
+
+    def option_label(self, value: str) -> str:
+        return next((o.label for o in self.options if o.value == value), value)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    intro: str = ""
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gap:
+    question: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Aid:
+    id: str
+    title: str
+    version: int
+    intro: str
+    disclaimer: str
+    sources: tuple[str, ...]
+    steps: tuple[Step, ...]
+    result_title: str
+    result_intro: str = ""
+    gaps: tuple[Gap, ...] = ()
+    path: Path = field(default=Path(), compare=False)
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for s in self.steps for q in s.questions}
+
+
+# Schema: for each table kind, its required keys and optional keys with their types.
+_SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
+    "aid": (
+        {"id": str, "title": str, "version": int, "intro": str, "disclaimer": str,
+         "sources": list, "steps": list, "result": dict},
+        {},
+    ),
+    "step": ({"id": str, "title": str, "questions": list}, {"intro": str}),
+    "question": (
+        {"id": str, "type": str, "label": str},
+        {"hint": str, "required": bool, "max_length": int, "options": list, "per": str,
+         "show_if": dict, "after": str, "examples": list, "summary_label": str, "required_message": str},
+    ),
+    "option": ({"value": str, "label": str}, {}),
+    "show_if": ({"question": str}, {"equals": str, "includes": str}),
+    "result": ({"title": str}, {"intro": str, "gaps": list}),
+    "gap": ({"question": str, "message": str}, {}),
+}
+
+
+class _Locator:
+    """Finds the line of a table entry or key in the TOML source, for error messages."""
+
+    _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.]+)\s*\]\]?\s*(#.*)?$")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        # Every table header as (line number, dotted name), in order.
+        self.headers = [(n, m.group(1)) for n, line in enumerate(self.lines, start=1)
+                        if (m := self._HEADER.match(line))]
+
+    def line(self, path: tuple[object, ...], key: str | None = None) -> int | None:
+        """Line of the entry at path, e.g. ("steps", 1, "questions", 0), or of key inside it."""
+        start, end, name = 0, len(self.lines) + 1, ""
+        parts = list(path)
+        while parts:
+            part = parts.pop(0)
+            name = f"{name}.{part}" if name else str(part)
+            if parts and isinstance(parts[0], int):
+                position = parts.pop(0)
+                entries = [n for n, nm in self.headers if nm == name and start < n < end]
+                if position >= len(entries):
+                    break
+                start = entries[position]
+                # An entry ends at the next header that is not one of its sub-tables.
+                end = next((n for n, nm in self.headers
+                            if start < n < end and not nm.startswith(name + ".")), end)
+        if key is not None:
+            own_end = next((n for n, _ in self.headers if n > start), len(self.lines) + 1)
+            pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+            for number in range(max(start, 1), min(own_end, end)):
+                if pattern.match(self.lines[number - 1]):
+                    return number
+        return start or None
+
+
+class _Checker:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.where = _Locator(text)
+
+    def fail(self, reason: str, at: tuple[object, ...] = (), key: str | None = None) -> None:
+        raise DefinitionError(self.path, self.where.line(at, key), reason)
+
+    def table(self, kind: str, data: object, at: tuple[object, ...], label: str) -> dict:
+        if not isinstance(data, dict):
+            self.fail(f"{label} moet een tabel zijn", at)
+        required, optional = _SCHEMA[kind]
+        for key in data:
+            if key not in required and key not in optional:
+                self.fail(f"onbekend veld '{key}' in {label}", at, key)
+        for key, kind_type in required.items():
+            if key not in data:
+                self.fail(f"verplicht veld '{key}' ontbreekt in {label}", at)
+        for key, value in data.items():
+            wanted = required.get(key) or optional[key]
+            if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+                self.fail(f"veld '{key}' in {label} moet van type {wanted.__name__} zijn", at, key)
+        return data
+
+
+def _parse(path: Path) -> Aid:
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        raise DefinitionError(path, int(match.group(1)) if match else None,
+                              f"geen geldige TOML: {error}") from None
+    check = _Checker(path, text)
+    data = check.table("aid", raw, (), "de hulpmiddeldefinitie")
+    if data["id"] != path.stem or not AID_ID.match(data["id"]):
+        check.fail(f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", (), "id")
+    if not all(isinstance(s, str) and s for s in data["sources"]) or not data["sources"]:
+        check.fail("sources moet een niet-lege lijst met bronnen zijn", (), "sources")
+
+    seen: dict[str, Question] = {}
+    steps = []
+    step_ids: set[str] = set()
+    for i, step_raw in enumerate(data["steps"]):
+        at = ("steps", i)
+        step = check.table("step", step_raw, at, f"stap {i + 1}")
+        if not FIELD_ID.match(step["id"]) or step["id"] in step_ids:
+            check.fail(f"stap-id '{step['id']}' is ongeldig of dubbel", at, "id")
+        step_ids.add(step["id"])
+        questions = []
+        for j, q_raw in enumerate(step["questions"]):
+            q_at = ("steps", i, "questions", j)
+            questions.append(_question(check, q_raw, q_at, seen))
+        if not questions:
+            check.fail(f"stap '{step['id']}' heeft geen vragen", at)
+        steps.append(Step(step["id"], step["title"], step.get("intro", ""), tuple(questions)))
+    if not steps:
+        check.fail("er zijn geen stappen", (), "steps")
+
+    result = check.table("result", data["result"], (), "[result]")
+    gaps = []
+    for k, gap_raw in enumerate(result.get("gaps", [])):
+        gap = check.table("gap", gap_raw, ("result.gaps", k), f"gap {k + 1}")
+        if gap["question"] not in seen:
+            check.fail(f"gap verwijst naar onbekende vraag '{gap['question']}'",
+                       ("result.gaps", k), "question")
+        gaps.append(Gap(gap["question"], gap["message"]))
+
+    return Aid(
+        id=data["id"], title=data["title"], version=data["version"], intro=data["intro"],
+        disclaimer=data["disclaimer"], sources=tuple(data["sources"]), steps=tuple(steps),
+        result_title=result["title"], result_intro=result.get("intro", ""), gaps=tuple(gaps),
+        path=path,
+    )
+
+
+def _question(check: _Checker, raw: object, at: tuple[object, ...],
+              seen: dict[str, Question]) -> Question:
+    q = check.table("question", raw, at, f"vraag {at[-1] + 1} van stap {at[1] + 1}")
+    qid, qtype = q["id"], q["type"]
+    if not FIELD_ID.match(qid) or qid in seen:
+        check.fail(f"vraag-id '{qid}' is ongeldig of dubbel", at, "id")
+    if qtype not in QUESTION_TYPES:
+        check.fail(f"onbekend vraagtype '{qtype}' (kies uit {', '.join(QUESTION_TYPES)})", at, "type")
+    options = []
+    for k, o_raw in enumerate(q.get("options", [])):
+        option = check.table("option", o_raw, at, f"optie {k + 1} van vraag '{qid}'")
+        options.append(Option(option["value"], option["label"]))
+    values = [o.value for o in options]
+    if qtype in ("choice", "multi"):
+        if not options or len(set(values)) != len(values):
+            check.fail(f"vraag '{qid}' heeft geen of dubbele opties", at, "options")
+    elif options:
+        check.fail(f"vraag '{qid}' van type {qtype} kan geen opties hebben", at, "options")
+    per = q.get("per")
+    if per is not None:
+        if per not in seen or seen[per].type != "multi":
+            check.fail(f"per verwijst naar '{per}', dat geen eerdere meerkeuzevraag is", at, "per")
+        if qtype not in ("text", "textarea"):
+            check.fail("per kan alleen bij tekstvragen", at, "per")
+    condition = None
+    if "show_if" in q:
+        cond = check.table("show_if", q["show_if"], at, f"show_if van vraag '{qid}'")
+        target = seen.get(cond["question"])
+        if target is None or target.type not in ("choice", "multi"):
+            check.fail(f"show_if verwijst naar '{cond['question']}', dat geen eerdere keuzevraag is",
+                       at, "show_if")
+        wanted = cond.get("equals") if target.type == "choice" else cond.get("includes")
+        if wanted is None or len(cond) != 2 or wanted not in [o.value for o in target.options]:
+            check.fail("show_if moet 'equals' (bij choice) of 'includes' (bij multi) met een "
+                       "bestaande optie hebben", at, "show_if")
+        condition = Condition(cond["question"], cond.get("equals"), cond.get("includes"))
+    after = q.get("after")
+    if after is not None and (qtype != "date" or after not in seen or seen[after].type != "date"):
+        check.fail(f"after verwijst naar '{after}', dat geen eerdere datumvraag is", at, "after")
+    max_length = q.get("max_length", MAX_LENGTH[qtype])
+    if max_length <= 0:
+        check.fail("max_length moet positief zijn", at, "max_length")
+    examples = q.get("examples", [])
+    if not all(isinstance(e, str) for e in examples):
+        check.fail("examples moet een lijst met teksten zijn", at, "examples")
+    question = Question(
+        id=qid, type=qtype, label=q["label"], hint=q.get("hint", ""),
+        required=q.get("required", False), max_length=max_length, options=tuple(options),
+        per=per, show_if=condition, after=after, examples=tuple(examples),
+        summary_label=q.get("summary_label", ""),
+        required_message=q.get("required_message", ""),
+    )
+    seen[qid] = question
+    return question
+
+
+def aid_ids() -> list[str]:
+    """The ids of all aids, in alphabetical order."""
+    # Each top-level content file defines one aid; shared data lives in content/data/.
+    return sorted(p.stem for p in CONTENT_DIR.glob("*.toml"))
+
+
+@cache
+def load(aid_id: str) -> Aid:
+    """Load and check one aid definition (cached)."""
+    if not AID_ID.match(aid_id) or aid_id not in aid_ids():
+        raise KeyError(aid_id)
+    return _parse(CONTENT_DIR / f"{aid_id}.toml")
+
+
+def load_file(path: Path) -> Aid:
+    """Load and check a definition from any path (used by the build and tests)."""
+    return _parse(path)

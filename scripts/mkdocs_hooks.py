@@ -1,0 +1,88 @@
+"""MkDocs hooks: check the aid definitions, render each aid into its page, copy the runtime.
+
+Build logic lives here in plain Python, so the theme overrides stay Jinja blocks only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import aids  # noqa: E402
+from aids._html import h, join  # noqa: E402
+from aids.engine import format_date  # noqa: E402
+from aids.render import form_html  # noqa: E402
+
+RUNTIME = ROOT / "build" / "runtime"
+MARKER = "<!-- aid-form -->"
+
+
+def on_config(config):
+    # A malformed aid definition fails the build with its file, line and reason.
+    try:
+        for aid_id in aids.aid_ids():
+            aids.load(aid_id)
+    except aids.DefinitionError as error:
+        raise PluginError(str(error)) from None
+    if not (RUNTIME / "manifest.json").is_file():
+        raise PluginError("De runtime ontbreekt: voer eerst 'python scripts/build_runtime.py' uit "
+                          "(of gewoon 'make site').")
+    return config
+
+
+def on_env(env, config, files):
+    env.filters["tw_date"] = _date_filter
+    return env
+
+
+def _date_filter(value) -> str:
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return format_date(day)
+
+
+def on_page_content(html, page, config, files):
+    aid_id = page.meta.get("aid")
+    if not aid_id:
+        return html
+    if MARKER not in html:
+        raise PluginError(f"{page.file.src_path}: de markering {MARKER} ontbreekt")
+    try:
+        aid = aids.load(aid_id)
+    except KeyError:
+        raise PluginError(f"{page.file.src_path}: onbekend hulpmiddel '{aid_id}'") from None
+    manifest = json.loads((RUNTIME / "manifest.json").read_text())
+    base = get_relative_url("assets/runtime/x", page.url)[:-1]
+    runtime = json.dumps({"base": base, "files": manifest["files"]}).replace("</", "<\\/")
+    block = join([
+        h("p", {"class": "aid-intro"}, aid.intro),
+        h("div", {"class": "admonition note aid-disclaimer"},
+          h("p", {"class": "admonition-title"}, "Jij beslist"),
+          h("p", {}, aid.disclaimer)),
+        form_html(aid),
+        h("script", {"type": "application/json", "data-tw-runtime": True}),
+        h("h2", {"id": "bronnen-van-dit-hulpmiddel"}, "Bronnen van dit hulpmiddel"),
+        h("ul", {}, [h("li", {}, source) for source in aid.sources]),
+    ])
+    # The runtime config is JSON, not HTML: put it in after escaping the rest.
+    block = block.replace('data-tw-runtime></script>', f"data-tw-runtime>{runtime}</script>")
+    return html.replace(MARKER, block)
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    shutil.copytree(RUNTIME, site / "assets" / "runtime", dirs_exist_ok=True)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import vendor
+
+    shim = vendor.package_dir("iframe-worker") / "package" / "shim" / "index.js"
+    (site / "assets" / "vendor").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, site / "assets" / "vendor" / "iframe-worker-shim.js")
