@@ -1,0 +1,51 @@
+# Thuiswijzer: the only entry points a newcomer needs.
+#   make serve   build everything and serve the site on http://127.0.0.1:8000
+#   make test    install what is needed and run every test
+#   make bundle  write dist/thuiswijzer-offline.zip
+#   make bench   measure start-up, freezes, transfer sizes and the zip
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup system site serve test bundle bench lock clean
+
+setup: system $(STAMP)
+
+system:
+	@bash scripts/system_deps.sh
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+site: setup
+	$(PY) scripts/build_runtime.py
+	$(PY) -m mkdocs build --strict --quiet
+
+serve: site
+	@echo "Thuiswijzer staat op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+bundle: site
+	$(PY) scripts/bundle.py
+
+test: bundle
+	$(PY) -m pytest
+
+bench: bundle
+	$(PY) scripts/bench.py
+
+# Re-pin the Python tools after editing requirements.in (needs pip-tools in the venv).
+lock:
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements.lock requirements.in
+
+clean:
+	rm -rf site dist build .cache

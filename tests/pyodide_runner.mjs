@@ -1,0 +1,35 @@
+// Run the aids wheel inside real Pyodide under Node and answer a list of calls.
+// Usage: node pyodide_runner.mjs <pyodide package dir> <wheel> <calls.json>
+// Each call is {"fn": "run", "aid": ..., "answers": ...} or {"fn": "handle", "request": "..."}.
+// Prints a JSON list with one output per call. Any network use fails the run.
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const [packageDir, wheelPath, callsPath] = process.argv.slice(2);
+globalThis.fetch = async (url) => {
+  throw new Error(`network request refused in the Pyodide test: ${url}`);
+};
+const { loadPyodide } = await import(pathToFileURL(`${packageDir}/pyodide.mjs`).href);
+const lock = JSON.parse(readFileSync(`${packageDir}/pyodide-lock.json`, "utf8"));
+const pyodide = await loadPyodide({
+  indexURL: `${packageDir}/`,
+  lockFileContents: { info: lock.info, packages: {} },
+  stdout: () => {},
+});
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
+const call = pyodide.runPython(`
+import json, aids, aids.web
+def call(text):
+    c = json.loads(text)
+    if c["fn"] == "handle":
+        return aids.web.handle(c["request"])
+    try:
+        return json.dumps(aids.run(c["aid"], c["answers"]))
+    except aids.AnswersError as error:
+        return json.dumps({"error": str(error)})
+call
+`);
+const calls = JSON.parse(readFileSync(callsPath, "utf8"));
+const version = pyodide.runPython("import sys; sys.version.split()[0]");
+const outputs = calls.map((c) => JSON.parse(call(JSON.stringify(c))));
+process.stdout.write(JSON.stringify({ python: version, outputs }));

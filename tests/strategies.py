@@ -1,0 +1,49 @@
+"""Hypothesis strategies for aid answers, kept in one place."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from aids.definition import Aid, Question
+
+# Text with markup, quotes, non-Latin letters and line breaks: whatever a user may type.
+typed_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300
+) | st.sampled_from(["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "&amp;", ""])
+
+dates = st.one_of(
+    st.dates().map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}"),
+    st.dates().map(lambda d: f"{d.day}-{d.month}-{d.year}"),
+    st.text(max_size=12),
+)
+
+
+def _value(aid: Aid, question: Question) -> st.SearchStrategy:
+    if question.per:
+        members = [o.value for o in aid.questions[question.per].options]
+        return st.dictionaries(st.sampled_from(members), typed_text, max_size=len(members))
+    values = [o.value for o in question.options]
+    if question.type == "multi":
+        return st.lists(st.sampled_from(values), max_size=len(values))
+    if question.type == "choice":
+        return st.sampled_from(values + [""])
+    if question.type == "date":
+        return dates
+    return typed_text
+
+
+def answers(aid: Aid) -> st.SearchStrategy[dict]:
+    """Valid-shaped answers: any subset of the questions, each with a value of the right shape."""
+    return st.fixed_dictionaries(
+        {}, optional={q.id: _value(aid, q) for q in aid.questions.values()}
+    )
+
+
+def junk() -> st.SearchStrategy:
+    """Any JSON value at all, for answers files that may be wrong in every way."""
+    return st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda children: st.lists(children, max_size=4)
+        | st.dictionaries(st.text(max_size=12), children, max_size=4),
+        max_leaves=20,
+    )

@@ -1,0 +1,101 @@
+"""The build: a broken aid definition stops it with file, line and reason; the built site
+carries the runtime on aid pages only and refers to no other host."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+import build_runtime
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "aids"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy / name)
+    (copy / "build").mkdir()
+    shutil.copytree(ROOT / "build" / "runtime", copy / "build" / "runtime")
+    return copy
+
+
+def mkdocs_build(project) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                          capture_output=True, text=True, check=False,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def test_malformed_aid_definition_fails_the_build_with_file_line_and_reason(project_copy):
+    content = project_copy / "aids" / "content" / "analyse.toml"
+    original = content.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    target = next(i for i, line in enumerate(lines, 1) if line == 'type = "textarea"')
+    content.write_text(original.replace('type = "textarea"', 'type = "opstel"', 1), encoding="utf-8")
+    try:
+        out = mkdocs_build(project_copy)
+    finally:
+        content.write_text(original, encoding="utf-8")
+    assert out.returncode != 0
+    assert f"analyse.toml:{target}: onbekend vraagtype 'opstel'" in out.stdout + out.stderr
+
+
+def test_the_untouched_copy_builds(project_copy):
+    out = mkdocs_build(project_copy)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_worker_is_a_classic_script_without_module_syntax():
+    source = (ROOT / "build" / "runtime" / "worker.js").read_text()
+    assert "import.meta" not in source and "export default" not in source
+    assert source.startswith("self.__twWorkerSource = ")
+
+
+def test_runtime_rewrite_refuses_an_unexpected_pyodide_module():
+    with pytest.raises(SystemExit, match="changed shape"):
+        build_runtime.classic_module("export default _createPyodideModule")
+
+
+def test_vendor_refuses_a_tarball_with_the_wrong_integrity(tmp_path, monkeypatch):
+    import vendor
+
+    monkeypatch.setattr(vendor, "CACHE", tmp_path)
+    monkeypatch.setitem(vendor.PINNED, "iframe-worker", ("1.0.4", "sha512-AAAA"))
+    with pytest.raises(vendor.IntegrityError):
+        vendor.package_dir("iframe-worker")
+
+
+def test_only_aid_pages_load_the_aid_runtime(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        is_aid = 'class="aid"' in html
+        assert ("assets/aid.js" in html) == is_aid, page
+        assert ("data-tw-runtime" in html) == is_aid, page
+
+
+def test_no_built_file_loads_anything_from_another_host(site):
+    pattern = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""")
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not pattern.search(html), page
+    for asset in (site / "assets").rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", asset.read_text(encoding="utf-8")), asset
+
+
+def test_runtime_manifest_lists_existing_files(site):
+    manifest = json.loads((site / "assets" / "runtime" / "manifest.json").read_text())
+    assert manifest["pyodide"] == "314.0.7"
+    for name in manifest["files"]:
+        assert (site / "assets" / "runtime" / name).is_file()

@@ -1,0 +1,66 @@
+"""python -m aids in a terminal: the result as JSON, exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aids", *args], input=stdin, text=True,
+                          capture_output=True, cwd=ROOT, check=False)
+
+
+def test_list_names_every_aid():
+    out = run("--list")
+    assert out.returncode == 0
+    assert out.stdout.splitlines() == ["analyse\tGedeelde verklarende analyse"]
+
+
+def test_help_of_an_aid_documents_its_answer_keys():
+    out = run("analyse", "--help")
+    assert out.returncode == 0
+    assert "leden: lijst met keuzes, verplicht" in out.stdout
+    assert "problemen: object met tekst per waarde van 'leden'" in out.stdout
+
+
+def test_valid_answers_print_the_result_as_json():
+    answers = {"leden": ["ouder1"], "begin": "Na een verhuizing <b>vet</b>."}
+    out = run("analyse", stdin=json.dumps(answers))
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["valid"] is True and result["aid"] == "analyse"
+    assert result["result"]["sections"][1]["items"][0]["text"] == "Na een verhuizing <b>vet</b>."
+
+
+def test_answers_with_errors_exit_1_with_the_errors_in_the_json():
+    out = run("analyse", stdin="{}")
+    assert out.returncode == 1
+    assert json.loads(out.stdout)["errors"][0]["field"] == "leden"
+
+
+def test_invalid_json_exits_2_with_a_clear_message():
+    out = run("analyse", stdin="{niet: json")
+    assert out.returncode == 2
+    assert out.stderr.startswith("Fout: de invoer is geen geldige JSON")
+    assert out.stdout == ""
+
+
+def test_unknown_key_exits_2():
+    out = run("analyse", stdin='{"naam": "Jan"}')
+    assert out.returncode == 2
+    assert "Onbekende vraag 'naam'" in out.stderr
+
+
+def test_unknown_aid_exits_2():
+    out = run("bestaat-niet", stdin="{}")
+    assert out.returncode == 2
+    assert "onbekend hulpmiddel" in out.stderr
+
+
+def test_deeply_nested_json_exits_2():
+    out = run("analyse", stdin="[" * 100000 + "]" * 100000)
+    assert out.returncode == 2

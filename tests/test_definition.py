@@ -1,0 +1,106 @@
+"""The one loader: real content loads, and every kind of malformed definition is refused
+with the file, the line and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import aids
+from aids.definition import DefinitionError, load_file
+
+GOOD = '''id = "proef"
+title = "Proef"
+version = 1
+intro = "Intro."
+disclaimer = "Jij beslist."
+sources = ["Bron (2026)"]
+
+[[steps]]
+id = "een"
+title = "Stap een"
+
+[[steps.questions]]
+id = "wie"
+type = "multi"
+label = "Wie?"
+options = [{ value = "a", label = "A" }, { value = "b", label = "B" }]
+
+[[steps.questions]]
+id = "wat"
+type = "textarea"
+per = "wie"
+label = "Wat?"
+
+[[steps]]
+id = "twee"
+title = "Stap twee"
+
+[[steps.questions]]
+id = "start"
+type = "date"
+label = "Start?"
+
+[[steps.questions]]
+id = "eind"
+type = "date"
+label = "Eind?"
+after = "start"
+
+[result]
+title = "Resultaat"
+
+[[result.gaps]]
+question = "wat"
+message = "Nog niets."
+'''
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "proef.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_shipped_aid_loads():
+    assert aids.aid_ids() == ["analyse"]
+    for aid_id in aids.aid_ids():
+        aid = aids.load(aid_id)
+        assert aid.steps and aid.disclaimer and aid.sources
+
+
+def test_good_definition_loads(tmp_path):
+    aid = load_file(write(tmp_path, GOOD))
+    assert [s.id for s in aid.steps] == ["een", "twee"]
+    assert aid.questions["wat"].per == "wie"
+    assert aid.questions["eind"].after == "start"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "reason"),
+    [
+        ('label = "Wat?"', 'label = "Wat?"\ncolour = "rood"', 23, "onbekend veld 'colour'"),
+        ('type = "textarea"', 'type = "essay"', 20, "onbekend vraagtype 'essay'"),
+        ('per = "wie"', 'per = "niemand"', 21, "per verwijst naar 'niemand'"),
+        ('after = "start"', 'after = "eind"', 37, "after verwijst naar 'eind'"),
+        ('id = "start"', 'id = "wie"', 29, "vraag-id 'wie' is ongeldig of dubbel"),
+        ('question = "wat"', 'question = "hoe"', 43, "gap verwijst naar onbekende vraag 'hoe'"),
+        ('version = 1', 'version = "een"', 3, "veld 'version'"),
+        ('title = "Stap een"\n', '\n', 8, "verplicht veld 'title' ontbreekt in stap 1"),
+        ('options = [{ value = "a", label = "A" }, { value = "b", label = "B" }]',
+         'options = [{ value = "a", label = "A" }, { value = "a", label = "B" }]', 16,
+         "geen of dubbele opties"),
+        ('id = "proef"', 'id = "anders"', 1, "moet gelijk zijn aan de bestandsnaam"),
+        ('title = "Resultaat"', 'title = "Resultaat', 40, "geen geldige TOML"),
+    ],
+)
+def test_malformed_definition_names_file_line_and_reason(tmp_path, old, new, line, reason):
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(DefinitionError) as caught:
+        load_file(path)
+    assert caught.value.path == path
+    assert caught.value.line == line, str(caught.value)
+    assert reason in caught.value.reason
+    assert str(caught.value).startswith(f"{path}:{line}: ")

@@ -1,0 +1,78 @@
+"""The aids wheel inside real Pyodide (npm pyodide 314.0.7 under Node) gives exactly the
+results CPython gives, for valid answers, errors, refused answers and browser requests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+import aids
+from aids import web
+from conftest import ROOT
+
+import build_wheel
+import vendor
+
+PAYLOAD = '<script>alert("x")</script> & "quotes"'
+CALLS = [
+    {"fn": "run", "aid": "analyse", "answers": {}},
+    {"fn": "run", "aid": "analyse", "answers": {
+        "leden": ["ouder1", "kind1"], "problemen": {"ouder1": PAYLOAD, "kind1": "Slaapt slecht."},
+        "krachten": {"kind1": "Sport graag."}, "begin": "Na de scheiding.\nEn een verhuizing.",
+        "eigen_problemen": ["trauma", "schulden"], "trauma_gevolg": "Eerst traumabehandeling.",
+        "datum_gesprek": "2028-02-29", "datum_terugkijken": "1-3-2028", "gedeeld": "deels"}},
+    {"fn": "run", "aid": "analyse", "answers": {"leden": ["ouder1"], "datum_gesprek": "2027-05-01",
+                                                "datum_terugkijken": "2027-04-30"}},
+    {"fn": "run", "aid": "analyse", "answers": {"naam": "Jan"}},
+    {"fn": "handle", "request": json.dumps({"aid": "analyse", "final": True, "fields": {
+        "leden": ["kind2"], "problemen.kind2": [PAYLOAD], "datum_gesprek": ["31-2-2027"]}})},
+    {"fn": "handle", "request": "{kapot"},
+]
+
+
+def cpython(call: dict) -> dict:
+    if call["fn"] == "handle":
+        return json.loads(web.handle(call["request"]))
+    try:
+        return json.loads(json.dumps(aids.run(call["aid"], call["answers"])))
+    except aids.AnswersError as error:
+        return {"error": str(error)}
+
+
+@pytest.fixture(scope="module")
+def pyodide_outputs(tmp_path_factory):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node ontbreekt: 'make test' installeert het")
+    package = vendor.package_dir("pyodide") / "package"
+    wheel = build_wheel.build()
+    calls = tmp_path_factory.mktemp("pyodide") / "calls.json"
+    calls.write_text(json.dumps(CALLS))
+    out = subprocess.run([node, str(ROOT / "tests" / "pyodide_runner.mjs"), str(package),
+                          str(wheel), str(calls)], capture_output=True, text=True, timeout=180,
+                         check=False)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_runs_on_the_pinned_pyodide_python(pyodide_outputs):
+    assert pyodide_outputs["python"].startswith("3.14.")
+
+
+@pytest.mark.parametrize("index", range(len(CALLS)))
+def test_pyodide_gives_the_same_output_as_cpython(pyodide_outputs, index):
+    assert pyodide_outputs["outputs"][index] == cpython(CALLS[index])
+
+
+def test_outputs_are_meaningful(pyodide_outputs):
+    empty, full, wrong_order, unknown, browser, garbage = pyodide_outputs["outputs"]
+    assert empty["valid"] is False
+    assert full["valid"] is True and "Eerst traumabehandeling." in full["text"]
+    assert wrong_order["errors"][0]["field"] == "datum_terugkijken"
+    assert "Onbekende vraag 'naam'" in unknown["error"]
+    assert "&lt;script&gt;" in browser["result_html"] and "<script" not in browser["result_html"]
+    assert browser["errors"][0]["field"] == "datum_gesprek"
+    assert garbage["ok"] is False
