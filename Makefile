@@ -26,7 +26,7 @@ $(STAMP): requirements.lock
 
 site: setup
 	$(PY) scripts/build_runtime.py
-	$(PY) -m mkdocs build --strict --quiet
+	$(PY) -m mkdocs build --strict
 
 serve: site
 	@echo "Thuiswijzer staat op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"

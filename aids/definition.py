@@ -151,10 +151,13 @@ class _Locator:
         return start or None
 
 
-class _Checker:
-    def __init__(self, path: Path, text: str) -> None:
+class Checker:
+    """Checks parsed TOML tables against a schema; failures name file, line and reason."""
+
+    def __init__(self, path: Path, text: str, schema: dict = _SCHEMA) -> None:
         self.path = path
         self.where = _Locator(text)
+        self.schema = schema
 
     def fail(self, reason: str, at: tuple[object, ...] = (), key: str | None = None) -> None:
         raise DefinitionError(self.path, self.where.line(at, key), reason)
@@ -162,7 +165,7 @@ class _Checker:
     def table(self, kind: str, data: object, at: tuple[object, ...], label: str) -> dict:
         if not isinstance(data, dict):
             self.fail(f"{label} moet een tabel zijn", at)
-        required, optional = _SCHEMA[kind]
+        required, optional = self.schema[kind]
         for key in data:
             if key not in required and key not in optional:
                 self.fail(f"onbekend veld '{key}' in {label}", at, key)
@@ -176,15 +179,20 @@ class _Checker:
         return data
 
 
-def _parse(path: Path) -> Aid:
+def read_toml(path: Path) -> tuple[str, dict]:
+    """Read a content file; a syntax error names the file and line."""
     text = path.read_text(encoding="utf-8")
     try:
-        raw = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         raise DefinitionError(path, int(match.group(1)) if match else None,
                               f"geen geldige TOML: {error}") from None
-    check = _Checker(path, text)
+
+
+def _parse(path: Path) -> Aid:
+    text, raw = read_toml(path)
+    check = Checker(path, text)
     data = check.table("aid", raw, (), "de hulpmiddeldefinitie")
     if data["id"] != path.stem or not AID_ID.match(data["id"]):
         check.fail(f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", (), "id")
@@ -227,7 +235,7 @@ def _parse(path: Path) -> Aid:
     )
 
 
-def _question(check: _Checker, raw: object, at: tuple[object, ...],
+def _question(check: Checker, raw: object, at: tuple[object, ...],
               seen: dict[str, Question]) -> Question:
     q = check.table("question", raw, at, f"vraag {at[-1] + 1} van stap {at[1] + 1}")
     qid, qtype = q["id"], q["type"]

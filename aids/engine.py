@@ -121,6 +121,8 @@ def from_fields(aid: Aid, fields: dict[str, list[str]]) -> dict:
             value = "".join(fields.get(question.id, [])[:1])
             if question.type == "choice" and value not in {o.value for o in question.options}:
                 value = ""
+            elif question.type == "date" and (day := parse_date(value)):
+                value = day.isoformat()  # a date people typed is stored as yyyy-mm-dd
             if value.strip():
                 answers[question.id] = value
     return answers
@@ -138,6 +140,8 @@ def to_fields(aid: Aid, answers: dict) -> dict[str, list[str]]:
                 fields[f"{question.id}.{member}"] = [text]
         elif question.type == "multi":
             fields[question.id] = list(value)
+        elif question.type == "date" and (day := parse_date(value)):
+            fields[question.id] = [f"{day.day}-{day.month}-{day.year}"]
         else:
             fields[question.id] = [value]
     return fields

@@ -38,8 +38,9 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
     if question.type == "textarea":
         control = h("textarea", {**attrs, "rows": 4}, "")
     else:
-        kind = "date" if question.type == "date" else "text"
-        control = h("input", {**attrs, "type": kind})
+        # Dates are typed as text (d-m-jjjj): the same in every browser and with the keyboard.
+        control = h("input", {**attrs, "type": "text",
+                              "class": "aid-date" if question.type == "date" else None})
     return h("div", {"class": "aid-field", "data-field": name},
              h("label", {"for": fid, "class": "aid-label"}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, hint) if hint else None,
@@ -113,10 +114,10 @@ def form_html(aid: Aid) -> Markup:
                   "hidden": True}),
         steps,
         h("div", {"class": "aid-actions"},
-          h("button", {"type": "submit", "class": "md-button md-button--primary"},
+          h("button", {"type": "submit", "class": "aid-button"},
             "Maak de samenvatting")),
         h("section", {"class": "aid-output", "data-aid-output": True, "aria-live": "polite",
-                      "aria-label": aid.result_title}),
+                      "aria-label": aid.result_title, "tabindex": "-1"}),
     )
 
 

@@ -1,17 +1,12 @@
-"""Shared paths and fixtures."""
+"""Shared fixtures."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
-DIST_ZIP = ROOT / "dist" / "thuiswijzer-offline.zip"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+from paths import SITE
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from paths import ROOT
 
 import build_runtime
 
@@ -31,7 +31,7 @@ def project_copy(tmp_path_factory):
 
 
 def mkdocs_build(project) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                           capture_output=True, text=True, check=False,
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
 

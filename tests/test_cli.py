@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from paths import ROOT
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:

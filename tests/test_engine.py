@@ -113,6 +113,12 @@ def test_typed_text_is_escaped_in_result_and_error_html(payload):
     assert payload in render.result_text(evaluation.result)
 
 
+def test_typed_dates_are_stored_as_iso_and_shown_as_typed_dutch():
+    answers = engine.from_fields(AID, {"datum_gesprek": ["5-1-2027"], "datum_terugkijken": ["ooit"]})
+    assert answers == {"datum_gesprek": "2027-01-05", "datum_terugkijken": "ooit"}
+    assert engine.to_fields(AID, answers)["datum_gesprek"] == ["5-1-2027"]
+
+
 def test_form_fields_round_trip_to_answers():
     answers = {"leden": ["ouder1", "kind1"], "problemen": {"kind1": "Boos.\nVerdrietig."},
                "gedeeld": "deels", "datum_gesprek": "2027-01-05"}

@@ -11,7 +11,7 @@ import pytest
 
 import aids
 from aids import web
-from conftest import ROOT
+from paths import ROOT
 
 import build_wheel
 import vendor

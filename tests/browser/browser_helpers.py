@@ -1,0 +1,36 @@
+"""Helpers for the browser tests: axe-core and waiting for an aid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+
+# axe-core as shipped inside axe-playwright-python: no CDN involved.
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page, context: str | None = None) -> list[str]:
+    """Run axe-core (WCAG 2.0–2.2 A and AA rules) and describe each violation."""
+    page.evaluate(AXE_SOURCE)
+    results = page.evaluate(
+        "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",
+        [context, WCAG_TAGS],
+    )
+    return [
+        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in results["violations"]
+    ]
+
+
+def wait_for_aid(page, state: str = "ready", timeout: float = 30_000) -> None:
+    page.wait_for_function(
+        "state => document.querySelector('form.aid').dataset.state === state",
+        arg=state, timeout=timeout,
+    )
+
+
+def new_context(browser):
+    """A fresh context as a Dutch professional would have it."""
+    return browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")

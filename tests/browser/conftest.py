@@ -1,0 +1,115 @@
+"""Browser fixtures: the built site on a local server, Debian's chromium driven by
+Playwright, a network guard that fails a test on any request that leaves the site, and
+axe-core for WCAG 2.2 AA."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser_helpers import new_context
+from paths import DIST_ZIP
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline zip, unzipped as a user would, to open with file://."""
+    if not DIST_ZIP.is_file():
+        pytest.fail("dist/thuiswijzer-offline.zip ontbreekt: draai de tests met 'make test'")
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(DIST_ZIP) as archive:
+        archive.extractall(target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium ontbreekt: 'make test' installeert het")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class NetworkGuard:
+    """Records every request; only the local server, file:, blob: and data: are allowed."""
+
+    def __init__(self, origin: str | None) -> None:
+        self.origin = origin
+        self.refused: list[str] = []
+        self.seen: list[str] = []
+
+    def allowed(self, url: str) -> bool:
+        if url.startswith(("file:", "blob:", "data:")):
+            return True
+        return self.origin is not None and (url == self.origin or url.startswith(self.origin + "/"))
+
+    def route(self, route) -> None:
+        url = route.request.url
+        if self.allowed(url):
+            route.continue_()
+        else:
+            self.refused.append(url)
+            route.abort("blockedbyclient")
+
+    def on_request(self, request) -> None:
+        self.seen.append(request.url)
+        if not self.allowed(request.url) and request.url not in self.refused:
+            self.refused.append(request.url)
+
+
+def _page(browser, origin):
+    context = new_context(browser)
+    guard = NetworkGuard(origin)
+    context.route("**/*", guard.route)
+    page = context.new_page()
+    page.on("request", guard.on_request)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.guard = guard
+    page.errors = errors
+    return context, page
+
+
+@pytest.fixture
+def page(browser, server):
+    context, page = _page(browser, server)
+    yield page
+    context.close()
+    assert page.guard.refused == [], f"requests left the site: {page.guard.refused}"
+    assert page.errors == [], f"JavaScript errors: {page.errors}"
+
+
+@pytest.fixture
+def file_page(browser):
+    context, page = _page(browser, None)
+    yield page
+    context.close()
+    assert page.guard.refused == [], f"requests left file://: {page.guard.refused}"
+    assert page.errors == [], f"JavaScript errors: {page.errors}"
