@@ -14,10 +14,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from mkdocs.structure.files import File
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import aids  # noqa: E402
+import generate_pages  # noqa: E402
+from aids import catalogue  # noqa: E402
 from aids._html import h, join  # noqa: E402
 from aids.engine import format_date  # noqa: E402
 from aids.render import form_html  # noqa: E402
@@ -27,16 +31,43 @@ MARKER = "<!-- aid-form -->"
 
 
 def on_config(config):
-    # A malformed aid definition fails the build with its file, line and reason.
+    # A malformed aid definition or data file fails the build with its file, line and reason.
     try:
         for aid_id in aids.aid_ids():
             aids.load(aid_id)
+        generated = generate_pages.pages()
     except aids.DefinitionError as error:
         raise PluginError(str(error)) from None
+    _add_to_nav(config.nav, generated)
     if not (RUNTIME / "manifest.json").is_file():
         raise PluginError("De runtime ontbreekt: voer eerst 'python scripts/build_runtime.py' uit "
                           "(of gewoon 'make site').")
     return config
+
+
+def _add_to_nav(nav: list, generated: dict[str, str]) -> None:
+    """Put the generated pages in the navigation: interventions after Nazorg, the glossary
+    after the legal page."""
+    interventions = [path for path in generated if path.startswith("interventies/")]
+    if not any("Interventies" in entry for entry in nav if isinstance(entry, dict)):
+        position = next(i for i, e in enumerate(nav) if isinstance(e, dict) and "Nazorg" in e)
+        nav.insert(position + 1, {"Interventies": interventions})
+    for entry in nav:
+        for pages in (entry.values() if isinstance(entry, dict) else []):
+            if "wet-en-begrippen/index.md" in pages and "wet-en-begrippen/begrippenlijst.md" not in pages:
+                pages.insert(pages.index("wet-en-begrippen/index.md") + 1,
+                             "wet-en-begrippen/begrippenlijst.md")
+
+
+def on_files(files, config):
+    for path, content in generate_pages.pages().items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Every glossary term becomes a tooltip wherever it occurs.
+    return markdown + "\n\n" + generate_pages.abbreviations()
 
 
 def on_env(env, config, files):

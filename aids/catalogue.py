@@ -1,0 +1,148 @@
+"""Shared content data: the vocabulary, the intervention catalogue and the glossary.
+
+Each fact is written once, in aids/content/data/, and used by the guidance pages and the
+aids alike. A missing or unknown field fails with the file, line and reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .definition import CONTENT_DIR, Checker, DefinitionError, read_toml
+
+DATA_DIR = CONTENT_DIR / "data"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KINDS = {"interventie": "Interventie", "hulpvorm": "Andere hulp"}
+
+_SCHEMA = {
+    "catalogue": ({"intervention": list}, {"reviewed": dt.date}),
+    "intervention": (
+        {"id": str, "name": str, "kind": str, "aim": str, "target_group": str, "age_min": int,
+         "age_max": int, "concerns": list, "settings": list, "phases": list, "intensity": str,
+         "duration": str, "description": str, "cautions": list, "sources": list, "rating": dict},
+        {},
+    ),
+    "rating": ({"level": str, "date": str, "body": str}, {"note": str}),
+    "glossary": ({"term": list}, {}),
+    "term": ({"term": str, "definition": str}, {}),
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    phases: dict[str, str]
+    settings: dict[str, str]
+    concerns: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Rating:
+    level: str
+    date: dt.date | None
+    body: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Intervention:
+    id: str
+    name: str
+    kind: str
+    aim: str
+    target_group: str
+    age_min: int
+    age_max: int
+    concerns: tuple[str, ...]
+    settings: tuple[str, ...]
+    phases: tuple[str, ...]
+    intensity: str
+    duration: str
+    description: str
+    cautions: tuple[str, ...]
+    sources: tuple[str, ...]
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    path = DATA_DIR / "vocabulary.toml"
+    _, raw = read_toml(path)
+    for key in ("phases", "settings", "concerns"):
+        table = raw.get(key)
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise DefinitionError(path, None, f"tabel [{key}] ontbreekt of bevat geen teksten")
+    return Vocabulary(raw["phases"], raw["settings"], raw["concerns"])
+
+
+@cache
+def interventions() -> tuple[Intervention, ...]:
+    path = DATA_DIR / "interventions.toml"
+    text, raw = read_toml(path)
+    check = Checker(path, text, _SCHEMA)
+    check.table("catalogue", raw, (), "de catalogus")
+    words = vocabulary()
+    found: list[Intervention] = []
+    for i, entry in enumerate(raw["intervention"]):
+        at = ("intervention", i)
+        item = check.table("intervention", entry, at, f"interventie {i + 1}")
+        rating = check.table("rating", item["rating"], at, f"rating van '{item['id']}'")
+        if not SLUG.match(item["id"]) or item["id"] in {x.id for x in found}:
+            check.fail(f"id '{item['id']}' is ongeldig of dubbel", at, "id")
+        if item["kind"] not in KINDS:
+            check.fail(f"kind moet een van {sorted(KINDS)} zijn", at, "kind")
+        if not 0 <= item["age_min"] <= item["age_max"] <= 25:
+            check.fail("leeftijden moeten 0 ≤ age_min ≤ age_max ≤ 25 zijn", at, "age_min")
+        for key, allowed in (("concerns", words.concerns), ("settings", words.settings),
+                             ("phases", words.phases)):
+            values = item[key]
+            unknown = [v for v in values if v not in allowed]
+            if not values or unknown:
+                check.fail(f"{key} is leeg of bevat onbekende waarden {unknown}", at, key)
+        for key in ("cautions", "sources"):
+            if not all(isinstance(v, str) and v for v in item[key]):
+                check.fail(f"{key} moet een lijst met teksten zijn", at, key)
+        if not item["sources"]:
+            check.fail("elke interventie heeft minstens één bron", at, "sources")
+        date = None
+        if rating["date"]:
+            try:
+                date = dt.date.fromisoformat(rating["date"])
+            except ValueError:
+                check.fail(f"datum '{rating['date']}' is geen jjjj-mm-dd", at, "date")
+        found.append(Intervention(
+            id=item["id"], name=item["name"], kind=item["kind"], aim=item["aim"],
+            target_group=item["target_group"], age_min=item["age_min"], age_max=item["age_max"],
+            concerns=tuple(item["concerns"]), settings=tuple(item["settings"]),
+            phases=tuple(item["phases"]), intensity=item["intensity"], duration=item["duration"],
+            description=item["description"], cautions=tuple(item["cautions"]),
+            sources=tuple(item["sources"]),
+            rating=Rating(rating["level"], date, rating["body"], rating.get("note", "")),
+        ))
+    return tuple(found)
+
+
+@cache
+def glossary() -> tuple[Term, ...]:
+    path = DATA_DIR / "glossary.toml"
+    text, raw = read_toml(path)
+    check = Checker(path, text, _SCHEMA)
+    check.table("glossary", raw, (), "de begrippenlijst")
+    terms: list[Term] = []
+    for i, entry in enumerate(raw["term"]):
+        item = check.table("term", entry, ("term", i), f"begrip {i + 1}")
+        if any(t.term == item["term"] for t in terms):
+            check.fail(f"begrip '{item['term']}' staat er dubbel in", ("term", i), "term")
+        if "\n" in item["definition"] or '"' in item["definition"]:
+            check.fail("een uitleg is één regel zonder dubbele aanhalingstekens", ("term", i),
+                       "definition")
+        terms.append(Term(item["term"], item["definition"]))
+    return tuple(terms)
