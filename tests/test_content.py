@@ -1,0 +1,163 @@
+"""The knowledge base, checked on the built site: every seed recommendation is covered,
+no seed sentence is copied, Dutch spelling, page length, sources and review dates, the
+glossary and its tooltips."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import check_copy
+from aids import catalogue
+from paths import ROOT, SITE
+
+DATA = ROOT / "tests" / "data"
+SEEDS = sorted(check_copy.SEEDS.glob("*.txt"))
+PAGES = sorted(p for p in SITE.rglob("*.html") if p.name != "404.html")
+# Reference lists and landing pages are exempt from the 300–1200 word rule.
+LENGTH_EXEMPT = {"wet-en-begrippen/begrippenlijst.html", "over/bronnen.html"}
+
+
+def article(page: Path, body_only: bool = False) -> str:
+    """The main text of a built page as plain text (no navigation, scripts or forms).
+    body_only stops at the sources section."""
+    source = page.read_text(encoding="utf-8")
+    match = re.search(r"<article[^>]*>(.*)</article>", source, re.S)
+    assert match, page
+    body = re.sub(r"<(script|style|form)\b[^>]*>.*?</\1>", " ", match.group(1), flags=re.S)
+    if body_only:
+        body = re.split(r'<h2 id="bronnen', body)[0]
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def body_words(page: Path) -> int:
+    return len(re.findall(r"\w+", article(page, body_only=True)))
+
+
+def test_site_has_all_sections():
+    names = {p.relative_to(SITE).as_posix() for p in PAGES}
+    for needed in ("voorkomen/verklarende-analyse.html", "tijdens/omgang-en-bezoek.html",
+                   "terug-naar-huis/samen-voor-opvoedperspectief.html",
+                   "nazorg/steun-na-terugkeer.html", "interventies/pcit.html",
+                   "wet-en-begrippen/index.html", "cijfers/index.html", "uitleg/kinderen.html",
+                   "over/privacy.html", "over/toegankelijkheid.html", "over/disclaimer.html",
+                   "over/bronnen.html", "wet-en-begrippen/begrippenlijst.html"):
+        assert needed in names
+
+
+# Coverage ------------------------------------------------------------------------------
+
+COVERAGE = tomllib.loads((DATA / "coverage.toml").read_text(encoding="utf-8"))["recommendation"]
+
+
+def test_every_seed_has_its_recommendations_mapped():
+    per_seed = {seed.name: 0 for seed in SEEDS}
+    for entry in COVERAGE:
+        assert set(entry) == {"seed", "summary", "page", "anchor"}, entry
+        assert entry["seed"] in per_seed, entry["seed"]
+        per_seed[entry["seed"]] += 1
+    # Each seed's bullets, questions and recommendations have an entry of their own.
+    assert per_seed == {name: count for name, count in per_seed.items() if count >= 5}, per_seed
+
+
+@pytest.mark.parametrize("entry", COVERAGE, ids=lambda e: f"{e['page']}#{e['anchor']}")
+def test_coverage_target_exists_in_the_built_site(entry):
+    page = SITE / entry["page"].replace(".md", ".html")
+    assert page.is_file(), f"{entry['page']} bestaat niet"
+    assert f'id="{entry["anchor"]}"' in page.read_text(encoding="utf-8"), (
+        f"kopje #{entry['anchor']} ontbreekt op {entry['page']}")
+
+
+def test_coverage_summaries_are_our_own_words():
+    seeds = check_copy.seed_runs()
+    copied = [(e["summary"], check_copy.copied(e["summary"], seeds)) for e in COVERAGE]
+    assert [c for c in copied if c[1]] == []
+
+
+# Own words -----------------------------------------------------------------------------
+
+def test_the_copy_check_finds_a_copied_sentence():
+    seeds = check_copy.seed_runs()
+    sentence = SEEDS[2].read_text(encoding="utf-8").split("\n")[2]
+    assert check_copy.copied(f"<p>{sentence}</p>", seeds)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(SITE).as_posix())
+def test_no_run_of_eight_seed_words_is_copied(page):
+    assert check_copy.copied(article(page), SEED_RUNS) == []
+
+
+SEED_RUNS = check_copy.seed_runs()
+
+
+# Spelling ------------------------------------------------------------------------------
+
+def reviewed_words() -> set[str]:
+    lines = (DATA / "woordenlijst.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def test_dutch_spelling_of_every_page(tmp_path):
+    hunspell = shutil.which("hunspell")
+    assert hunspell, "hunspell ontbreekt: 'make test' installeert het"
+    words = set()
+    for page in PAGES:
+        words |= set(re.findall(r"[A-Za-zÀ-ÿ0-9]+(?:[-'’][A-Za-zÀ-ÿ0-9]+)*", article(page)))
+    listing = tmp_path / "words.txt"
+    listing.write_text("\n".join(sorted(words)), encoding="utf-8")
+    out = subprocess.run([hunspell, "-d", "nl_NL", "-l", str(listing)], capture_output=True,
+                         text=True, check=True)
+    unknown = set(out.stdout.split()) - reviewed_words()
+    assert sorted(unknown) == []
+
+
+def test_hunspell_catches_a_misspelling(tmp_path):
+    listing = tmp_path / "words.txt"
+    listing.write_text("uithuisplaatsing\nuithuisplaatsnig\n", encoding="utf-8")
+    out = subprocess.run(["hunspell", "-d", "nl_NL", "-l", str(listing)], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.split() == ["uithuisplaatsnig"]
+
+
+# Pages ---------------------------------------------------------------------------------
+
+# Aid pages hold a form, not guidance text; they are checked by the aid tests.
+GUIDANCE = [p for p in PAGES if p.relative_to(SITE).as_posix() not in LENGTH_EXEMPT
+            and 'class="aid"' not in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("page", GUIDANCE, ids=lambda p: p.relative_to(SITE).as_posix())
+def test_page_length_sources_and_review_date(page):
+    words = body_words(page)
+    assert 300 <= words <= 1200, f"{words} woorden"
+    source = page.read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="bronnen[^"]*"', source), "geen kopje Bronnen"
+    assert "Laatst inhoudelijk bekeken:" in source
+
+
+def test_no_names_from_the_seeds_appear():
+    names = ["Els Mourits", "Suzanne Bakker", "Pia van den Boom"]
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        assert not [n for n in names if n in text], page
+
+
+# Glossary ------------------------------------------------------------------------------
+
+def test_glossary_has_at_least_forty_terms_all_on_its_page():
+    terms = catalogue.glossary()
+    assert len(terms) >= 40
+    page = (SITE / "wet-en-begrippen" / "begrippenlijst.html").read_text(encoding="utf-8")
+    for term in terms:
+        assert html.escape(term.term, quote=False) in page, term.term
+
+
+def test_terms_are_tooltips_where_they_occur():
+    page = (SITE / "tijdens" / "omgang-en-bezoek.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="[^"]+">omgangsregeling</abbr>', page)
