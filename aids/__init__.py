@@ -15,17 +15,24 @@ def run(aid_id: str, answers: object) -> dict:
     aid = load(aid_id)
     evaluation = evaluate(aid, normalize(aid, answers), final=True)
     result = evaluation.result
-    return {
+    output = {
         "aid": aid.id,
         "valid": not evaluation.errors,
         "errors": [{"field": e.field, "message": e.message} for e in evaluation.errors],
-        "result": {
-            "title": result.title,
-            "intro": result.intro,
-            "gaps": list(result.gaps),
-            "sections": [{"heading": s.heading,
-                          "items": [{"label": i.label, "text": i.text} for i in s.items]}
-                         for s in result.sections],
-        },
+        "result": _voice(result.professional),
         "text": result_text(result),
+    }
+    if result.parents:
+        output["parents"] = _voice(result.parents)
+    return output
+
+
+def _voice(voice) -> dict:
+    return {
+        "title": voice.title,
+        "intro": voice.intro,
+        "gaps": list(voice.gaps),
+        "sections": [{"heading": s.heading,
+                      "items": [{"label": i.label, "text": i.text} for i in s.items]}
+                     for s in voice.sections],
     }

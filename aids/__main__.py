@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import aid_ids, load, run
+from . import aid_ids, answers_file, load, run
 from .definition import Aid
 from .engine import AnswersError
 
@@ -17,21 +17,31 @@ USAGE = """Gebruik:
   python -m aids --list                 toon de hulpmiddelen
   python -m aids <id> --help            toon de antwoordsleutels van een hulpmiddel
   python -m aids <id> < antwoorden.json  geef het resultaat als JSON
+
+antwoorden.json is een object met de antwoorden, of een bestand dat je in de browser
+met 'Bewaar je antwoorden' hebt bewaard.
 """
 
 
 def describe(aid: Aid) -> str:
     """The answer keys of an aid, with their type and allowed values."""
+    kinds = {"text": "tekst", "textarea": "tekst", "date": "datum (jjjj-mm-dd)",
+             "choice": "één keuze", "multi": "lijst met keuzes"}
     lines = [f"{aid.id}: {aid.title} (versie {aid.version})", "", "Antwoordsleutels:"]
-    for question in aid.questions.values():
-        kind = {"text": "tekst", "textarea": "tekst", "date": "datum (jjjj-mm-dd)",
-                "choice": "één keuze", "multi": "lijst met keuzes"}[question.type]
-        if question.per:
-            kind = f"object met tekst per waarde van '{question.per}'"
-        required = ", verplicht" if question.required else ""
-        lines.append(f"  {question.id}: {kind}{required} — {question.label}")
-        for option in question.options:
-            lines.append(f"      {option.value}: {option.label}")
+    for step in aid.steps:
+        if step.repeat:
+            lines.append(f"  {step.id}: lijst van hooguit {step.repeat} objecten — {step.title}")
+            for question in step.questions:
+                lines.append(f"      {question.id}: {kinds[question.type]} — {question.label}")
+            continue
+        for question in step.questions:
+            kind = kinds[question.type]
+            if question.per:
+                kind = f"object met tekst per waarde van '{question.per}'"
+            required = ", verplicht" if question.required else ""
+            lines.append(f"  {question.id}: {kind}{required} — {question.label}")
+            for option in question.options:
+                lines.append(f"      {option.value}: {option.label}")
     return "\n".join(lines) + "\n"
 
 
@@ -54,8 +64,9 @@ def main(argv: list[str]) -> int:
     if argv[1:]:
         sys.stderr.write(USAGE)
         return 2
+    text = sys.stdin.read()
     try:
-        answers = json.loads(sys.stdin.read())
+        answers = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         sys.stderr.write(f"Fout: de invoer is geen geldige JSON ({error}).\n")
         return 2
@@ -63,8 +74,10 @@ def main(argv: list[str]) -> int:
         sys.stderr.write("Fout: de JSON is te diep genest.\n")
         return 2
     try:
+        if isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
+            answers = answers_file.load_text(load(aid_id), text)  # a saved file from the browser
         output = run(aid_id, answers)
-    except AnswersError as error:
+    except (AnswersError, answers_file.FileError) as error:
         sys.stderr.write(f"Fout: {error}\n")
         return 2
     sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")

@@ -21,8 +21,9 @@ _SCHEMA = {
     "catalogue": ({"intervention": list}, {"reviewed": dt.date}),
     "intervention": (
         {"id": str, "name": str, "kind": str, "aim": str, "target_group": str, "age_min": int,
-         "age_max": int, "concerns": list, "settings": list, "phases": list, "intensity": str,
-         "duration": str, "description": str, "cautions": list, "sources": list, "rating": dict},
+         "age_max": int, "concerns": list, "settings": list, "phases": list, "audience": list,
+         "intensity": str, "duration": str, "description": str, "cautions": list, "sources": list,
+         "rating": dict},
         {},
     ),
     "rating": ({"level": str, "date": str, "body": str}, {"note": str}),
@@ -36,6 +37,7 @@ class Vocabulary:
     phases: dict[str, str]
     settings: dict[str, str]
     concerns: dict[str, str]
+    audiences: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Intervention:
     concerns: tuple[str, ...]
     settings: tuple[str, ...]
     phases: tuple[str, ...]
+    audience: tuple[str, ...]  # for whom: keys of vocabulary().audiences
     intensity: str
     duration: str
     description: str
@@ -76,11 +79,11 @@ class Term:
 def vocabulary() -> Vocabulary:
     path = DATA_DIR / "vocabulary.toml"
     _, raw = read_toml(path)
-    for key in ("phases", "settings", "concerns"):
+    for key in ("phases", "settings", "concerns", "audiences"):
         table = raw.get(key)
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
             raise DefinitionError(path, None, f"tabel [{key}] ontbreekt of bevat geen teksten")
-    return Vocabulary(raw["phases"], raw["settings"], raw["concerns"])
+    return Vocabulary(raw["phases"], raw["settings"], raw["concerns"], raw["audiences"])
 
 
 @cache
@@ -102,7 +105,7 @@ def interventions() -> tuple[Intervention, ...]:
         if not 0 <= item["age_min"] <= item["age_max"] <= 25:
             check.fail("leeftijden moeten 0 ≤ age_min ≤ age_max ≤ 25 zijn", at, "age_min")
         for key, allowed in (("concerns", words.concerns), ("settings", words.settings),
-                             ("phases", words.phases)):
+                             ("phases", words.phases), ("audience", words.audiences)):
             values = item[key]
             unknown = [v for v in values if v not in allowed]
             if not values or unknown:
@@ -122,7 +125,8 @@ def interventions() -> tuple[Intervention, ...]:
             id=item["id"], name=item["name"], kind=item["kind"], aim=item["aim"],
             target_group=item["target_group"], age_min=item["age_min"], age_max=item["age_max"],
             concerns=tuple(item["concerns"]), settings=tuple(item["settings"]),
-            phases=tuple(item["phases"]), intensity=item["intensity"], duration=item["duration"],
+            phases=tuple(item["phases"]), audience=tuple(item["audience"]),
+            intensity=item["intensity"], duration=item["duration"],
             description=item["description"], cautions=tuple(item["cautions"]),
             sources=tuple(item["sources"]),
             rating=Rating(rating["level"], date, rating["body"], rating.get("note", "")),

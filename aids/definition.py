@@ -33,6 +33,7 @@ class DefinitionError(Exception):
 class Option:
     value: str
     label: str
+    advice: str = ""  # what choosing this means for the help (professional version only)
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,17 @@ class Question:
     examples: tuple[str, ...] = ()
     summary_label: str = ""
     required_message: str = ""
+    parent_label: str = ""  # the label in the version for parents
+    in_parent: bool = True  # shown in the version for parents
+    expected: bool = False  # in a repeated step: a gap when an entry leaves it empty
+    concrete: bool = False  # in a repeated step: a gap when the text is vague
 
     def option_label(self, value: str) -> str:
         return next((o.label for o in self.options if o.value == value), value)
+
+    @property
+    def short(self) -> str:
+        return self.summary_label or self.label
 
 
 @dataclass(frozen=True)
@@ -68,12 +77,31 @@ class Step:
     title: str
     intro: str = ""
     questions: tuple[Question, ...] = ()
+    warning: str = ""  # shown prominently above the questions
+    repeat: int = 0  # > 0: the step is a list of up to `repeat` entries of its questions
+    item_label: str = ""  # name of one entry, with {n}: "Doel {n}"
 
 
 @dataclass(frozen=True)
 class Gap:
-    question: str
+    question: str  # a question id, or the id of a repeated step
     message: str
+    parent_message: str = ""
+
+
+@dataclass(frozen=True)
+class ResultSection:
+    title: str
+    include: tuple[str, ...]  # question ids and repeated step ids, in order
+    parent_title: str = ""
+    parent_intro: str = ""
+
+
+@dataclass(frozen=True)
+class Migration:
+    from_version: int
+    rename: tuple[tuple[str, str], ...] = ()  # old key -> new key ("step.1.question" allowed)
+    drop: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,11 +116,25 @@ class Aid:
     result_title: str
     result_intro: str = ""
     gaps: tuple[Gap, ...] = ()
+    sections: tuple[ResultSection, ...] = ()
+    parent_title: str = ""
+    parent_intro: str = ""
+    migrations: tuple[Migration, ...] = ()
     path: Path = field(default=Path(), compare=False)
 
     @property
     def questions(self) -> dict[str, Question]:
-        return {q.id: q for s in self.steps for q in s.questions}
+        """Questions asked once (not inside a repeated step), by id."""
+        return {q.id: q for s in self.steps if not s.repeat for q in s.questions}
+
+    @property
+    def repeats(self) -> dict[str, Step]:
+        """Repeated steps, by id."""
+        return {s.id: s for s in self.steps if s.repeat}
+
+    @property
+    def has_parent_version(self) -> bool:
+        return bool(self.parent_title)
 
 
 # Schema: for each table kind, its required keys and optional keys with their types.
@@ -100,18 +142,24 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "aid": (
         {"id": str, "title": str, "version": int, "intro": str, "disclaimer": str,
          "sources": list, "steps": list, "result": dict},
-        {},
+        {"migrations": list},
     ),
-    "step": ({"id": str, "title": str, "questions": list}, {"intro": str}),
+    "step": ({"id": str, "title": str, "questions": list},
+             {"intro": str, "warning": str, "repeat": int, "item_label": str}),
     "question": (
         {"id": str, "type": str, "label": str},
         {"hint": str, "required": bool, "max_length": int, "options": list, "per": str,
-         "show_if": dict, "after": str, "examples": list, "summary_label": str, "required_message": str},
+         "show_if": dict, "after": str, "examples": list, "summary_label": str,
+         "required_message": str, "options_from": str, "parent_label": str, "in_parent": bool,
+         "expected": bool, "concrete": bool},
     ),
-    "option": ({"value": str, "label": str}, {}),
+    "option": ({"value": str, "label": str}, {"advice": str}),
     "show_if": ({"question": str}, {"equals": str, "includes": str}),
-    "result": ({"title": str}, {"intro": str, "gaps": list}),
-    "gap": ({"question": str, "message": str}, {}),
+    "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
+                                "parent_title": str, "parent_intro": str}),
+    "gap": ({"question": str, "message": str}, {"parent_message": str}),
+    "section": ({"title": str, "include": list}, {"parent_title": str, "parent_intro": str}),
+    "migration": ({"from_version": int}, {"rename": dict, "drop": list}),
 }
 
 
@@ -208,30 +256,67 @@ def _parse(path: Path) -> Aid:
         if not FIELD_ID.match(step["id"]) or step["id"] in step_ids:
             check.fail(f"stap-id '{step['id']}' is ongeldig of dubbel", at, "id")
         step_ids.add(step["id"])
+        repeat = step.get("repeat", 0)
+        if repeat < 0 or repeat > 20 or (repeat and "{n}" not in step.get("item_label", "")):
+            check.fail("repeat moet 0–20 zijn, met een item_label dat {n} bevat", at, "repeat")
+        if repeat and step["id"] in seen:
+            check.fail(f"stap-id '{step['id']}' is al een vraag-id", at, "id")
+        # Questions in a repeated step are named within the step only.
+        scope = dict(seen) if repeat else seen
         questions = []
         for j, q_raw in enumerate(step["questions"]):
             q_at = ("steps", i, "questions", j)
-            questions.append(_question(check, q_raw, q_at, seen))
+            question = _question(check, q_raw, q_at, scope)
+            if repeat and (question.per or question.show_if or question.type == "multi"):
+                check.fail("in een herhaalde stap kan een vraag geen per, show_if of multi hebben",
+                           q_at, "type")
+            questions.append(question)
         if not questions:
             check.fail(f"stap '{step['id']}' heeft geen vragen", at)
-        steps.append(Step(step["id"], step["title"], step.get("intro", ""), tuple(questions)))
+        steps.append(Step(step["id"], step["title"], step.get("intro", ""), tuple(questions),
+                          step.get("warning", ""), repeat, step.get("item_label", "")))
     if not steps:
         check.fail("er zijn geen stappen", (), "steps")
+    keys = set(seen) | {s.id for s in steps if s.repeat}
 
     result = check.table("result", data["result"], (), "[result]")
     gaps = []
     for k, gap_raw in enumerate(result.get("gaps", [])):
         gap = check.table("gap", gap_raw, ("result.gaps", k), f"gap {k + 1}")
-        if gap["question"] not in seen:
+        if gap["question"] not in keys:
             check.fail(f"gap verwijst naar onbekende vraag '{gap['question']}'",
                        ("result.gaps", k), "question")
-        gaps.append(Gap(gap["question"], gap["message"]))
+        gaps.append(Gap(gap["question"], gap["message"], gap.get("parent_message", "")))
+    sections = []
+    for k, section_raw in enumerate(result.get("sections", [])):
+        section = check.table("section", section_raw, ("result.sections", k), f"sectie {k + 1}")
+        unknown = [key for key in section["include"] if key not in keys]
+        if unknown or not section["include"]:
+            check.fail(f"sectie verwijst naar onbekende vragen {unknown}", ("result.sections", k),
+                       "include")
+        sections.append(ResultSection(section["title"], tuple(section["include"]),
+                                      section.get("parent_title", ""),
+                                      section.get("parent_intro", "")))
+    if result.get("parent_title") and not all(s.parent_title for s in sections):
+        check.fail("met een versie voor ouders heeft elke sectie een parent_title", (), "parent_title")
+    migrations = []
+    for k, m_raw in enumerate(data.get("migrations", [])):
+        migration = check.table("migration", m_raw, ("migrations", k), f"migratie {k + 1}")
+        if not 1 <= migration["from_version"] < data["version"]:
+            check.fail("from_version moet lager zijn dan version", ("migrations", k), "from_version")
+        rename = migration.get("rename", {})
+        if not all(isinstance(v, str) for v in rename.values()):
+            check.fail("rename koppelt oude sleutels aan nieuwe", ("migrations", k), "rename")
+        migrations.append(Migration(migration["from_version"], tuple(rename.items()),
+                                    tuple(migration.get("drop", []))))
 
     return Aid(
         id=data["id"], title=data["title"], version=data["version"], intro=data["intro"],
         disclaimer=data["disclaimer"], sources=tuple(data["sources"]), steps=tuple(steps),
         result_title=result["title"], result_intro=result.get("intro", ""), gaps=tuple(gaps),
-        path=path,
+        sections=tuple(sections), parent_title=result.get("parent_title", ""),
+        parent_intro=result.get("parent_intro", ""),
+        migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), path=path,
     )
 
 
@@ -246,7 +331,14 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
     options = []
     for k, o_raw in enumerate(q.get("options", [])):
         option = check.table("option", o_raw, at, f"optie {k + 1} van vraag '{qid}'")
-        options.append(Option(option["value"], option["label"]))
+        options.append(Option(option["value"], option["label"], option.get("advice", "")))
+    if "options_from" in q:
+        if q["options_from"] != "interventions" or options:
+            check.fail("options_from kan alleen 'interventions' zijn, zonder eigen opties", at,
+                       "options_from")
+        from .catalogue import interventions  # late import: the catalogue uses this module
+
+        options = [Option(item.id, item.name) for item in interventions()]
     values = [o.value for o in options]
     if qtype in ("choice", "multi"):
         if not options or len(set(values)) != len(values):
@@ -286,6 +378,8 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         per=per, show_if=condition, after=after, examples=tuple(examples),
         summary_label=q.get("summary_label", ""),
         required_message=q.get("required_message", ""),
+        parent_label=q.get("parent_label", ""), in_parent=q.get("in_parent", True),
+        expected=q.get("expected", False), concrete=q.get("concrete", False),
     )
     seen[qid] = question
     return question

@@ -1,17 +1,26 @@
-"""HTML and plain text for an aid: the static form (build time) and the result (run time).
+"""HTML, plain text and Markdown for an aid: the static form (build time), the check page,
+the result and the error summary (run time).
 
-Every string goes through aids._html, which escapes it; typed text is never trusted.
+Every string goes through aids._html, which escapes it; typed text is never trusted. In
+Markdown, typed text is backslash-escaped so it shows as written in any Markdown viewer.
 """
 
 from __future__ import annotations
 
+import re
+
 from ._html import Markup, h, join
-from .definition import Aid, Question
-from .engine import FieldError, Result, field_names
+from .definition import Aid, Question, Step
+from .engine import (Evaluation, FieldError, Result, Voice, field_names, item_name,
+                     step_fields, to_fields)
 
 
 def field_id(aid: Aid, name: str) -> str:
     return f"tw-{aid.id}-{name.replace('.', '--').replace('_', '-')}"
+
+
+def step_id(aid: Aid, step: Step) -> str:
+    return f"tw-{aid.id}-stap-{step.id.replace('_', '-')}"
 
 
 def _described(fid: str, hint: bool) -> str:
@@ -34,9 +43,9 @@ def _examples(question: Question) -> Markup | None:
 def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str) -> Markup:
     fid = field_id(aid, name)
     attrs = {"id": fid, "name": name, "aria-describedby": _described(fid, bool(hint)),
-             "autocomplete": "off", "spellcheck": "true"}
+             "autocomplete": "off"}
     if question.type == "textarea":
-        control = h("textarea", {**attrs, "rows": 4}, "")
+        control = h("textarea", {**attrs, "rows": 4, "spellcheck": "true"}, "")
     else:
         # Dates are typed as text (d-m-jjjj): the same in every browser and with the keyboard.
         control = h("input", {**attrs, "type": "text",
@@ -48,29 +57,32 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
              control)
 
 
-def _choice_control(aid: Aid, question: Question) -> Markup:
-    fid = field_id(aid, question.id)
+def _choice_control(aid: Aid, question: Question, name: str, label: str) -> Markup:
+    fid = field_id(aid, name)
     kind = "radio" if question.type == "choice" else "checkbox"
     items = []
     for number, option in enumerate(question.options):
         oid = f"{fid}-{number}"
         items.append(h("div", {"class": "aid-option"},
-                       h("input", {"type": kind, "id": oid, "name": question.id,
-                                   "value": option.value}),
+                       h("input", {"type": kind, "id": oid, "name": name, "value": option.value}),
                        h("label", {"for": oid}, option.label)))
-    return h("fieldset", {"class": "aid-field aid-group", "data-field": question.id,
-                          "id": fid, "aria-describedby": _described(fid, bool(question.hint))},
-             h("legend", {"class": "aid-label"}, question.label),
+    return h("fieldset", {"class": "aid-field aid-group", "data-field": name, "id": fid,
+                          "aria-describedby": _described(fid, bool(question.hint))},
+             h("legend", {"class": "aid-label"}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, question.hint)
              if question.hint else None,
-             _error_slot(aid, question.id),
+             _error_slot(aid, name),
              items)
+
+
+def _control(aid: Aid, question: Question, name: str, label: str) -> Markup:
+    if question.type in ("choice", "multi"):
+        return _choice_control(aid, question, name, label)
+    return _text_control(aid, question, name, label, question.hint)
 
 
 def _question(aid: Aid, question: Question) -> Markup:
     attrs = {"class": "aid-question", "data-question": question.id}
-    if question.type in ("choice", "multi"):
-        return h("div", attrs, _choice_control(aid, question))
     if question.per:
         members = aid.questions[question.per]
         fields = [
@@ -85,22 +97,44 @@ def _question(aid: Aid, question: Question) -> Markup:
                    h("p", {"class": "aid-hint aid-per-note"}, note),
                    _examples(question),
                    fields))
-    return h("div", attrs,
-             _text_control(aid, question, question.id, question.label, question.hint),
+    return h("div", attrs, _control(aid, question, question.id, question.label),
              _examples(question))
 
 
+def _entries(aid: Aid, step: Step) -> Markup:
+    entries = []
+    for n in range(1, step.repeat + 1):
+        controls = [_control(aid, q, f"{step.id}.{n}.{q.id}", q.label) for q in step.questions]
+        entries.append(h("fieldset", {"class": "aid-entry", "data-entry": f"{step.id}.{n}"},
+                         h("legend", {"class": "aid-entry-title"}, item_name(step, n)),
+                         controls))
+    note = (f"Er is plaats voor {step.repeat} items. Een nieuw leeg item verschijnt zodra je het "
+            "vorige invult.")
+    return join([h("p", {"class": "aid-hint aid-per-note"}, note),
+                 [_examples(q) for q in step.questions], entries])
+
+
 def form_html(aid: Aid) -> Markup:
-    """The whole aid as a static form: readable and usable as a checklist without Python."""
-    total = len(aid.steps)
+    """The whole aid as a static form: readable and usable as a checklist without Python.
+    The loader turns it into one step at a time, with a check page and the result."""
+    total = len(aid.steps) + 1  # the check page is the last step
     steps = [
-        h("fieldset", {"class": "aid-step", "data-step": step.id},
-          h("legend", {}, h("h2", {"class": "aid-step-title"},
-                            f"Stap {number} van {total}: {step.title}")),
+        h("fieldset", {"class": "aid-step", "data-step": step.id, "id": step_id(aid, step)},
+          h("legend", {}, h("h2", {"class": "aid-step-title", "tabindex": "-1"},
+                            h("span", {"class": "aid-progress"}, f"Stap {number} van {total}"),
+                            " ", step.title)),
           h("p", {"class": "aid-step-intro"}, step.intro) if step.intro else None,
-          [_question(aid, q) for q in step.questions])
+          h("p", {"class": "aid-warning"}, h("strong", {}, "Let op: "), step.warning)
+          if step.warning else None,
+          _entries(aid, step) if step.repeat else [_question(aid, q) for q in step.questions])
         for number, step in enumerate(aid.steps, start=1)
     ]
+    check = h("section", {"class": "aid-check", "data-aid-check": True, "hidden": True,
+                          "aria-labelledby": f"tw-{aid.id}-check-title"},
+              h("h2", {"id": f"tw-{aid.id}-check-title", "tabindex": "-1"},
+                h("span", {"class": "aid-progress"}, f"Stap {total} van {total}"),
+                " Controleer je antwoorden"),
+              h("div", {"data-aid-check-body": True}))
     return h(
         "form",
         {"class": "aid", "data-aid": aid.id, "data-state": "loading", "data-version": aid.version,
@@ -110,16 +144,55 @@ def form_html(aid: Aid) -> Markup:
         Markup("<noscript><p class=\"aid-status\">JavaScript staat uit. Gebruik dit formulier als "
                "checklist: lees de vragen en noteer de antwoorden in je eigen dossier.</p>"
                "</noscript>"),
+        _tools(aid),
         h("div", {"class": "aid-error-summary", "data-aid-errors": True, "tabindex": "-1",
-                  "hidden": True}),
+                  "hidden": True, "role": "alert"}),
         steps,
+        check,
         h("div", {"class": "aid-actions"},
-          h("button", {"type": "submit", "class": "aid-button"},
-            "Maak de samenvatting")),
+          h("button", {"type": "submit", "class": "aid-button", "data-aid-submit": True},
+            "Maak het resultaat")),
         h("section", {"class": "aid-output", "data-aid-output": True, "aria-live": "polite",
                       "aria-label": aid.result_title, "tabindex": "-1"}),
+        _exports(aid),
     )
 
+
+def _tools(aid: Aid) -> Markup:
+    """Open a saved file, and clear everything: hidden until Python is ready."""
+    fid = f"tw-{aid.id}-bestand"
+    return h("div", {"class": "aid-tools", "data-aid-tools": True, "hidden": True},
+             h("div", {"class": "aid-field"},
+               h("label", {"for": fid, "class": "aid-label"}, "Verder met een bewaard bestand"),
+               h("p", {"class": "aid-hint", "id": f"{fid}-hint"},
+                 "Kies een JSON-bestand dat je eerder met dit hulpmiddel hebt bewaard "
+                 "(hooguit 1 MB). Het bestand blijft op je computer."),
+               h("p", {"class": "aid-error", "id": f"{fid}-error", "data-aid-import-error": True,
+                       "hidden": True}),
+               h("input", {"type": "file", "id": fid, "accept": ".json,application/json",
+                           "data-aid-import": True,
+                           "aria-describedby": f"{fid}-hint {fid}-error"})),
+             h("button", {"type": "button", "class": "aid-button aid-button--secondary",
+                          "data-aid-clear": True}, "Wis alles"))
+
+
+def _exports(aid: Aid) -> Markup:
+    buttons = [("print", "Druk af of bewaar als pdf")]
+    if aid.has_parent_version:
+        buttons.append(("print-ouders", "Druk alleen de versie voor ouders af"))
+    buttons += [("copy", "Kopieer als tekst voor het dossier"), ("markdown", "Download als Markdown"),
+                ("json", "Bewaar je antwoorden (JSON)")]
+    return h("div", {"class": "aid-exports", "data-aid-exports": True, "hidden": True},
+             h("h2", {}, "Bewaren en delen"),
+             h("p", {}, "Alles blijft op je computer. Een bestand bewaar je zelf, volgens de "
+                        "regels van je organisatie voor het dossier."),
+             [h("button", {"type": "button", "class": "aid-button aid-button--secondary",
+                           "data-aid-export": kind}, label) for kind, label in buttons],
+             h("p", {"class": "aid-export-status", "data-aid-export-status": True,
+                     "role": "status"}))
+
+
+# Run time -----------------------------------------------------------------------------
 
 def errors_html(aid: Aid, errors: tuple[FieldError, ...] | list[FieldError]) -> Markup:
     """The error summary at the top: a heading and a link to each field."""
@@ -132,42 +205,142 @@ def errors_html(aid: Aid, errors: tuple[FieldError, ...] | list[FieldError]) -> 
     ])
 
 
-def result_html(result: Result) -> Markup:
+def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
+    """'Controleer je antwoorden': every step with its answers and a link to change them."""
+    fields = to_fields(aid, evaluation.answers)
+    shown = set(evaluation.visible)
+    blocks = []
+    for number, step in enumerate(aid.steps, start=1):
+        names = step_fields(aid, step)
+        if not shown & set(names):
+            continue  # a step that does not apply (e.g. contact while the child lives at home)
+        rows = []
+        for name in names:
+            if name not in shown or not fields.get(name):
+                continue
+            rows.append([h("dt", {}, _field_label(aid, step, name)),
+                         h("dd", {}, _lines(", ".join(_option_labels(aid, step, name,
+                                                                     fields[name]))))])
+        blocks.append(h("section", {"class": "aid-check-step"},
+                        h("h3", {}, f"{number}. {step.title}"),
+                        h("dl", {}, rows) if rows else h("p", {}, "Nog niets ingevuld."),
+                        h("a", {"href": f"#{step_id(aid, step)}", "data-goto-step": step.id},
+                          "Wijzig", h("span", {"class": "aid-visually-hidden"},
+                                      f" stap {number}: {step.title}"))))
+    problems = None
+    if evaluation.errors:
+        problems = h("p", {"class": "aid-error"},
+                     f"Er zijn nog {len(evaluation.errors)} problemen. Je ziet ze bovenaan.")
+    return join([problems, blocks])
+
+
+def _question_of(aid: Aid, step: Step, name: str) -> Question:
+    key = name.split(".")[-1] if step.repeat else name.split(".")[0]
+    return next(q for q in step.questions if q.id == key)
+
+
+def _field_label(aid: Aid, step: Step, name: str) -> str:
+    question = _question_of(aid, step, name)
+    if step.repeat:
+        return f"{item_name(step, int(name.split('.')[1]))} — {question.short}"
+    if question.per:
+        member = name.split(".", 1)[1]
+        return f"{question.short} — {aid.questions[question.per].option_label(member)}"
+    return question.short
+
+
+def _option_labels(aid: Aid, step: Step, name: str, values: list[str]) -> list[str]:
+    question = _question_of(aid, step, name)
+    if question.type in ("choice", "multi") and not question.per:
+        return [question.option_label(v) for v in values]
+    return values
+
+
+def _lines(text: str) -> Markup:
+    return join([h("span", {"class": "aid-line"}, line)
+                 for line in text.splitlines() if line.strip()])
+
+
+def _voice_html(voice: Voice, css: str, label: str) -> Markup:
     gaps = None
-    if result.gaps:
+    if voice.gaps:
         gaps = h("div", {"class": "aid-gaps"},
-                 h("h3", {}, "Nog open"),
-                 h("ul", {}, [h("li", {}, gap) for gap in result.gaps]))
+                 h("h4", {}, "Nog open"),
+                 h("ul", {}, [h("li", {}, gap) for gap in voice.gaps]))
     sections = [
         h("section", {"class": "aid-result-section"},
-          h("h3", {}, section.heading),
-          h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _paragraphs(item.text))]
+          h("h4", {}, section.heading),
+          h("p", {}, section.intro) if section.intro else None,
+          h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _lines(item.text))]
                        for item in section.items]))
-        for section in result.sections
+        for section in voice.sections
     ]
-    empty = None if result.sections else h("p", {}, "Er is nog niets ingevuld.")
-    return h("div", {"class": "aid-result"},
-             h("h2", {}, result.title),
-             h("p", {}, result.intro) if result.intro else None,
+    empty = None if voice.sections else h("p", {}, "Er is nog niets ingevuld.")
+    return h("section", {"class": f"aid-result {css}"},
+             h("h3", {}, h("span", {"class": "aid-voice"}, label), " ", voice.title),
+             h("p", {}, voice.intro) if voice.intro else None,
              gaps, sections, empty)
 
 
-def _paragraphs(text: str) -> Markup:
-    lines = [line for line in text.splitlines() if line.strip()]
-    return join([h("span", {"class": "aid-line"}, line) for line in lines])
+def result_html(result: Result) -> Markup:
+    parts = [h("h2", {}, "Resultaat"),
+             _voice_html(result.professional, "aid-result--pro",
+                         "Versie voor professionals:" if result.parents else "")]
+    if result.parents:
+        parts.append(_voice_html(result.parents, "aid-result--ouders", "Versie voor ouders:"))
+    return join(parts)
 
 
-def result_text(result: Result) -> str:
-    """The result as plain text, for the case file."""
-    out = [result.title, "=" * len(result.title), ""]
-    if result.intro:
-        out += [result.intro, ""]
-    if result.gaps:
-        out += ["Nog open:"] + [f"- {gap}" for gap in result.gaps] + [""]
-    for section in result.sections:
+def _voice_text(voice: Voice) -> list[str]:
+    out = [voice.title, "=" * len(voice.title), ""]
+    if voice.intro:
+        out += [voice.intro, ""]
+    if voice.gaps:
+        out += ["Nog open:"] + [f"- {gap}" for gap in voice.gaps] + [""]
+    for section in voice.sections:
         out += [section.heading, "-" * len(section.heading)]
+        if section.intro:
+            out.append(section.intro)
         for item in section.items:
             out.append(f"{item.label}:")
             out += [f"  {line}" for line in item.text.splitlines() if line.strip()]
         out.append("")
+    return out
+
+
+def result_text(result: Result) -> str:
+    """The professional version as plain text, for the case file."""
+    return "\n".join(_voice_text(result.professional)).rstrip() + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape Markdown punctuation so typed text shows exactly as written."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _voice_markdown(voice: Voice) -> list[str]:
+    out = [f"## {md_escape(voice.title)}", ""]
+    if voice.intro:
+        out += [md_escape(voice.intro), ""]
+    if voice.gaps:
+        out += ["**Nog open**", ""] + [f"- {md_escape(gap)}" for gap in voice.gaps] + [""]
+    for section in voice.sections:
+        out += [f"### {md_escape(section.heading)}", ""]
+        if section.intro:
+            out += [md_escape(section.intro), ""]
+        for item in section.items:
+            out.append(f"**{md_escape(item.label)}**  ")
+            out += [md_escape(line) + "  " for line in item.text.splitlines() if line.strip()]
+            out.append("")
+    return out
+
+
+def result_markdown(aid: Aid, result: Result) -> str:
+    out = [f"# {md_escape(aid.title)}", "", md_escape(aid.disclaimer), ""]
+    out += _voice_markdown(result.professional)
+    if result.parents:
+        out += _voice_markdown(result.parents)
     return "\n".join(out).rstrip() + "\n"

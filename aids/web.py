@@ -1,13 +1,16 @@
 """The bridge the browser calls: one JSON request in, one JSON response out.
 
 Only strings cross the boundary, so no JavaScript object is ever held by Python.
+Requests: {"op": "evaluate", "aid", "fields", "final", "step"} and {"op": "import", "aid", "text"}.
 """
 
 from __future__ import annotations
 
 import json
 
-from . import definition, engine, render
+from . import answers_file, definition, engine, render
+
+_SORRY = "Het hulpmiddel kon dit niet verwerken. Je antwoorden staan nog in het formulier."
 
 
 def handle(request: str) -> str:
@@ -15,19 +18,35 @@ def handle(request: str) -> str:
     try:
         message = json.loads(request)
         aid = definition.load(message["aid"])
+        if message.get("op") == "import":
+            return _import(aid, message["text"])
         fields = {str(k): [str(v) for v in (vs if isinstance(vs, list) else [vs])]
                   for k, vs in message.get("fields", {}).items()}
+        step = message.get("step")
+        if step is not None and step not in {s.id for s in aid.steps}:
+            raise KeyError(step)
         answers = engine.from_fields(aid, fields)
-        evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")))
+        evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
     except Exception as error:  # noqa: BLE001 - the page must keep working whatever happens
-        return json.dumps({"ok": False, "message": "Het hulpmiddel kon dit niet verwerken. "
-                           f"Je antwoorden staan nog in het formulier. ({type(error).__name__})"})
+        return json.dumps({"ok": False, "message": f"{_SORRY} ({type(error).__name__})"})
     return json.dumps({
         "ok": True,
         "visible": list(evaluation.visible),
         "errors": [{"field": e.field, "id": render.field_id(aid, e.field), "message": e.message}
                    for e in evaluation.errors],
         "errors_html": render.errors_html(aid, evaluation.errors),
+        "check_html": render.check_html(aid, evaluation),
         "result_html": render.result_html(evaluation.result),
         "result_text": render.result_text(evaluation.result),
+        "result_markdown": render.result_markdown(aid, evaluation.result),
+        "answers_json": answers_file.dump(aid, answers),
+        "has_answers": bool(answers),
     })
+
+
+def _import(aid: definition.Aid, text: str) -> str:
+    try:
+        answers = answers_file.load_text(aid, text)
+    except answers_file.FileError as error:
+        return json.dumps({"ok": False, "message": str(error)})
+    return json.dumps({"ok": True, "fields": engine.to_fields(aid, answers)})

@@ -17,7 +17,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 def test_list_names_every_aid():
     out = run("--list")
     assert out.returncode == 0
-    assert out.stdout.splitlines() == ["analyse\tGedeelde verklarende analyse"]
+    assert out.stdout.splitlines() == ["analyse\tVan analyse naar hulpverleningsplan"]
 
 
 def test_help_of_an_aid_documents_its_answer_keys():
@@ -25,6 +25,8 @@ def test_help_of_an_aid_documents_its_answer_keys():
     assert out.returncode == 0
     assert "leden: lijst met keuzes, verplicht" in out.stdout
     assert "problemen: object met tekst per waarde van 'leden'" in out.stdout
+    assert "doelen: lijst van hooguit 5 objecten — Doelen" in out.stdout
+    assert "pcit: Parent-Child Interaction Therapy (PCIT)" in out.stdout
 
 
 def test_valid_answers_print_the_result_as_json():
@@ -33,7 +35,24 @@ def test_valid_answers_print_the_result_as_json():
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert result["valid"] is True and result["aid"] == "analyse"
-    assert result["result"]["sections"][1]["items"][0]["text"] == "Na een verhuizing <b>vet</b>."
+    items = result["result"]["sections"][0]["items"]
+    assert {"label": "Hoe het begon", "text": "Na een verhuizing <b>vet</b>."} in items
+    assert result["parents"]["title"] == "Ons plan, in gewone woorden"
+
+
+def test_a_file_saved_in_the_browser_can_be_given_too():
+    saved = {"format": "thuiswijzer", "aid": "analyse", "version": 1,
+             "answers": {"leden": ["kind1"], "eerdere_hulp": "Praten hielp."}}
+    out = run("analyse", stdin=json.dumps(saved))
+    assert out.returncode == 0, out.stderr
+    items = json.loads(out.stdout)["result"]["sections"][0]["items"]
+    assert {"label": "Eerdere hulp: wat hielp", "text": "Praten hielp."} in items
+
+
+def test_a_saved_file_of_another_aid_exits_2():
+    saved = {"format": "thuiswijzer", "aid": "iets", "version": 1, "answers": {}}
+    out = run("analyse", stdin=json.dumps(saved))
+    assert out.returncode == 2 and "ander hulpmiddel" in out.stderr
 
 
 def test_answers_with_errors_exit_1_with_the_errors_in_the_json():

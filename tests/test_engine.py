@@ -35,13 +35,13 @@ def test_required_errors_only_when_final():
     assert evaluate({}, final=False).errors == ()
     errors = evaluate({}, final=True).errors
     assert [e.field for e in errors] == ["leden"]
-    assert errors[0].message == "Kies minstens één gezinslid over wie de analyse gaat."
+    assert errors[0].message == "Kies minstens één persoon over wie het plan gaat."
 
 
 def test_date_in_wrong_order_gives_dutch_error_on_the_later_field():
     errors = evaluate({"leden": ["ouder1"], "datum_gesprek": "2027-03-15",
-                       "datum_terugkijken": "1-3-2027"}).errors
-    assert [e.field for e in errors] == ["datum_terugkijken"]
+                       "evaluatie": [{"datum": "1-3-2027"}]}).errors
+    assert [e.field for e in errors] == ["evaluatie.1.datum"]
     assert "vóór 'Datum van het gesprek' (15 maart 2027)" in errors[0].message
 
 
@@ -64,14 +64,79 @@ def test_too_long_text_is_reported_not_cut():
     assert "4000 tekens" in evaluation.errors[0].message
 
 
-def test_result_lists_answers_in_step_order_and_names_gaps():
+def test_result_follows_the_plan_sections_and_names_gaps():
     result = evaluate({"leden": ["ouder1", "kind1"], "begin": "Na de verhuizing.",
-                       "krachten": {"kind1": "Goed op school."}}).result
+                       "krachten": {"kind1": "Goed op school."}, "hulp_keuze": ["pcit"]}).result
     headings = [s.heading for s in result.sections]
-    assert headings == ["Wie doen er mee?", "Problemen en krachten", "Hoe zijn de problemen begonnen?"]
-    assert result.sections[1].items[0].label == "Wat goed gaat — Kind 1"
+    assert headings == ["Samenhangend beeld van de problemen", "Interventies en andere hulp"]
+    labels = [i.label for i in result.sections[0].items]
+    assert labels == ["Gezinsleden en betrokkenen", "Wat goed gaat — Kind 1", "Hoe het begon"]
+    assert result.sections[1].items[0].text == "Parent-Child Interaction Therapy (PCIT)"
     assert "Je hebt nog niet beschreven hoe de problemen begonnen." not in result.gaps
-    assert "Er is nog geen moment gepland om samen terug te kijken." in result.gaps
+    assert "Er is nog geen evaluatiemoment gepland." in result.gaps
+
+
+def test_parent_version_uses_plain_headings_labels_and_leaves_out_professional_items():
+    result = evaluate({"leden": ["ouder1"], "gedeeld": "deels", "eigen_problemen": ["trauma"],
+                       "begin": "Na de verhuizing."}).result
+    parents = result.parents
+    assert parents.title == "Ons plan, in gewone woorden"
+    assert parents.sections[0].heading == "Wat er speelt in jullie gezin"
+    labels = [i.label for i in parents.sections[0].items]
+    assert "Herkent het gezin zich erin?" not in labels
+    assert "Wat dit betekent voor de hulp" not in labels
+    assert "We hebben nog geen doelen afgesproken." in parents.gaps
+    pro = [i.label for i in result.professional.sections[0].items]
+    assert "Wat dit betekent voor de hulp" in pro and "Herkent het gezin zich erin?" in pro
+
+
+def test_chosen_parent_problems_bring_their_advice():
+    items = evaluate({"leden": ["ouder1"], "eigen_problemen": ["trauma", "schulden"]}).result.sections[0].items
+    advice = next(i.text for i in items if i.label == "Wat dit betekent voor de hulp")
+    assert "traumabehandeling voor de ouder eerst, of tegelijk" in advice
+    assert "schuldhulpverlening" in advice
+
+
+def test_contact_questions_apply_only_when_the_child_lives_elsewhere():
+    home = evaluate({"leden": ["kind1"], "woonsituatie": "thuis"})
+    away = evaluate({"leden": ["kind1"], "woonsituatie": "uit_huis"})
+    assert "omgang_frequentie" not in home.visible and "omgang_frequentie" in away.visible
+    gap = "Er is nog geen omgangsregeling: spreek af hoe vaak ouders en kind elkaar zien."
+    assert gap not in home.result.gaps and gap in away.result.gaps
+
+
+def test_repeated_step_shows_one_empty_entry_after_those_in_use():
+    visible = evaluate({"doelen": [{"wat": "x"}, {}, {"wie": "moeder"}]}).visible
+    assert "doelen.4.wat" in visible and "doelen.5.wat" not in visible
+    assert "doelen.1.wat" in evaluate({}).visible and "doelen.2.wat" not in evaluate({}).visible
+
+
+@pytest.mark.parametrize(("goal", "vague"), [
+    ("Het gaat beter.", True),
+    ("Rust", True),
+    ("Vader is rustiger thuis en met de kinderen.", True),
+    ("Moeder brengt het kind elke ochtend op tijd naar school.", False),
+    ("Er is hooguit één keer per week een ruzie waarbij iemand schreeuwt.", False),
+    ("De kinderen eten drie keer per week samen met vader.", False),
+])
+def test_goal_concreteness_heuristic(goal, vague):
+    assert engine.is_vague(goal) is vague
+
+
+def test_goals_are_checked_for_who_what_and_when():
+    gaps = evaluate({"doelen": [{"wat": "Het gaat beter"},
+                                {"wat": "Moeder brengt het kind elke ochtend naar school.",
+                                 "wie": "moeder", "wanneer": "2027-06-01"}]}).result.gaps
+    assert "Doel 1 is nog niet concreet. Beschrijf wat je dan ziet of hoort gebeuren, en hoe vaak." in gaps
+    assert "Bij doel 1 staat nog niet: wie." in gaps
+    assert "Bij doel 1 staat nog niet: wanneer." in gaps
+    assert not [g for g in gaps if "doel 2" in g.lower()]
+
+
+def test_entries_left_blank_in_the_middle_keep_their_place():
+    answers = engine.from_fields(AID, {"doelen.1.wat": ["a"], "doelen.3.wat": ["c"]})
+    assert answers["doelen"] == [{"wat": "a"}, {}, {"wat": "c"}]
+    assert engine.to_fields(AID, answers) == {"doelen.1.wat": ["a"], "doelen.3.wat": ["c"]}
 
 
 def test_answers_for_hidden_fields_are_kept_but_left_out_of_the_result():
@@ -105,17 +170,29 @@ PAYLOADS = ['<script>alert("x")</script>', '"><img src=x onerror=alert(1)>', "a 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_typed_text_is_escaped_in_result_and_error_html(payload):
     evaluation = evaluate({"leden": ["ouder1"], "problemen": {"ouder1": payload},
-                           "begin": payload, "datum_gesprek": payload})
-    html = render.result_html(evaluation.result) + render.errors_html(AID, evaluation.errors)
+                           "begin": payload, "datum_gesprek": payload,
+                           "doelen": [{"wat": payload, "wie": payload}]})
+    html = (render.result_html(evaluation.result) + render.errors_html(AID, evaluation.errors)
+            + render.check_html(AID, evaluation))
     assert "<script" not in html and "<img" not in html
     assert "&lt;" in html
     # Plain text keeps what was typed, unchanged.
     assert payload in render.result_text(evaluation.result)
+    # Markdown shows it as written: every special character is backslash-escaped.
+    markdown = render.result_markdown(AID, evaluation.result)
+    assert not re.search(r"(?<!\\)[<>]", markdown)
+    assert render.md_escape(payload) in markdown
+
+
+def test_markdown_escape_round_trips_through_unescaping():
+    text = r"# Kop *vet* _schuin_ [link](x) <b> a\b | c ` d ~ e & f"
+    escaped = render.md_escape(text)
+    assert re.sub(r"\\(.)", r"\1", escaped) == text
 
 
 def test_typed_dates_are_stored_as_iso_and_shown_as_typed_dutch():
-    answers = engine.from_fields(AID, {"datum_gesprek": ["5-1-2027"], "datum_terugkijken": ["ooit"]})
-    assert answers == {"datum_gesprek": "2027-01-05", "datum_terugkijken": "ooit"}
+    answers = engine.from_fields(AID, {"datum_gesprek": ["5-1-2027"], "evaluatie.1.datum": ["ooit"]})
+    assert answers == {"datum_gesprek": "2027-01-05", "evaluatie": [{"datum": "ooit"}]}
     assert engine.to_fields(AID, answers)["datum_gesprek"] == ["5-1-2027"]
 
 
@@ -128,11 +205,17 @@ def test_form_fields_round_trip_to_answers():
 def test_static_form_has_every_field_and_the_contract_attributes():
     html = render.form_html(AID)
     assert html.startswith('<form class="aid" data-aid="analyse" data-state="loading"')
+    for repeat in AID.repeats.values():
+        for question in repeat.questions:
+            for name in engine.field_names(AID, question, repeat):
+                assert f'data-field="{name}"' in html
     assert "data-aid-output" in html and 'aria-live="polite"' in html
     for question in AID.questions.values():
         for name in engine.field_names(AID, question):
             assert f'data-field="{name}"' in html
-    assert "Stap 1 van 7: Wie doen er mee?" in html
+    assert "Stap 1 van 11</span> Wie horen bij het gezin?" in html
+    assert "Stap 11 van 11</span> Controleer je antwoorden" in html
+    assert 'data-field="doelen.5.wanneer"' in html
     # Every control has a label pointing at it.
     ids = re.findall(r'<(?:input|textarea) [^>]*id="([^"]+)"', html)
     for control in ids:
@@ -160,7 +243,10 @@ def test_web_bridge_answers_any_form_state(answers):
     response = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": fields,
                                                  "final": True})))
     assert response["ok"] is True
-    assert set(response) == {"ok", "visible", "errors", "errors_html", "result_html", "result_text"}
+    assert set(response) == {"ok", "visible", "errors", "errors_html", "check_html", "result_html",
+                             "result_text", "result_markdown", "answers_json", "has_answers"}
+    saved = json.loads(response["answers_json"])
+    assert saved["answers"] == engine.from_fields(AID, fields)
 
 
 def test_web_bridge_never_raises_on_garbage():

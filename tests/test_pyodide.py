@@ -23,13 +23,19 @@ CALLS = [
         "leden": ["ouder1", "kind1"], "problemen": {"ouder1": PAYLOAD, "kind1": "Slaapt slecht."},
         "krachten": {"kind1": "Sport graag."}, "begin": "Na de scheiding.\nEn een verhuizing.",
         "eigen_problemen": ["trauma", "schulden"], "trauma_gevolg": "Eerst traumabehandeling.",
-        "datum_gesprek": "2028-02-29", "datum_terugkijken": "1-3-2028", "gedeeld": "deels"}},
+        "datum_gesprek": "2028-02-29", "gedeeld": "deels", "woonsituatie": "uit_huis",
+        "omgang_frequentie": "Twee keer per week.", "hulp_keuze": ["traumabehandeling-ouders"],
+        "doelen": [{"wat": "Het gaat beter."}, {}, {"wat": PAYLOAD, "wanneer": "2028-06-01"}],
+        "evaluatie": [{"datum": "1-3-2028", "wie": "gedragswetenschapper"}]}},
     {"fn": "run", "aid": "analyse", "answers": {"leden": ["ouder1"], "datum_gesprek": "2027-05-01",
-                                                "datum_terugkijken": "2027-04-30"}},
+                                                "evaluatie": [{"datum": "2027-04-30"}]}},
     {"fn": "run", "aid": "analyse", "answers": {"naam": "Jan"}},
     {"fn": "handle", "request": json.dumps({"aid": "analyse", "final": True, "fields": {
         "leden": ["kind2"], "problemen.kind2": [PAYLOAD], "datum_gesprek": ["31-2-2027"]}})},
     {"fn": "handle", "request": "{kapot"},
+    {"fn": "handle", "request": json.dumps({"op": "import", "aid": "analyse", "text": json.dumps({
+        "format": "thuiswijzer", "aid": "analyse", "version": 1,
+        "answers": {"leden": ["ouder1"], "datum_terugkijken": "2027-05-01"}})})},
 ]
 
 
@@ -68,10 +74,13 @@ def test_pyodide_gives_the_same_output_as_cpython(pyodide_outputs, index):
 
 
 def test_outputs_are_meaningful(pyodide_outputs):
-    empty, full, wrong_order, unknown, browser, garbage = pyodide_outputs["outputs"]
+    empty, full, wrong_order, unknown, browser, garbage, opened = pyodide_outputs["outputs"]
+    assert opened == {"ok": True, "fields": {"leden": ["ouder1"], "evaluatie.1.datum": ["1-5-2027"]}}
     assert empty["valid"] is False
     assert full["valid"] is True and "Eerst traumabehandeling." in full["text"]
-    assert wrong_order["errors"][0]["field"] == "datum_terugkijken"
+    assert "Doel 1 is nog niet concreet" in full["text"]
+    assert full["parents"]["sections"][0]["heading"] == "Wat er speelt in jullie gezin"
+    assert wrong_order["errors"][0]["field"] == "evaluatie.1.datum"
     assert "Onbekende vraag 'naam'" in unknown["error"]
     assert "&lt;script&gt;" in browser["result_html"] and "<script" not in browser["result_html"]
     assert browser["errors"][0]["field"] == "datum_gesprek"

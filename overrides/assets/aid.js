@@ -1,12 +1,14 @@
 // Thuiswijzer aid loader: one loader for http and for a double-clicked file:// page.
 // It loads the runtime as classic scripts, starts Python in a blob worker so the page never
-// freezes, and sends the form's answers to Python on every change. What a user types stays
-// in this page's memory: it is never sent anywhere and never stored.
+// freezes, shows the form one step at a time, and sends the answers to Python on every
+// change. What a user types stays in this page's memory: it is never sent anywhere and never
+// stored, unless the user downloads a file.
 (function () {
   "use strict";
 
   var START_LIMIT_MS = 20000;
-  var DEBOUNCE_MS = 120;
+  var MAX_FILE_BYTES = 1000000;
+  var MAX_FILE_DEPTH = 20;
   var NativeWorker = window.__twNativeWorker || window.Worker;
   var chunks = {};
 
@@ -14,6 +16,8 @@
   window.__twRuntime = function (name, index, total, data) {
     (chunks[name] = chunks[name] || new Array(total))[index] = data;
   };
+  // Time from an answer changing to the screen showing Python's answer (read by make bench).
+  window.__twTimings = [];
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -34,34 +38,116 @@
     return parts.join("");
   }
 
-  function setStatus(form, state, text) {
-    form.setAttribute("data-state", state);
-    var status = form.querySelector("[data-aid-status]");
+  function text(el, message) {
+    el.textContent = message || "";
+    el.hidden = !message;
+  }
+
+  // Depth of JSON text without parsing it, so a hostile file never reaches a parser.
+  function jsonDepth(source) {
+    var deepest = 0, level = 0, inString = false, escaped = false;
+    for (var i = 0; i < source.length; i++) {
+      var c = source[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === "\\") escaped = true;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "[" || c === "{") deepest = Math.max(deepest, ++level);
+      else if (c === "]" || c === "}") level--;
+    }
+    return deepest;
+  }
+
+  function Aid(form, runtime) {
+    this.form = form;
+    this.runtime = runtime;
+    this.id = form.getAttribute("data-aid");
+    this.steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
+    this.check = form.querySelector("[data-aid-check]");
+    this.output = form.querySelector("[data-aid-output]");
+    this.summary = form.querySelector("[data-aid-errors]");
+    this.exports = form.querySelector("[data-aid-exports]");
+    this.tools = form.querySelector("[data-aid-tools]");
+    this.actions = form.querySelector(".aid-actions");
+    this.worker = null;
+    this.ready = false;
+    this.failed = false;
+    this.calls = 0;
+    this.waiting = {};
+    this.inFlight = false;
+    this.pending = false;
+    this.inputTimes = [];
+    this.dirty = false;
+    this.view = 0;  // index of the step shown; steps.length = check page; +1 = result
+  }
+
+  Aid.prototype.status = function (state, message) {
+    this.form.setAttribute("data-state", state);
+    var status = this.form.querySelector("[data-aid-status]");
     status.textContent = "";
     var p = document.createElement("p");
-    p.textContent = text;
+    p.textContent = message;
     status.appendChild(p);
-  }
+  };
 
-  function collect(form) {
+  Aid.prototype.fields = function () {
     var fields = {};
-    new FormData(form).forEach(function (value, name) {
-      (fields[name] = fields[name] || []).push(String(value));
+    new FormData(this.form).forEach(function (value, name) {
+      if (typeof value === "string") (fields[name] = fields[name] || []).push(value);
     });
     return fields;
-  }
+  };
 
-  function show(form, response, final) {
+  // Send one request to Python; resolves with its parsed answer.
+  Aid.prototype.call = function (request) {
+    var self = this;
+    request.aid = this.id;
+    var id = ++this.calls;
+    return new Promise(function (resolve) {
+      self.waiting[id] = resolve;
+      self.worker.postMessage({ type: "call", id: id, request: JSON.stringify(request) });
+    });
+  };
+
+  Aid.prototype.evaluate = function (options) {
+    return this.call({ op: "evaluate", fields: this.fields(), final: Boolean(options.final),
+                       step: options.step || null });
+  };
+
+  // Live update after a change: one request at a time, the latest answers win.
+  Aid.prototype.update = function () {
+    var self = this;
+    if (!this.ready) return;
+    if (this.inFlight) { this.pending = true; return; }
+    this.inFlight = true;
+    var times = this.inputTimes;
+    this.inputTimes = [];
+    this.evaluate({}).then(function (response) {
+      self.show(response, false);
+      var now = performance.now();
+      times.forEach(function (t) { window.__twTimings.push(now - t); });
+      if (!performance.getEntriesByName("tw-first-result").length) {
+        performance.mark("tw-first-result");
+      }
+      self.inFlight = false;
+      if (self.pending) { self.pending = false; self.update(); }
+    });
+  };
+
+  Aid.prototype.show = function (response, withSummary) {
+    var form = this.form;
     if (!response.ok) {
-      setStatus(form, "ready", response.message);
+      this.status("ready", response.message);
       return;
     }
+    this.last = response;
     var visible = {};
     response.visible.forEach(function (name) { visible[name] = true; });
     form.querySelectorAll("[data-field]").forEach(function (el) {
       el.hidden = !visible[el.getAttribute("data-field")];
     });
-    form.querySelectorAll("[data-question]").forEach(function (el) {
+    form.querySelectorAll("[data-question], [data-entry]").forEach(function (el) {
       var fields = el.querySelectorAll("[data-field]");
       el.hidden = fields.length > 0 && Array.prototype.every.call(fields, function (f) {
         return f.hidden;
@@ -72,129 +158,362 @@
     form.querySelectorAll("[data-error-for]").forEach(function (slot) {
       var name = slot.getAttribute("data-error-for");
       var message = messages[name];
-      slot.textContent = message ? "Fout: " + message : "";
-      slot.hidden = !message;
+      text(slot, message ? "Fout: " + message : "");
       var field = form.querySelector('[data-field="' + name + '"]');
-      if (field) field.classList.toggle("aid-field--error", Boolean(message));
-      var control = field && field.querySelector("input:not([type=radio]):not([type=checkbox]), textarea");
+      if (!field) return;
+      field.classList.toggle("aid-field--error", Boolean(message));
+      var control = field.querySelector("input:not([type=radio]):not([type=checkbox]), textarea");
       if (control) {
         if (message) control.setAttribute("aria-invalid", "true");
         else control.removeAttribute("aria-invalid");
       }
     });
-    var summary = form.querySelector("[data-aid-errors]");
-    summary.innerHTML = response.errors_html;  // built and escaped by Python
-    summary.hidden = response.errors.length === 0;
-    var output = form.querySelector("[data-aid-output]");
-    output.innerHTML = response.result_html;  // built and escaped by Python
-    if (!performance.getEntriesByName("tw-first-result").length) {
-      performance.mark("tw-first-result");
+    if (withSummary || !response.errors.length) {
+      this.summary.innerHTML = response.errors_html;  // built and escaped by Python
+      this.summary.hidden = response.errors.length === 0;
     }
-    if (final) {
-      (response.errors.length ? summary : output).focus();
+    this.output.innerHTML = response.result_html;  // built and escaped by Python
+    this.check.querySelector("[data-aid-check-body]").innerHTML = response.check_html;
+  };
+
+  // Wizard ------------------------------------------------------------------------------
+
+  Aid.prototype.stepIsEmpty = function (step) {
+    var fields = step.querySelectorAll("[data-field]");
+    return fields.length > 0 && Array.prototype.every.call(fields, function (f) { return f.hidden; });
+  };
+
+  Aid.prototype.go = function (index, focus) {
+    var self = this;
+    var last = this.steps.length;
+    this.view = Math.max(0, Math.min(index, last + 1));
+    this.steps.forEach(function (step, i) { step.hidden = i !== self.view; });
+    this.check.hidden = this.view !== last;
+    this.actions.hidden = this.view !== last;
+    this.output.hidden = this.view !== last + 1;
+    this.exports.hidden = this.view !== last + 1 || !this.ready;
+    this.form.querySelectorAll(".aid-nav").forEach(function (nav) {
+      nav.hidden = nav.parentNode.hidden;
+    });
+    this.resultBack.hidden = this.view !== last + 1;
+    var target = this.view < last ? this.steps[this.view].querySelector(".aid-step-title")
+      : this.view === last ? this.check.querySelector("h2") : this.output;
+    if (focus !== false && target) target.focus();
+  };
+
+  Aid.prototype.move = function (direction) {
+    var index = this.view + direction;
+    while (index >= 0 && index < this.steps.length && this.stepIsEmpty(this.steps[index])) {
+      index += direction;
     }
-  }
+    if (index < 0) index = 0;
+    if (index >= this.steps.length) this.showCheck();
+    else this.go(index);
+  };
 
-  function start(form, runtime) {
-    var worker = null;
-    var ready = false;
-    var failed = false;
-    var calls = 0;
-    var latest = 0;
-    var timer = null;
-    var pendingFinal = false;
+  Aid.prototype.next = function () {
+    var self = this;
+    if (!this.ready) { this.move(1); return; }
+    var step = this.steps[this.view].getAttribute("data-step");
+    this.evaluate({ final: true, step: step }).then(function (response) {
+      self.show(response, true);
+      if (response.ok && response.errors.length) self.summary.focus();
+      else self.move(1);
+    });
+  };
 
-    function fail(reason) {
-      if (failed || ready) return;
-      failed = true;
-      if (worker) worker.terminate();
-      setStatus(form, "unavailable",
-        "Het hulpmiddel kan in deze browser niet starten (" + reason + "). " +
-        "Je kunt het formulier wel gebruiken als checklist: lees de vragen, vul in wat je wilt " +
-        "en druk de pagina af. Er wordt geen samenvatting gemaakt.");
+  Aid.prototype.showCheck = function () {
+    var self = this;
+    this.go(this.steps.length);
+    if (!this.ready) {
+      this.check.querySelector("[data-aid-check-body]").textContent =
+        "Het hulpmiddel start nog. Zodra het klaar is, zie je hier je antwoorden.";
+      return;
     }
+    this.evaluate({ final: true }).then(function (response) { self.show(response, true); });
+  };
 
-    function call(final) {
-      if (!ready) return;
-      var id = ++calls;
-      latest = id;
-      pendingFinal = pendingFinal || final;
-      worker.postMessage({
-        type: "call", id: id,
-        request: JSON.stringify({ aid: form.getAttribute("data-aid"), fields: collect(form), final: final }),
+  Aid.prototype.finish = function () {
+    var self = this;
+    if (!this.ready) {
+      this.status(this.failed ? "unavailable" : "loading",
+        "Het hulpmiddel start nog. Probeer het zo opnieuw; je antwoorden blijven staan.");
+      return;
+    }
+    this.evaluate({ final: true }).then(function (response) {
+      self.show(response, true);
+      if (!response.ok) return;
+      if (response.errors.length) self.summary.focus();
+      else self.go(self.steps.length + 1);
+    });
+  };
+
+  Aid.prototype.stepOf = function (element) {
+    for (var i = 0; i < this.steps.length; i++) if (this.steps[i].contains(element)) return i;
+    return -1;
+  };
+
+  // A link to a field or step (error summary, "Wijzig"): show its step, then go there.
+  Aid.prototype.follow = function (event) {
+    var link = event.target.closest("a[href^='#']");
+    if (!link || !this.form.contains(link)) return;
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    var index = target ? this.stepOf(target) : -1;
+    if (index < 0) return;
+    event.preventDefault();
+    this.go(index, false);
+    var control = target.matches("input, textarea") ? target
+      : target.querySelector("input, textarea") || this.steps[index].querySelector(".aid-step-title");
+    control.focus();
+  };
+
+  Aid.prototype.addNavigation = function () {
+    var self = this;
+    function button(label, css, onClick) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "aid-button " + css;
+      b.textContent = label;
+      b.addEventListener("click", onClick);
+      return b;
+    }
+    this.steps.forEach(function (step, i) {
+      var nav = document.createElement("div");
+      nav.className = "aid-nav";
+      if (i > 0) nav.appendChild(button("Vorige stap", "aid-button--secondary", function () { self.move(-1); }));
+      nav.appendChild(button(i === self.steps.length - 1 ? "Controleer je antwoorden" : "Volgende stap",
+        "", function () { self.next(); }));
+      step.appendChild(nav);
+    });
+    this.actions.insertBefore(button("Vorige stap", "aid-button--secondary",
+      function () { self.move(-1); }), this.actions.firstChild);
+    this.resultBack = button("Terug naar je antwoorden", "aid-button--secondary",
+      function () { self.showCheck(); });
+    this.exports.parentNode.insertBefore(this.resultBack, this.exports.nextSibling);
+  };
+
+  // Files, copying, printing ------------------------------------------------------------
+
+  Aid.prototype.download = function (content, type, extension) {
+    var blob = new Blob([content], { type: type });
+    var link = document.createElement("a");
+    var date = new Date().toISOString().slice(0, 10);
+    link.href = URL.createObjectURL(blob);
+    link.download = "thuiswijzer-" + this.id + "-" + date + "." + extension;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  };
+
+  Aid.prototype.exportAs = function (kind) {
+    var self = this;
+    var status = this.form.querySelector("[data-aid-export-status]");
+    if (kind === "print" || kind === "print-ouders") {
+      document.documentElement.setAttribute("data-tw-print", kind === "print" ? "alles" : "ouders");
+      window.print();
+      return;
+    }
+    this.evaluate({}).then(function (response) {
+      if (!response.ok) return;
+      if (kind === "json") {
+        self.download(response.answers_json, "application/json", "json");
+        self.dirty = false;
+        status.textContent = "Je antwoorden zijn bewaard als JSON-bestand in je downloads.";
+      } else if (kind === "markdown") {
+        self.download(response.result_markdown, "text/markdown", "md");
+        status.textContent = "Het resultaat staat als Markdown-bestand in je downloads.";
+      } else if (kind === "copy") {
+        self.copy(response.result_text).then(function (ok) {
+          status.textContent = ok ? "De tekst is gekopieerd. Plak hem in het dossier."
+            : "Kopiëren lukte niet in deze browser. Gebruik 'Download als Markdown'.";
+        });
+      }
+    });
+  };
+
+  Aid.prototype.copy = function (value) {
+    function fallback() {
+      var area = document.createElement("textarea");
+      area.value = value;
+      area.setAttribute("readonly", "");
+      area.className = "aid-visually-hidden";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      return ok;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(value).then(function () { return true; }, fallback);
+    }
+    return Promise.resolve(fallback());
+  };
+
+  Aid.prototype.open = function (input) {
+    var self = this;
+    var error = this.form.querySelector("[data-aid-import-error]");
+    var file = input.files && input.files[0];
+    text(error, "");
+    if (!file) return;
+    function refuse(message) {
+      text(error, "Fout: " + message + " Je antwoorden in het formulier zijn niet veranderd.");
+      input.setAttribute("aria-invalid", "true");
+      input.value = "";
+      input.focus();
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      refuse("Dit bestand is groter dan 1 MB. Een bestand van Thuiswijzer is veel kleiner.");
+      return;
+    }
+    file.text().then(function (content) {
+      if (jsonDepth(content) > MAX_FILE_DEPTH) {
+        refuse("Dit bestand is te diep genest voor een bestand van Thuiswijzer.");
+        return;
+      }
+      self.call({ op: "import", text: content }).then(function (response) {
+        if (!response.ok) { refuse(response.message); return; }
+        input.removeAttribute("aria-invalid");
+        self.fill(response.fields);
+        input.value = "";
+        self.dirty = false;
+        self.status("ready", "Het bestand is geopend. Je antwoorden staan weer in het formulier.");
+        self.showCheck();
       });
-    }
+    }, function () { refuse("Dit bestand kon niet worden gelezen."); });
+  };
 
-    var deadline = setTimeout(function () {
-      fail("het starten duurde langer dan " + START_LIMIT_MS / 1000 + " seconden");
-    }, START_LIMIT_MS);
+  Aid.prototype.fill = function (fields) {
+    this.form.querySelectorAll("input[name], textarea[name]").forEach(function (control) {
+      var values = fields[control.name] || [];
+      if (control.type === "checkbox" || control.type === "radio") {
+        control.checked = values.indexOf(control.value) >= 0;
+      } else {
+        control.value = values.length ? values[0] : "";
+      }
+    });
+  };
 
-    form.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { call(false); }, DEBOUNCE_MS);
+  Aid.prototype.clear = function () {
+    if (!window.confirm("Wil je alle antwoorden wissen? Dit kun je niet ongedaan maken.")) return;
+    this.fill({});
+    this.dirty = false;
+    this.summary.hidden = true;
+    this.status("ready", "Alle antwoorden zijn gewist.");
+    this.go(0);
+    this.update();
+  };
+
+  // Start -------------------------------------------------------------------------------
+
+  Aid.prototype.fail = function (reason) {
+    if (this.failed || this.ready) return;
+    this.failed = true;
+    if (this.worker) this.worker.terminate();
+    // Without Python the whole form is shown at once, as a checklist.
+    this.form.classList.remove("aid--wizard");
+    this.steps.forEach(function (step) { step.hidden = false; });
+    this.form.querySelectorAll(".aid-nav, [data-aid-check], [data-aid-tools], [data-aid-exports]")
+      .forEach(function (el) { el.hidden = true; });
+    this.actions.hidden = false;
+    this.resultBack.hidden = true;
+    this.status("unavailable",
+      "Het hulpmiddel kan in deze browser niet starten (" + reason + "). " +
+      "Je kunt het formulier wel gebruiken als checklist: lees de vragen, vul in wat je wilt " +
+      "en druk de pagina af. Er wordt geen resultaat gemaakt.");
+  };
+
+  Aid.prototype.start = function () {
+    var self = this;
+    var form = this.form;
+    form.classList.add("aid--wizard");
+    this.addNavigation();
+    this.go(0, false);
+    this.status("loading", "Het hulpmiddel wordt gestart. Je kunt alvast beginnen met invullen.");
+
+    form.addEventListener("input", function (event) {
+      if (event.target.matches("[data-aid-import]")) return;
+      self.dirty = true;
+      self.inputTimes.push(performance.now());
+      self.update();
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      if (ready) {
-        clearTimeout(timer);
-        call(true);
-      } else if (!failed) {
-        setStatus(form, "loading", "Het hulpmiddel start nog. Probeer het zo opnieuw; je antwoorden blijven staan.");
-      }
+      self.finish();
     });
+    form.addEventListener("click", function (event) {
+      var exporter = event.target.closest("[data-aid-export]");
+      if (exporter) self.exportAs(exporter.getAttribute("data-aid-export"));
+      else if (event.target.closest("[data-aid-clear]")) self.clear();
+      else self.follow(event);
+    });
+    form.querySelector("[data-aid-import]").addEventListener("change", function (event) {
+      self.open(event.target);
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (!self.dirty) return;
+      event.preventDefault();
+      event.returnValue = "";
+    });
+    window.addEventListener("afterprint", function () {
+      document.documentElement.removeAttribute("data-tw-print");
+    });
+
+    var deadline = setTimeout(function () {
+      self.fail("het starten duurde langer dan " + START_LIMIT_MS / 1000 + " seconden");
+    }, START_LIMIT_MS);
 
     if (typeof NativeWorker !== "function" || typeof WebAssembly !== "object" ||
         typeof DecompressionStream !== "function") {
       clearTimeout(deadline);
-      fail("deze browser mist wat nodig is: web workers, WebAssembly of DecompressionStream");
+      this.fail("deze browser mist wat nodig is: web workers, WebAssembly of DecompressionStream");
       return;
     }
 
-    Promise.all(runtime.files.map(function (file) { return loadScript(runtime.base + file); }))
+    Promise.all(this.runtime.files.map(function (file) { return loadScript(self.runtime.base + file); }))
       .then(function () {
-        if (failed) return;
-        var source = new Blob([self.__twWorkerSource], { type: "text/javascript" });
-        delete self.__twWorkerSource;
-        worker = new NativeWorker(URL.createObjectURL(source));
-        worker.onerror = function (event) {
+        if (self.failed) return;
+        var source = new Blob([window.__twWorkerSource], { type: "text/javascript" });
+        delete window.__twWorkerSource;
+        self.worker = new NativeWorker(URL.createObjectURL(source));
+        self.worker.onerror = function (event) {
           event.preventDefault();
-          fail("fout in de worker: " + (event.message || "onbekend"));
+          clearTimeout(deadline);
+          self.fail("fout in de worker: " + (event.message || "onbekend"));
         };
-        worker.onmessage = function (event) {
+        self.worker.onmessage = function (event) {
           var message = event.data;
           if (message.type === "ready") {
-            if (failed) return;
+            if (self.failed) return;
             clearTimeout(deadline);
-            ready = true;
-            setStatus(form, "ready",
-              "Het hulpmiddel is klaar. De samenvatting onder het formulier groeit mee terwijl je invult.");
-            call(false);
+            self.ready = true;
+            self.tools.hidden = false;
+            self.status("ready", "Het hulpmiddel is klaar. Vul de stappen in; je kunt altijd terug.");
+            self.update();
           } else if (message.type === "failed") {
             clearTimeout(deadline);
-            fail(message.reason);
-          } else if (message.type === "answer" && message.id === latest) {
-            var final = pendingFinal;
-            pendingFinal = false;
-            show(form, JSON.parse(message.response), final);
+            self.fail(message.reason);
+          } else if (message.type === "answer" && self.waiting[message.id]) {
+            var resolve = self.waiting[message.id];
+            delete self.waiting[message.id];
+            resolve(JSON.parse(message.response));
           }
         };
-        worker.postMessage({ type: "start", payload: {
+        self.worker.postMessage({ type: "start", payload: {
           wasm: takeChunks("wasm"), stdlib: takeChunks("stdlib"), wheel: takeChunks("wheel"),
         } });
       })
       .catch(function (error) {
         clearTimeout(deadline);
-        fail(error.message);
+        self.fail(error.message);
       });
-  }
+  };
 
   function init() {
     var config = document.querySelector("script[data-tw-runtime]");
     var form = document.querySelector("form.aid[data-aid]");
     if (!form || !config) return;
-    var runtime = JSON.parse(config.textContent);
-    setStatus(form, "loading", "Het hulpmiddel wordt gestart. Je kunt alvast beginnen met invullen.");
-    start(form, runtime);
+    new Aid(form, JSON.parse(config.textContent)).start();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,117 @@
+"""The saved answers file: a small JSON envelope with the aid and its version.
+
+    {"format": "thuiswijzer", "aid": "analyse", "version": 2, "saved": "...", "answers": {...}}
+
+Files of older versions open after the migrations the aid defines; anything else is refused
+with a Dutch message. The loader checks size and depth before Python parses the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from .definition import Aid, load
+from .engine import AnswersError, normalize
+
+FORMAT = "thuiswijzer"
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+
+class FileError(ValueError):
+    """A file that cannot be opened in this aid. The message is Dutch."""
+
+
+def dump(aid: Aid, answers: dict, saved: dt.datetime | None = None) -> str:
+    saved = saved or dt.datetime.now().replace(microsecond=0)
+    envelope = {"format": FORMAT, "aid": aid.id, "version": aid.version,
+                "saved": saved.isoformat(), "answers": answers}
+    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+
+
+def depth(text: str) -> int:
+    """Nesting depth of JSON text, counted without parsing it (brackets inside strings skipped)."""
+    deepest = level = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            level += 1
+            deepest = max(deepest, level)
+        elif char in "]}":
+            level -= 1
+    return deepest
+
+
+def load_text(aid: Aid, text: str) -> dict:
+    """Parse, check and migrate a saved file; return its canonical answers."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise FileError("Dit bestand is groter dan 1 MB. Een bestand van Thuiswijzer is veel "
+                        "kleiner: kies het juiste bestand.")
+    if depth(text) > MAX_DEPTH:
+        raise FileError("Dit bestand is te diep genest voor een bestand van Thuiswijzer.")
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise FileError("Dit bestand is geen geldig JSON-bestand. Misschien is het beschadigd "
+                        "of is het een ander soort bestand.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise FileError("Dit is geen bestand van Thuiswijzer.")
+    other = data.get("aid")
+    if other != aid.id:
+        title = load(other).title if isinstance(other, str) and _known(other) else str(other)
+        raise FileError(f"Dit bestand hoort bij een ander hulpmiddel ({title}). Open het daar.")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise FileError("De versie van dit bestand is onbekend.")
+    if version > aid.version:
+        raise FileError(f"Dit bestand is gemaakt met een nieuwere versie van dit hulpmiddel "
+                        f"(versie {version}). Deze pagina kent versie {aid.version}.")
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise FileError("In dit bestand ontbreken de antwoorden.")
+    try:
+        return normalize(aid, migrate(aid, answers, version))
+    except AnswersError as error:
+        raise FileError(f"Dit bestand past niet bij dit hulpmiddel: {error}") from None
+
+
+def _known(aid_id: str) -> bool:
+    try:
+        load(aid_id)
+    except KeyError:
+        return False
+    return True
+
+
+def migrate(aid: Aid, answers: dict, version: int) -> dict:
+    """Bring answers of an older version up to the current one."""
+    answers = dict(answers)
+    for migration in aid.migrations:
+        if migration.from_version < version:
+            continue
+        for key in migration.drop:
+            answers.pop(key, None)
+        for old, new in migration.rename:
+            if old not in answers:
+                continue
+            value = answers.pop(old)
+            if new.count(".") == 2:  # into a repeated step: "step.number.question"
+                step, number, question = new.split(".")
+                entries = answers.setdefault(step, [])
+                while len(entries) < int(number):
+                    entries.append({})
+                entries[int(number) - 1][question] = value
+            else:
+                answers[new] = value
+        version = migration.from_version + 1
+    return answers

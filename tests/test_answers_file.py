@@ -1,0 +1,78 @@
+"""Saved answers files: written with the aid and its version, opened again to continue, older
+versions migrated, and every kind of wrong file refused with a Dutch message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+
+import aids
+from aids import answers_file, engine, web
+from aids.answers_file import FileError
+from strategies import answers as answers_for
+
+AID = aids.load("analyse")
+ANSWERS = {"leden": ["ouder1", "kind1"], "problemen": {"kind1": "Boos <b>en</b> verdrietig."},
+           "doelen": [{"wat": "Elke ochtend op tijd op school.", "wanneer": "2027-06-01"}],
+           "hulp_keuze": ["pcit", "wijkteam"]}
+
+
+def test_dump_writes_the_envelope():
+    text = answers_file.dump(AID, ANSWERS, dt.datetime(2027, 3, 1, 10, 30))
+    data = json.loads(text)
+    assert data == {"format": "thuiswijzer", "aid": "analyse", "version": 2,
+                    "saved": "2027-03-01T10:30:00", "answers": ANSWERS}
+
+
+@settings(max_examples=100, deadline=None)
+@given(answers_for(AID))
+def test_any_saved_answers_open_again_unchanged(answers):
+    answers = engine.normalize(AID, answers)
+    assert answers_file.load_text(AID, answers_file.dump(AID, answers)) == answers
+
+
+def test_a_version_1_file_opens_with_its_answers_moved():
+    old = {"format": "thuiswijzer", "aid": "analyse", "version": 1, "answers": {
+        "leden": ["ouder1"], "begin": "Na de verhuizing.", "eerdere_hulp": "Praten hielp.",
+        "datum_terugkijken": "2027-05-01"}}
+    answers = answers_file.load_text(AID, json.dumps(old))
+    assert answers == {"leden": ["ouder1"], "begin": "Na de verhuizing.",
+                       "eerder_werkte": "Praten hielp.", "evaluatie": [{"datum": "2027-05-01"}]}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("{kapot", "geen geldig JSON-bestand"),
+    ("[1, 2]", "geen bestand van Thuiswijzer"),
+    ('{"format": "iets anders"}', "geen bestand van Thuiswijzer"),
+    ('{"format": "thuiswijzer", "aid": "nazorg", "version": 1, "answers": {}}',
+     "hoort bij een ander hulpmiddel (nazorg)"),
+    ('{"format": "thuiswijzer", "aid": "analyse", "version": 9, "answers": {}}',
+     "nieuwere versie van dit hulpmiddel (versie 9)"),
+    ('{"format": "thuiswijzer", "aid": "analyse", "version": "twee", "answers": {}}',
+     "versie van dit bestand is onbekend"),
+    ('{"format": "thuiswijzer", "aid": "analyse", "version": 2}', "ontbreken de antwoorden"),
+    ('{"format": "thuiswijzer", "aid": "analyse", "version": 2, "answers": {"naam": "Jan"}}',
+     "past niet bij dit hulpmiddel: Onbekende vraag 'naam'"),
+    ("[" * 50 + "]" * 50, "te diep genest"),
+    ('{"a": "' + "x" * 1_000_001 + '"}', "groter dan 1 MB"),
+])
+def test_wrong_files_are_refused_in_dutch(text, message):
+    with pytest.raises(FileError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        answers_file.load_text(AID, text)
+
+
+def test_depth_ignores_brackets_inside_strings():
+    assert answers_file.depth('{"a": "[[[[{{{{"}') == 1
+    assert answers_file.depth('{"a": "\\"[[["}') == 1
+    assert answers_file.depth("[[[]]]") == 3
+
+
+def test_web_import_gives_form_fields_or_a_message():
+    ok = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse",
+                                           "text": answers_file.dump(AID, ANSWERS)})))
+    assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS)}
+    refused = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse", "text": "{"})))
+    assert refused["ok"] is False and "geen geldig JSON-bestand" in refused["message"]
