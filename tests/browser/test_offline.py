@@ -39,8 +39,10 @@ def test_aid_works_from_file(file_page, offline_site):
     file_page.goto((offline_site / "hulpmiddelen" / "analyse.html").as_uri())
     wait_for_aid(file_page)
     file_page.check("#tw-analyse-leden-0")
-    file_page.fill("#tw-analyse-problemen--ouder1", "Offline <b>getypt</b>.")
-    file_page.click("button[type=submit]")
+    file_page.fill("#tw-analyse-rol--ouder1", "Offline <b>getypt</b>.")
+    while file_page.locator("[data-aid-submit]").is_hidden():
+        file_page.locator(".aid-nav:visible button").last.click()
+    file_page.click("[data-aid-submit]")
     output = file_page.locator("[data-aid-output]")
     output.get_by_text("Offline <b>getypt</b>.").wait_for()
     assert output.locator("b").count() == 0
