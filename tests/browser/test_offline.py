@@ -44,7 +44,7 @@ def test_aid_works_from_file(file_page, offline_site):
         file_page.locator(".aid-nav:visible button").last.click()
     file_page.click("[data-aid-submit]")
     output = file_page.locator("[data-aid-output]")
-    output.get_by_text("Offline <b>getypt</b>.").wait_for()
+    output.get_by_text("Offline <b>getypt</b>.").first.wait_for()
     assert output.locator("b").count() == 0
     assert axe_violations(file_page) == []
     assert all(url.startswith(("file:", "blob:", "data:")) for url in file_page.guard.seen)
