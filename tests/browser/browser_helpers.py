@@ -34,3 +34,15 @@ def wait_for_aid(page, state: str = "ready", timeout: float = 30_000) -> None:
 def new_context(browser):
     """A fresh context as a Dutch professional would have it."""
     return browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+
+
+def walk_to_check(page, limit: int = 15) -> None:
+    """Press 'Volgende stap' until the check page shows, waiting for each step to change."""
+    for _ in range(limit):
+        if page.locator("[data-aid-submit]").is_visible():
+            return
+        current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
+        page.locator(f"[data-step={current}] .aid-nav button").last.click()
+        page.wait_for_function(
+            "s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
+    raise AssertionError("the check page was not reached")

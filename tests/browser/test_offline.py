@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import zipfile
 
-from browser_helpers import axe_violations, wait_for_aid
+from browser_helpers import axe_violations, wait_for_aid, walk_to_check
 from paths import DIST_ZIP
 
 
@@ -40,8 +40,7 @@ def test_aid_works_from_file(file_page, offline_site):
     wait_for_aid(file_page)
     file_page.check("#tw-analyse-leden-0")
     file_page.fill("#tw-analyse-rol--ouder1", "Offline <b>getypt</b>.")
-    while file_page.locator("[data-aid-submit]").is_hidden():
-        file_page.locator(".aid-nav:visible button").last.click()
+    walk_to_check(file_page)
     file_page.click("[data-aid-submit]")
     output = file_page.locator("[data-aid-output]")
     output.get_by_text("Offline <b>getypt</b>.").first.wait_for()
