@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .definition import Aid, Question, Step
 
@@ -68,12 +69,17 @@ class Result:
         return self.professional.gaps
 
 
-@dataclass(frozen=True)
+@dataclass
 class Evaluation:
+    aid: Aid = field(repr=False)
+    answers: dict
     visible: tuple[str, ...]
     errors: tuple[FieldError, ...]
-    result: Result
-    answers: dict = field(compare=False)
+
+    @cached_property
+    def result(self) -> Result:
+        # Built only when asked for: a live update on each key press does not need it.
+        return build_result(self.aid, self.answers, list(self.visible))
 
 
 def item_name(step: Step, number: int) -> str:
@@ -489,4 +495,4 @@ def evaluate(aid: Aid, answers: dict, final: bool = False, step: str | None = No
     if step is not None:
         own = set(step_fields(aid, next(s for s in aid.steps if s.id == step)))
         errors = [e for e in errors if e.field in own]
-    return Evaluation(tuple(visible), tuple(errors), build_result(aid, answers, visible), answers)
+    return Evaluation(aid, answers, tuple(visible), tuple(errors))

@@ -1,7 +1,8 @@
 """The bridge the browser calls: one JSON request in, one JSON response out.
 
 Only strings cross the boundary, so no JavaScript object is ever held by Python.
-Requests: {"op": "evaluate", "aid", "fields", "final", "step"} and {"op": "import", "aid", "text"}.
+Requests: {"op": "evaluate", "aid", "fields", "final", "step", "want": ["check", "result",
+"exports"]} and {"op": "import", "aid", "text"}.
 """
 
 from __future__ import annotations
@@ -29,19 +30,24 @@ def handle(request: str) -> str:
         evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
     except Exception as error:  # noqa: BLE001 - the page must keep working whatever happens
         return json.dumps({"ok": False, "message": f"{_SORRY} ({type(error).__name__})"})
-    return json.dumps({
+    # Only what the page asked for is rendered: live updates on each key press stay cheap.
+    want = set(message.get("want", ()))
+    response = {
         "ok": True,
         "visible": list(evaluation.visible),
         "errors": [{"field": e.field, "id": render.field_id(aid, e.field), "message": e.message}
                    for e in evaluation.errors],
         "errors_html": render.errors_html(aid, evaluation.errors),
-        "check_html": render.check_html(aid, evaluation),
-        "result_html": render.result_html(evaluation.result),
-        "result_text": render.result_text(evaluation.result),
-        "result_markdown": render.result_markdown(aid, evaluation.result),
-        "answers_json": answers_file.dump(aid, answers),
-        "has_answers": bool(answers),
-    })
+    }
+    if "check" in want:
+        response["check_html"] = render.check_html(aid, evaluation)
+    if "result" in want:
+        response["result_html"] = render.result_html(evaluation.result)
+    if "exports" in want:
+        response["result_text"] = render.result_text(evaluation.result)
+        response["result_markdown"] = render.result_markdown(aid, evaluation.result)
+        response["answers_json"] = answers_file.dump(aid, answers)
+    return json.dumps(response)
 
 
 def _import(aid: definition.Aid, text: str) -> str:

@@ -241,12 +241,18 @@ def test_any_answers_give_a_plan_or_clear_errors_never_a_crash(answers, extra):
 def test_web_bridge_answers_any_form_state(answers):
     fields = engine.to_fields(AID, answers)
     response = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": fields,
-                                                 "final": True})))
+                                                 "final": True,
+                                                 "want": ["check", "result", "exports"]})))
     assert response["ok"] is True
     assert set(response) == {"ok", "visible", "errors", "errors_html", "check_html", "result_html",
-                             "result_text", "result_markdown", "answers_json", "has_answers"}
+                             "result_text", "result_markdown", "answers_json"}
     saved = json.loads(response["answers_json"])
     assert saved["answers"] == engine.from_fields(AID, fields)
+
+
+def test_live_updates_render_only_visibility_and_errors():
+    response = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {"leden": ["kind1"]}})))
+    assert set(response) == {"ok", "visible", "errors", "errors_html"}
 
 
 def test_web_bridge_never_raises_on_garbage():

@@ -30,7 +30,7 @@ CALLS = [
     {"fn": "run", "aid": "analyse", "answers": {"leden": ["ouder1"], "datum_gesprek": "2027-05-01",
                                                 "evaluatie": [{"datum": "2027-04-30"}]}},
     {"fn": "run", "aid": "analyse", "answers": {"naam": "Jan"}},
-    {"fn": "handle", "request": json.dumps({"aid": "analyse", "final": True, "fields": {
+    {"fn": "handle", "request": json.dumps({"aid": "analyse", "final": True, "want": ["result"], "fields": {
         "leden": ["kind2"], "problemen.kind2": [PAYLOAD], "datum_gesprek": ["31-2-2027"]}})},
     {"fn": "handle", "request": "{kapot"},
     {"fn": "handle", "request": json.dumps({"op": "import", "aid": "analyse", "text": json.dumps({

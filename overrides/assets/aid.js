@@ -110,9 +110,10 @@
     });
   };
 
+  // want: which renderings to return besides visibility and errors ("check", "result", "exports").
   Aid.prototype.evaluate = function (options) {
     return this.call({ op: "evaluate", fields: this.fields(), final: Boolean(options.final),
-                       step: options.step || null });
+                       step: options.step || null, want: options.want || [] });
   };
 
   // Live update after a change: one request at a time, the latest answers win.
@@ -172,8 +173,11 @@
       this.summary.innerHTML = response.errors_html;  // built and escaped by Python
       this.summary.hidden = response.errors.length === 0;
     }
-    this.output.innerHTML = response.result_html;  // built and escaped by Python
-    this.check.querySelector("[data-aid-check-body]").innerHTML = response.check_html;
+    // Built and escaped by Python.
+    if (response.result_html !== undefined) this.output.innerHTML = response.result_html;
+    if (response.check_html !== undefined) {
+      this.check.querySelector("[data-aid-check-body]").innerHTML = response.check_html;
+    }
   };
 
   // Wizard ------------------------------------------------------------------------------
@@ -230,7 +234,9 @@
         "Het hulpmiddel start nog. Zodra het klaar is, zie je hier je antwoorden.";
       return;
     }
-    this.evaluate({ final: true }).then(function (response) { self.show(response, true); });
+    this.evaluate({ final: true, want: ["check"] }).then(function (response) {
+      self.show(response, true);
+    });
   };
 
   Aid.prototype.finish = function () {
@@ -240,7 +246,7 @@
         "Het hulpmiddel start nog. Probeer het zo opnieuw; je antwoorden blijven staan.");
       return;
     }
-    this.evaluate({ final: true }).then(function (response) {
+    this.evaluate({ final: true, want: ["check", "result"] }).then(function (response) {
       self.show(response, true);
       if (!response.ok) return;
       if (response.errors.length) self.summary.focus();
@@ -313,7 +319,7 @@
       window.print();
       return;
     }
-    this.evaluate({}).then(function (response) {
+    this.evaluate({ want: ["exports"] }).then(function (response) {
       if (!response.ok) return;
       if (kind === "json") {
         self.download(response.answers_json, "application/json", "json");

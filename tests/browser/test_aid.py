@@ -19,7 +19,7 @@ PAYLOAD = '<img src=x onerror="window.__pwned=1">"<script>window.__pwned=2</scri
 def aid(page, server):
     page.goto(server + AID)
     wait_for_aid(page)
-    page.wait_for_function("window.__twTimings !== undefined && document.querySelector('[data-aid-check-body]').innerHTML !== ''")
+    page.wait_for_function("performance.getEntriesByName('tw-first-result').length > 0")
     return page
 
 
