@@ -26,7 +26,7 @@ met 'Bewaar je antwoorden' hebt bewaard.
 def describe(aid: Aid) -> str:
     """The answer keys of an aid, with their type and allowed values."""
     kinds = {"text": "tekst", "textarea": "tekst", "date": "datum (jjjj-mm-dd)",
-             "choice": "één keuze", "multi": "lijst met keuzes"}
+             "choice": "één keuze", "multi": "lijst met keuzes", "number": "heel getal"}
     lines = [f"{aid.id}: {aid.title} (versie {aid.version})", "", "Antwoordsleutels:"]
     for step in aid.steps:
         if step.repeat:

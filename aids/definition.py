@@ -15,9 +15,13 @@ from pathlib import Path
 CONTENT_DIR = Path(__file__).parent / "content"
 AID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-QUESTION_TYPES = ("text", "textarea", "choice", "multi", "date")
+QUESTION_TYPES = ("text", "textarea", "choice", "multi", "date", "number")
 # Default maximum lengths (characters) per question type.
-MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi": 100}
+MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi": 100, "number": 3}
+# Where `options_from` takes its options: the catalogue or a table of the shared vocabulary.
+OPTION_SOURCES = ("interventions", "phases", "concerns")
+# Aids whose result is built by code: the module aids.<builder> with a function result().
+BUILDERS = ("interventions",)
 
 
 class DefinitionError(Exception):
@@ -62,6 +66,8 @@ class Question:
     in_parent: bool = True  # shown in the version for parents
     expected: bool = False  # in a repeated step: a gap when an entry leaves it empty
     concrete: bool = False  # in a repeated step: a gap when the text is vague
+    minimum: int = 0  # for numbers
+    maximum: int = 0
 
     def option_label(self, value: str) -> str:
         return next((o.label for o in self.options if o.value == value), value)
@@ -120,6 +126,8 @@ class Aid:
     parent_title: str = ""
     parent_intro: str = ""
     migrations: tuple[Migration, ...] = ()
+    builder: str = ""  # a module that builds the result instead of the generic summary
+    vocabulary_help: str = ""  # documents the vocabulary on the page and in --help
     path: Path = field(default=Path(), compare=False)
 
     @property
@@ -151,12 +159,12 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
         {"hint": str, "required": bool, "max_length": int, "options": list, "per": str,
          "show_if": dict, "after": str, "examples": list, "summary_label": str,
          "required_message": str, "options_from": str, "parent_label": str, "in_parent": bool,
-         "expected": bool, "concrete": bool},
+         "expected": bool, "concrete": bool, "min": int, "max": int},
     ),
     "option": ({"value": str, "label": str}, {"advice": str}),
     "show_if": ({"question": str}, {"equals": str, "includes": str}),
     "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
-                                "parent_title": str, "parent_intro": str}),
+                                "parent_title": str, "parent_intro": str, "builder": str}),
     "gap": ({"question": str, "message": str}, {"parent_message": str}),
     "section": ({"title": str, "include": list}, {"parent_title": str, "parent_intro": str}),
     "migration": ({"from_version": int}, {"rename": dict, "drop": list}),
@@ -299,6 +307,9 @@ def _parse(path: Path) -> Aid:
                                       section.get("parent_intro", "")))
     if result.get("parent_title") and not all(s.parent_title for s in sections):
         check.fail("met een versie voor ouders heeft elke sectie een parent_title", (), "parent_title")
+    builder = result.get("builder", "")
+    if builder and builder not in BUILDERS:
+        check.fail(f"builder moet een van {BUILDERS} zijn", (), "builder")
     migrations = []
     for k, m_raw in enumerate(data.get("migrations", [])):
         migration = check.table("migration", m_raw, ("migrations", k), f"migratie {k + 1}")
@@ -316,7 +327,8 @@ def _parse(path: Path) -> Aid:
         result_title=result["title"], result_intro=result.get("intro", ""), gaps=tuple(gaps),
         sections=tuple(sections), parent_title=result.get("parent_title", ""),
         parent_intro=result.get("parent_intro", ""),
-        migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), path=path,
+        migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), builder=builder,
+        path=path,
     )
 
 
@@ -333,12 +345,17 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         option = check.table("option", o_raw, at, f"optie {k + 1} van vraag '{qid}'")
         options.append(Option(option["value"], option["label"], option.get("advice", "")))
     if "options_from" in q:
-        if q["options_from"] != "interventions" or options:
-            check.fail("options_from kan alleen 'interventions' zijn, zonder eigen opties", at,
+        source = q["options_from"]
+        if source not in OPTION_SOURCES or options:
+            check.fail(f"options_from kan alleen {OPTION_SOURCES} zijn, zonder eigen opties", at,
                        "options_from")
-        from .catalogue import interventions  # late import: the catalogue uses this module
+        from . import catalogue  # late import: the catalogue uses this module
 
-        options = [Option(item.id, item.name) for item in interventions()]
+        if source == "interventions":
+            options = [Option(item.id, item.name) for item in catalogue.interventions()]
+        else:
+            labels = getattr(catalogue.vocabulary(), source)
+            options = [Option(value, label) for value, label in labels.items()]
     values = [o.value for o in options]
     if qtype in ("choice", "multi"):
         if not options or len(set(values)) != len(values):
@@ -366,6 +383,8 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
     after = q.get("after")
     if after is not None and (qtype != "date" or after not in seen or seen[after].type != "date"):
         check.fail(f"after verwijst naar '{after}', dat geen eerdere datumvraag is", at, "after")
+    if ("min" in q or "max" in q) and (qtype != "number" or q.get("min", 0) > q.get("max", 0)):
+        check.fail("min en max horen bij een getal, met min ≤ max", at, "min")
     max_length = q.get("max_length", MAX_LENGTH[qtype])
     if max_length <= 0:
         check.fail("max_length moet positief zijn", at, "max_length")
@@ -380,6 +399,7 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         required_message=q.get("required_message", ""),
         parent_label=q.get("parent_label", ""), in_parent=q.get("in_parent", True),
         expected=q.get("expected", False), concrete=q.get("concrete", False),
+        minimum=q.get("min", 0), maximum=q.get("max", 999),
     )
     seen[qid] = question
     return question

@@ -31,6 +31,7 @@ class FieldError:
 class Item:
     label: str
     text: str
+    pick: str = ""  # a value the user can tick to take along (e.g. an intervention id)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,8 @@ def _check_value(aid: Aid, question: Question, value: object) -> object:
             if item not in allowed:
                 raise AnswersError(f"Onbekende keuze '{item}' bij {label}.")
         return list(dict.fromkeys(value))
+    if question.type == "number" and isinstance(value, int) and not isinstance(value, bool):
+        return value
     if not isinstance(value, str):
         raise AnswersError(f"Het antwoord op {label} moet tekst zijn.")
     if question.type == "choice" and value and value not in {o.value for o in question.options}:
@@ -169,7 +172,9 @@ def _from_field(question: Question, values: list[str]) -> object:
         return ""
     if question.type == "date" and (day := parse_date(value)):
         return day.isoformat()  # a date people typed is stored as yyyy-mm-dd
-    if question.type in ("text", "textarea") and not value.strip():
+    if question.type == "number" and value.strip().isdigit() and value.strip().isascii():
+        return int(value.strip())  # a whole number; anything else is kept to show an error
+    if question.type in ("text", "textarea", "number") and not value.strip():
         return ""
     return value
 
@@ -210,7 +215,7 @@ def _to_field(question: Question, value: object) -> list[str]:
         return list(value)
     if question.type == "date" and (day := parse_date(value)):
         return [f"{day.day}-{day.month}-{day.year}"]
-    return [value]
+    return [str(value)]
 
 
 def to_fields(aid: Aid, answers: dict) -> dict[str, list[str]]:
@@ -306,6 +311,10 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
         return [FieldError(name, _required(question))] if required else []
     if question.type in ("text", "textarea") and len(value) > question.max_length:
         return [FieldError(name, _too_long(question))]
+    if question.type == "number" and not (
+            isinstance(value, int) and question.minimum <= value <= question.maximum):
+        return [FieldError(name, f"Vul een heel getal in van {question.minimum} tot en met "
+                                 f"{question.maximum}.")]
     if question.type == "date":
         day = parse_date(value)
         if day is None:
@@ -481,7 +490,12 @@ def _voice(aid: Aid, answers: dict, shown: set[str], parents: bool) -> Voice:
 
 def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
     """The result in the order of the sections (or steps), with the gaps pointed out; with a
-    version for parents when the aid defines one."""
+    version for parents when the aid defines one. An aid with a builder gets its result from
+    the module aids.<builder>."""
+    if aid.builder:
+        from importlib import import_module
+
+        return import_module(f"aids.{aid.builder}").result(aid, answers)
     shown = set(visible)
     parents = _voice(aid, answers, shown, True) if aid.has_parent_version else None
     return Result(_voice(aid, answers, shown, False), parents)

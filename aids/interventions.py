@@ -306,3 +306,52 @@ def _ages(item: catalogue.Intervention) -> str:
 
 def _lower(label: str) -> str:
     return label[:1].lower() + label[1:]
+
+
+# The aid's result ---------------------------------------------------------------------
+
+def result(aid, answers: dict):
+    """The intervention aid's result: fitting options ranked, combinations, options that do not
+    fit, as sections the generic renderers show. Fitting options can be taken along."""
+    from .engine import Item, Result, Section, Voice
+
+    try:
+        situation = situation_from_answers(answers.get("leeftijd"), answers.get("fase", ""),
+                                           answers.get("zorgen", []))
+    except ValueError as error:
+        return Result(Voice(aid.result_title, str(error), (), ()))
+    advice = advise(situation)
+    words = catalogue.vocabulary()
+    fitting = tuple(
+        Item(f"{rank}. {option.intervention.name}",
+             "\n".join(list(option.reasons)
+                       + [f"Let op: {caution}" for caution in option.cautions]
+                       + [f"Onderbouwing: {_rating(option.intervention)}",
+                          f"Intensiteit en duur: {option.intervention.intensity} "
+                          f"{option.intervention.duration}"]),
+             pick=option.intervention.id)
+        for rank, option in enumerate(advice.fitting, start=1))
+    sections = []
+    if fitting:
+        sections.append(Section("Past mogelijk", fitting,
+                                "Gerangschikt op hoe goed de hulp aansluit. Geen enkele optie "
+                                "is vanzelf de juiste."))
+    if advice.combinations:
+        sections.append(Section("Combineren", tuple(Item("Suggestie", text)
+                                                    for text in advice.combinations)))
+    if advice.excluded:
+        sections.append(Section("Past niet", tuple(
+            Item(item.intervention.name, "\n".join(item.reasons)) for item in advice.excluded)))
+    summary = (f"Fase: {words.phases[situation.phase]}. Leeftijd: "
+               f"{situation.age if situation.age is not None else 'niet ingevuld'}.")
+    return Result(Voice(aid.result_title, " ".join((summary,) + advice.notes),
+                        tuple(sections), ()))
+
+
+def _rating(item: catalogue.Intervention) -> str:
+    from .engine import format_date
+
+    rating = item.rating
+    when = format_date(rating.date) if rating.date else "datum onbekend"
+    body = f", {rating.body}" if rating.body else ""
+    return f"{rating.level} ({when}{body})"

@@ -48,8 +48,10 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
         control = h("textarea", {**attrs, "rows": 4, "spellcheck": "true"}, "")
     else:
         # Dates are typed as text (d-m-jjjj): the same in every browser and with the keyboard.
+        short = question.type in ("date", "number")
         control = h("input", {**attrs, "type": "text",
-                              "class": "aid-date" if question.type == "date" else None})
+                              "inputmode": "numeric" if question.type == "number" else None,
+                              "class": f"aid-{question.type}" if short else None})
     return h("div", {"class": "aid-field", "data-field": name},
              h("label", {"for": fid, "class": "aid-label"}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, hint) if hint else None,
@@ -261,6 +263,17 @@ def _lines(text: str) -> Markup:
                  for line in text.splitlines() if line.strip()])
 
 
+def _pick(item) -> Markup | None:
+    """A box to tick an item to take along; the page reads the ticked values."""
+    if not item.pick:
+        return None
+    pid = f"tw-meenemen-{item.pick}"
+    return h("div", {"class": "aid-option aid-pick"},
+             h("input", {"type": "checkbox", "id": pid, "value": item.pick, "data-aid-pick": True}),
+             h("label", {"for": pid},
+               f"Meenemen naar het plan: {re.sub(r'^[0-9]+[.] ', '', item.label)}"))
+
+
 def _voice_html(voice: Voice, css: str, label: str) -> Markup:
     gaps = None
     if voice.gaps:
@@ -271,7 +284,7 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
         h("section", {"class": "aid-result-section"},
           h("h4", {}, section.heading),
           h("p", {}, section.intro) if section.intro else None,
-          h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _lines(item.text))]
+          h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _lines(item.text), _pick(item))]
                        for item in section.items]))
         for section in voice.sections
     ]
@@ -288,6 +301,10 @@ def result_html(result: Result) -> Markup:
                          "Versie voor professionals:" if result.parents else "")]
     if result.parents:
         parts.append(_voice_html(result.parents, "aid-result--ouders", "Versie voor ouders:"))
+    if any(item.pick for section in result.professional.sections for item in section.items):
+        parts.append(h("p", {}, h("button", {"type": "button", "class": "aid-button",
+                                             "data-aid-carry": "analyse.html#hulp="},
+                                  "Neem de aangevinkte hulp mee naar het hulpverleningsplan")))
     return join(parts)
 
 

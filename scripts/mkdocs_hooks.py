@@ -24,6 +24,7 @@ import generate_pages  # noqa: E402
 from aids import catalogue  # noqa: E402
 from aids._html import h, join  # noqa: E402
 from aids.engine import format_date  # noqa: E402
+from aids.__main__ import describe  # noqa: E402
 from aids.render import form_html  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
@@ -100,6 +101,11 @@ def on_page_content(html, page, config, files):
           h("p", {}, aid.disclaimer)),
         form_html(aid),
         h("script", {"type": "application/json", "data-tw-runtime": True}),
+        h("details", {"class": "aid-terminal"},
+          h("summary", {}, "Dit hulpmiddel in de terminal: de antwoordsleutels"),
+          h("p", {}, f"Geef de antwoorden als JSON: python -m aids {aid.id} < antwoorden.json. "
+                     "Dit zijn de sleutels en de woorden die het hulpmiddel kent:"),
+          h("pre", {}, describe(aid))),
         h("h2", {"id": "bronnen-van-dit-hulpmiddel"}, "Bronnen van dit hulpmiddel"),
         h("ul", {}, [h("li", {}, source) for source in aid.sources]),
     ])

@@ -17,7 +17,8 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 def test_list_names_every_aid():
     out = run("--list")
     assert out.returncode == 0
-    assert out.stdout.splitlines() == ["analyse\tVan analyse naar hulpverleningsplan"]
+    assert out.stdout.splitlines() == ["analyse\tVan analyse naar hulpverleningsplan",
+                                       "interventies\tInterventies en andere hulp kiezen"]
 
 
 def test_help_of_an_aid_documents_its_answer_keys():

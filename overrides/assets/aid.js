@@ -389,6 +389,37 @@
     }, function () { refuse("Dit bestand kon niet worden gelezen."); });
   };
 
+  // Take ticked options to another aid in the link's #fragment: it never leaves the browser.
+  Aid.prototype.carry = function (button) {
+    var picked = Array.prototype.map.call(
+      this.form.querySelectorAll("[data-aid-pick]:checked"), function (box) { return box.value; });
+    var status = this.form.querySelector("[data-aid-export-status]");
+    if (!picked.length) {
+      status.textContent = "Vink eerst de hulp aan die je wilt meenemen.";
+      return;
+    }
+    this.dirty = false;
+    window.location.href = button.getAttribute("data-aid-carry") + picked.map(encodeURIComponent).join(",");
+  };
+
+  // Options carried over from another aid (#hulp=a,b): tick them here and say so.
+  Aid.prototype.receive = function () {
+    var match = /^#hulp=([a-z0-9,-]+)$/.exec(window.location.hash);
+    if (!match) return;
+    var form = this.form;
+    var ticked = match[1].split(",").filter(function (value) {
+      var box = form.querySelector('input[name=hulp_keuze][value="' + value + '"]');
+      if (box) box.checked = true;
+      return Boolean(box);
+    });
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    if (ticked.length) {
+      this.dirty = true;
+      this.status("ready", "De hulp die je bij 'Interventies en andere hulp kiezen' aanvinkte (" +
+        ticked.length + "), staat nu bij de stap Interventies en andere hulp.");
+    }
+  };
+
   Aid.prototype.fill = function (fields) {
     this.form.querySelectorAll("input[name], textarea[name]").forEach(function (control) {
       var values = fields[control.name] || [];
@@ -449,7 +480,9 @@
     });
     form.addEventListener("click", function (event) {
       var exporter = event.target.closest("[data-aid-export]");
+      var carry = event.target.closest("[data-aid-carry]");
       if (exporter) self.exportAs(exporter.getAttribute("data-aid-export"));
+      else if (carry) self.carry(carry);
       else if (event.target.closest("[data-aid-clear]")) self.clear();
       else self.follow(event);
     });
@@ -495,6 +528,7 @@
             self.ready = true;
             self.tools.hidden = false;
             self.status("ready", "Het hulpmiddel is klaar. Vul de stappen in; je kunt altijd terug.");
+            self.receive();
             self.update();
           } else if (message.type === "failed") {
             clearTimeout(deadline);

@@ -1,0 +1,83 @@
+"""The intervention aid in Chromium: keyboard alone, accessibility in every state, and carrying
+the ticked options into the hulpverleningsplan."""
+
+from __future__ import annotations
+
+from browser_helpers import axe_violations, wait_for_aid, walk_to_check
+
+AID = "/hulpmiddelen/interventies.html"
+
+
+def tab_to(page, selector: str, limit: int = 300) -> None:
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, server):
+    page.goto(server + AID)
+    wait_for_aid(page)
+    assert axe_violations(page) == []
+    tab_to(page, "#tw-interventies-leeftijd")
+    page.keyboard.type("veertig")
+    tab_to(page, ".aid-nav:not([hidden]) button:last-child")
+    page.keyboard.press("Enter")
+    page.locator("[data-aid-errors]").wait_for(state="visible")
+    assert "Vul een heel getal in van 0 tot en met 23." in page.inner_text("[data-aid-errors]")
+    assert "Kies de fase waarin het gezin zit." in page.inner_text("[data-aid-errors]")
+    assert axe_violations(page) == []
+    tab_to(page, "#tw-interventies-leeftijd")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("6")
+    tab_to(page, "[name=fase][value=voorkomen]")   # a radio group is one Tab stop
+    page.keyboard.press("ArrowDown")                 # arrows choose within it: 'tijdens'
+    assert page.is_checked("[name=fase][value=tijdens]")
+    tab_to(page, ".aid-nav:not([hidden]) button:last-child")
+    page.keyboard.press("Enter")
+    page.locator("[data-step=zorgen]").wait_for(state="visible")
+    assert axe_violations(page) == []
+    for concern in ("gedrag_kind", "trauma_ouder", "contact"):
+        tab_to(page, f"[name=zorgen][value={concern}]")
+        page.keyboard.press("Space")
+    tab_to(page, ".aid-nav:not([hidden]) button:last-child")
+    page.keyboard.press("Enter")
+    page.locator("[data-aid-check]").wait_for(state="visible")
+    assert axe_violations(page) == []
+    tab_to(page, "[data-aid-submit]")
+    page.keyboard.press("Enter")
+    output = page.locator("[data-aid-output]")
+    output.get_by_text("1. Parent-Child Interaction Therapy (PCIT)", exact=True).wait_for()
+    assert "Past niet" in output.inner_text()
+    assert "Multisysteemtherapie (MST)" in output.inner_text()
+    assert axe_violations(page) == []
+    # Tick two options with the keyboard and carry them into the plan.
+    tab_to(page, "#tw-meenemen-pcit")
+    page.keyboard.press("Space")
+    tab_to(page, "#tw-meenemen-traumabehandeling-ouders")
+    page.keyboard.press("Space")
+    tab_to(page, "[data-aid-carry]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/hulpmiddelen/analyse.html*")
+    wait_for_aid(page)
+    page.locator("[data-aid-status]").get_by_text("staat nu bij de stap").wait_for()
+    assert page.is_checked("input[name=hulp_keuze][value=pcit]")
+    assert page.is_checked("input[name=hulp_keuze][value=traumabehandeling-ouders]")
+    assert not page.is_checked("input[name=hulp_keuze][value=mst]")
+    assert page.evaluate("location.hash") == ""
+
+
+def test_result_exports_like_the_other_aids(page, server):
+    page.goto(server + AID)
+    wait_for_aid(page)
+    page.check("[name=fase][value=voorkomen]")
+    page.locator(".aid-nav:visible button").last.click()
+    page.check("[name=zorgen][value=crisis]")
+    walk_to_check(page)
+    page.click("[data-aid-submit]")
+    page.locator("[data-aid-exports]").wait_for()
+    with page.expect_download() as markdown:
+        page.click("[data-aid-export=markdown]")
+    text = open(markdown.value.path(), encoding="utf-8").read()
+    assert "Families First" in text and "### Past mogelijk" in text
