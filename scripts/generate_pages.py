@@ -13,6 +13,7 @@ import datetime as dt
 import json
 
 from aids import catalogue
+from aids._html import esc
 from aids.engine import format_date
 
 REVIEWED = dt.date(2026, 11, 23)
@@ -24,11 +25,11 @@ def _md(text: str) -> str:
             .replace("*", r"\*").replace("_", r"\_"))
 
 
-def _front(title: str, description: str) -> str:
+def _front(title: str, description: str, extra: str = "") -> str:
     # JSON strings are valid YAML, whatever punctuation the text holds.
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"description: {json.dumps(description, ensure_ascii=False)}\n"
-            f"reviewed: {REVIEWED}\n---\n\n")
+            f"reviewed: {REVIEWED}\n{extra}---\n\n")
 
 
 def ages(item: catalogue.Intervention) -> str:
@@ -68,27 +69,84 @@ def intervention_page(item: catalogue.Intervention) -> str:
     return "\n".join(lines)
 
 
-def overview_page() -> str:
+def _filter_form() -> str:
+    """Filters for the overview, shown only when the page's script runs (it needs no Python)."""
+    words = catalogue.vocabulary()
+    phases = "".join(f'<option value="{k}">{esc(v)}</option>' for k, v in words.phases.items())
+    concerns = "".join(f'<option value="{k}">{esc(v)}</option>' for k, v in words.concerns.items())
+    return (
+        '<form class="tw-filter" data-tw-filter hidden>'
+        '<div class="tw-filter__field"><label for="tw-filter-leeftijd">Leeftijd van het kind</label>'
+        '<input id="tw-filter-leeftijd" type="text" inputmode="numeric" autocomplete="off" '
+        'data-filter="age" aria-describedby="tw-filter-leeftijd-hint">'
+        '<p id="tw-filter-leeftijd-hint" class="aid-hint">In jaren, 0 tot en met 23.</p></div>'
+        '<div class="tw-filter__field"><label for="tw-filter-fase">Fase</label>'
+        f'<select id="tw-filter-fase" data-filter="phase"><option value="">Alle fasen</option>{phases}</select></div>'
+        '<div class="tw-filter__field"><label for="tw-filter-zorg">Zorg</label>'
+        f'<select id="tw-filter-zorg" data-filter="concern"><option value="">Alle zorgen</option>{concerns}</select></div>'
+        '<p class="tw-filter__count" role="status" data-filter-count></p>'
+        "</form>\n"
+    )
+
+
+def _table(items: list[catalogue.Intervention]) -> str:
+    """The overview table as HTML, each row carrying what the filters look at."""
+    words = catalogue.vocabulary()
+    rows = []
+    for item in items:
+        phases = ", ".join(words.phases[p].lower() for p in item.phases)
+        rows.append(
+            f'<tr data-min="{item.age_min}" data-max="{item.age_max}" '
+            f'data-phases="{" ".join(item.phases)}" data-concerns="{" ".join(item.concerns)}">'
+            # Raw HTML is not rewritten by MkDocs: link to the built page itself.
+            f'<td><a href="{item.id}.html">{esc(item.name)}</a></td><td>{ages(item)}</td>'
+            f"<td>{esc(phases)}</td><td>{esc(rating_text(item.rating))}</td></tr>")
+    return ('<table data-filter-table><thead><tr><th scope="col">Naam</th>'
+            '<th scope="col">Leeftijd</th><th scope="col">Fasen</th>'
+            '<th scope="col">Onderbouwing</th></tr></thead><tbody>' + "".join(rows)
+            + "</tbody></table>\n")
+
+
+def _lists() -> list[str]:
+    """The same choice without any script: every phase, concern and age group as a list."""
     items = catalogue.interventions()
     words = catalogue.vocabulary()
+    groups = [("Per fase", {label: [i for i in items if key in i.phases]
+                            for key, label in words.phases.items()}),
+              ("Per zorg", {label: [i for i in items if key in i.concerns]
+                            for key, label in words.concerns.items()}),
+              ("Per leeftijd", {f"{low} tot en met {high} jaar":
+                                [i for i in items if i.age_min <= high and i.age_max >= low]
+                                for low, high in ((0, 3), (4, 11), (12, 17), (18, 23))})]
+    lines = ["## Zoeken per fase, zorg of leeftijd {#zoeken}\n",
+             "Dezelfde keuze, zonder filter: klap een lijst open.\n"]
+    for title, groups_of in groups:
+        lines.append(f'??? note "{title}"\n')
+        for label, chosen in groups_of.items():
+            links = ", ".join(f"[{_md(i.name)}]({i.id}.md)" for i in chosen) or "geen"
+            lines.append(f"    - **{_md(label)}**: {links}")
+        lines.append("")
+    return lines
+
+
+def overview_page() -> str:
+    items = catalogue.interventions()
     lines = [
         _front("Interventies en andere hulp",
-               "Overzicht van interventies en andere hulp, met doelgroep, leeftijd en onderbouwing."),
+               "Overzicht van interventies en andere hulp, met doelgroep, leeftijd en onderbouwing.",
+               "filter: true\n"),
         "# Interventies en andere hulp\n",
         "Hier vind je de interventies en andere vormen van hulp die de bronnen van Thuiswijzer "
         "noemen. Per onderdeel lees je voor wie het is, hoe het werkt en hoe sterk de "
         "onderbouwing is. Een erkenning zegt iets over onderzoek, niet over wat bij dit gezin "
-        "past. Dat weeg je zelf af, samen met het gezin.\n",
+        "past. Dat weeg je zelf af, samen met het gezin. Het hulpmiddel "
+        "[Interventies en andere hulp kiezen](../hulpmiddelen/interventies.md) helpt je daarbij.\n",
+        _filter_form(),
     ]
     for kind, heading, anchor in (("interventie", "Interventies", "interventies"),
                                   ("hulpvorm", "Andere hulp", "andere-hulp")):
-        lines += [f"## {heading} {{#{anchor}}}\n", "| Naam | Leeftijd | Fasen | Onderbouwing |",
-                  "|---|---|---|---|"]
-        for item in (i for i in items if i.kind == kind):
-            phases = ", ".join(words.phases[p].lower() for p in item.phases)
-            lines.append(f"| [{_md(item.name)}]({item.id}.md) | {ages(item)} | {phases} | "
-                         f"{_md(rating_text(item.rating))} |")
-        lines.append("")
+        lines += [f"## {heading} {{#{anchor}}}\n", _table([i for i in items if i.kind == kind])]
+    lines += _lists()
     lines += ["## Bronnen {#bronnen}\n",
               "De bronnen staan per interventie op de eigen pagina. Zie ook de "
               "[bronnenlijst](../over/bronnen.md).\n"]
