@@ -21,7 +21,7 @@ MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi":
 # Where `options_from` takes its options: the catalogue or a table of the shared vocabulary.
 OPTION_SOURCES = ("interventions", "phases", "concerns")
 # Aids whose result is built by code: the module aids.<builder> with a function result().
-BUILDERS = ("interventions",)
+BUILDERS = ("interventions", "perspectief", "nazorg")
 
 
 class DefinitionError(Exception):
@@ -127,6 +127,7 @@ class Aid:
     parent_intro: str = ""
     migrations: tuple[Migration, ...] = ()
     builder: str = ""  # a module that builds the result instead of the generic summary
+    shared: tuple[str, ...] = ()  # answer keys other aids may take over (the family description)
     vocabulary_help: str = ""  # documents the vocabulary on the page and in --help
     path: Path = field(default=Path(), compare=False)
 
@@ -150,7 +151,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "aid": (
         {"id": str, "title": str, "version": int, "intro": str, "disclaimer": str,
          "sources": list, "steps": list, "result": dict},
-        {"migrations": list},
+        {"migrations": list, "shared": list},
     ),
     "step": ({"id": str, "title": str, "questions": list},
              {"intro": str, "warning": str, "repeat": int, "item_label": str}),
@@ -307,6 +308,9 @@ def _parse(path: Path) -> Aid:
                                       section.get("parent_intro", "")))
     if result.get("parent_title") and not all(s.parent_title for s in sections):
         check.fail("met een versie voor ouders heeft elke sectie een parent_title", (), "parent_title")
+    unknown_shared = [key for key in data.get("shared", []) if key not in keys]
+    if unknown_shared:
+        check.fail(f"shared noemt onbekende vragen {unknown_shared}", (), "shared")
     builder = result.get("builder", "")
     if builder and builder not in BUILDERS:
         check.fail(f"builder moet een van {BUILDERS} zijn", (), "builder")
@@ -328,7 +332,7 @@ def _parse(path: Path) -> Aid:
         sections=tuple(sections), parent_title=result.get("parent_title", ""),
         parent_intro=result.get("parent_intro", ""),
         migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), builder=builder,
-        path=path,
+        shared=tuple(data.get("shared", [])), path=path,
     )
 
 
