@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         if isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
-            answers = answers_file.load_text(load(aid_id), text)  # a saved file from the browser
+            answers = answers_file.load_text(load(aid_id), text).answers  # saved in the browser
         output = run(aid_id, answers)
     except (AnswersError, answers_file.FileError) as error:
         sys.stderr.write(f"Fout: {error}\n")

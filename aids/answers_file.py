@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 
 from .definition import Aid, load
 from .engine import AnswersError, normalize
@@ -21,6 +22,12 @@ MAX_DEPTH = 20
 
 class FileError(ValueError):
     """A file that cannot be opened in this aid. The message is Dutch."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    answers: dict
+    note: str = ""  # Dutch, when only part of the file was taken over
 
 
 def dump(aid: Aid, answers: dict, saved: dt.datetime | None = None) -> str:
@@ -52,8 +59,9 @@ def depth(text: str) -> int:
     return deepest
 
 
-def load_text(aid: Aid, text: str) -> dict:
-    """Parse, check and migrate a saved file; return its canonical answers."""
+def load_text(aid: Aid, text: str) -> Loaded:
+    """Parse, check and migrate a saved file. A file of another aid gives only the answers both
+    aids share (the family description); a file that shares nothing is refused."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise FileError("Dit bestand is groter dan 1 MB. Een bestand van Thuiswijzer is veel "
                         "kleiner: kies het juiste bestand.")
@@ -67,22 +75,42 @@ def load_text(aid: Aid, text: str) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise FileError("Dit is geen bestand van Thuiswijzer.")
     other = data.get("aid")
+    source = aid
     if other != aid.id:
-        title = load(other).title if isinstance(other, str) and _known(other) else str(other)
-        raise FileError(f"Dit bestand hoort bij een ander hulpmiddel ({title}). Open het daar.")
+        source = load(other) if isinstance(other, str) and _known(other) else None
+        if source is None or not _shared(source, aid):
+            title = source.title if source else str(other)
+            raise FileError(f"Dit bestand hoort bij een ander hulpmiddel ({title}). Open het daar.")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise FileError("De versie van dit bestand is onbekend.")
-    if version > aid.version:
-        raise FileError(f"Dit bestand is gemaakt met een nieuwere versie van dit hulpmiddel "
-                        f"(versie {version}). Deze pagina kent versie {aid.version}.")
+    if version > source.version:
+        raise FileError(f"Dit bestand is gemaakt met een nieuwere versie van "
+                        f"{'dit hulpmiddel' if source is aid else source.title} (versie {version}). "
+                        f"Deze pagina kent versie {source.version}.")
     answers = data.get("answers")
     if not isinstance(answers, dict):
         raise FileError("In dit bestand ontbreken de antwoorden.")
     try:
-        return normalize(aid, migrate(aid, answers, version))
+        answers = normalize(source, migrate(source, answers, version))
     except AnswersError as error:
         raise FileError(f"Dit bestand past niet bij dit hulpmiddel: {error}") from None
+    if source is aid:
+        return Loaded(answers)
+    keys = _shared(source, aid)
+    return Loaded({k: v for k, v in answers.items() if k in keys},
+                  f"Uit dit bestand van '{source.title}' is alleen de beschrijving van het gezin "
+                  "overgenomen.")
+
+
+def _shared(source: Aid, target: Aid) -> list[str]:
+    """Answer keys both aids share, asked the same way in both."""
+    def same(key: str) -> bool:
+        a, b = source.questions.get(key), target.questions.get(key)
+        return (a is not None and b is not None and a.type == b.type and a.per == b.per
+                and a.options == b.options)
+
+    return [key for key in source.shared if key in target.shared and same(key)]
 
 
 def _known(aid_id: str) -> bool:

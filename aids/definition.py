@@ -68,6 +68,7 @@ class Question:
     concrete: bool = False  # in a repeated step: a gap when the text is vague
     minimum: int = 0  # for numbers
     maximum: int = 0
+    range_message: str = ""  # for numbers: the error when the value is outside min..max
 
     def option_label(self, value: str) -> str:
         return next((o.label for o in self.options if o.value == value), value)
@@ -160,7 +161,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
         {"hint": str, "required": bool, "max_length": int, "options": list, "per": str,
          "show_if": dict, "after": str, "examples": list, "summary_label": str,
          "required_message": str, "options_from": str, "parent_label": str, "in_parent": bool,
-         "expected": bool, "concrete": bool, "min": int, "max": int},
+         "expected": bool, "concrete": bool, "min": int, "max": int, "range_message": str},
     ),
     "option": ({"value": str, "label": str}, {"advice": str}),
     "show_if": ({"question": str}, {"equals": str, "includes": str}),
@@ -404,6 +405,7 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         parent_label=q.get("parent_label", ""), in_parent=q.get("in_parent", True),
         expected=q.get("expected", False), concrete=q.get("concrete", False),
         minimum=q.get("min", 0), maximum=q.get("max", 999),
+        range_message=q.get("range_message", ""),
     )
     seen[qid] = question
     return question

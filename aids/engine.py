@@ -313,8 +313,8 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
         return [FieldError(name, _too_long(question))]
     if question.type == "number" and not (
             isinstance(value, int) and question.minimum <= value <= question.maximum):
-        return [FieldError(name, f"Vul een heel getal in van {question.minimum} tot en met "
-                                 f"{question.maximum}.")]
+        return [FieldError(name, question.range_message or f"Vul een heel getal in van "
+                                 f"{question.minimum} tot en met {question.maximum}.")]
     if question.type == "date":
         day = parse_date(value)
         if day is None:

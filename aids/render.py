@@ -178,12 +178,29 @@ def _tools(aid: Aid) -> Markup:
                           "data-aid-clear": True}, "Wis alles"))
 
 
+def _builder(aid: Aid):
+    from importlib import import_module
+
+    return import_module(f"aids.{aid.builder}") if aid.builder else None
+
+
+def has_calendar(aid: Aid) -> bool:
+    """Whether the aid's result can be exported as a calendar (.ics)."""
+    return hasattr(_builder(aid), "calendar")
+
+
+def calendar_of(aid: Aid, answers: dict) -> str:
+    return _builder(aid).calendar(aid, answers)
+
+
 def _exports(aid: Aid) -> Markup:
     buttons = [("print", "Druk af of bewaar als pdf")]
     if aid.has_parent_version:
         buttons.append(("print-ouders", "Druk alleen de versie voor ouders af"))
     buttons += [("copy", "Kopieer als tekst voor het dossier"), ("markdown", "Download als Markdown"),
                 ("json", "Bewaar je antwoorden (JSON)")]
+    if has_calendar(aid):
+        buttons.append(("ics", "Download de momenten voor je agenda (.ics)"))
     return h("div", {"class": "aid-exports", "data-aid-exports": True, "hidden": True},
              h("h2", {}, "Bewaren en delen"),
              h("p", {}, "Alles blijft op je computer. Een bestand bewaar je zelf, volgens de "

@@ -47,12 +47,15 @@ def handle(request: str) -> str:
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
         response["answers_json"] = answers_file.dump(aid, answers)
+        if render.has_calendar(aid):
+            response["calendar"] = render.calendar_of(aid, answers)
     return json.dumps(response)
 
 
 def _import(aid: definition.Aid, text: str) -> str:
     try:
-        answers = answers_file.load_text(aid, text)
+        loaded = answers_file.load_text(aid, text)
     except answers_file.FileError as error:
         return json.dumps({"ok": False, "message": str(error)})
-    return json.dumps({"ok": True, "fields": engine.to_fields(aid, answers)})
+    return json.dumps({"ok": True, "fields": engine.to_fields(aid, loaded.answers),
+                       "note": loaded.note})

@@ -31,14 +31,14 @@ def test_dump_writes_the_envelope():
 @given(answers_for(AID))
 def test_any_saved_answers_open_again_unchanged(answers):
     answers = engine.normalize(AID, answers)
-    assert answers_file.load_text(AID, answers_file.dump(AID, answers)) == answers
+    assert answers_file.load_text(AID, answers_file.dump(AID, answers)).answers == answers
 
 
 def test_a_version_1_file_opens_with_its_answers_moved():
     old = {"format": "thuiswijzer", "aid": "analyse", "version": 1, "answers": {
         "leden": ["ouder1"], "begin": "Na de verhuizing.", "eerdere_hulp": "Praten hielp.",
         "datum_terugkijken": "2027-05-01"}}
-    answers = answers_file.load_text(AID, json.dumps(old))
+    answers = answers_file.load_text(AID, json.dumps(old)).answers
     assert answers == {"leden": ["ouder1"], "begin": "Na de verhuizing.",
                        "eerder_werkte": "Praten hielp.", "evaluatie": [{"datum": "2027-05-01"}]}
 
@@ -47,8 +47,10 @@ def test_a_version_1_file_opens_with_its_answers_moved():
     ("{kapot", "geen geldig JSON-bestand"),
     ("[1, 2]", "geen bestand van Thuiswijzer"),
     ('{"format": "iets anders"}', "geen bestand van Thuiswijzer"),
-    ('{"format": "thuiswijzer", "aid": "nazorg", "version": 1, "answers": {}}',
-     "hoort bij een ander hulpmiddel (nazorg)"),
+    ('{"format": "thuiswijzer", "aid": "onbekend", "version": 1, "answers": {}}',
+     "hoort bij een ander hulpmiddel (onbekend)"),
+    ('{"format": "thuiswijzer", "aid": "interventies", "version": 1, "answers": {}}',
+     "hoort bij een ander hulpmiddel (Interventies en andere hulp kiezen)"),
     ('{"format": "thuiswijzer", "aid": "analyse", "version": 9, "answers": {}}',
      "nieuwere versie van dit hulpmiddel (versie 9)"),
     ('{"format": "thuiswijzer", "aid": "analyse", "version": "twee", "answers": {}}',
@@ -73,6 +75,17 @@ def test_depth_ignores_brackets_inside_strings():
 def test_web_import_gives_form_fields_or_a_message():
     ok = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse",
                                            "text": answers_file.dump(AID, ANSWERS)})))
-    assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS)}
+    assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS), "note": ""}
     refused = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse", "text": "{"})))
     assert refused["ok"] is False and "geen geldig JSON-bestand" in refused["message"]
+
+
+def test_a_file_of_another_aid_gives_only_the_shared_family_description():
+    nazorg = aids.load("nazorg")
+    saved = answers_file.dump(nazorg, {"leden": ["ouder1", "kind1"], "rol": {"kind1": "zoon, 9"},
+                                       "terugkeer_datum": "2027-01-31"})
+    loaded = answers_file.load_text(AID, saved)
+    assert loaded.answers == {"leden": ["ouder1", "kind1"], "rol": {"kind1": "zoon, 9"}}
+    assert "Nazorgplan na terugkeer" in loaded.note and "beschrijving van het gezin" in loaded.note
+    back = answers_file.load_text(nazorg, answers_file.dump(AID, ANSWERS))
+    assert back.answers == {"leden": ["ouder1", "kind1"]}

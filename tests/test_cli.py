@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import aids
+
 from paths import ROOT
 
 
@@ -17,8 +19,9 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 def test_list_names_every_aid():
     out = run("--list")
     assert out.returncode == 0
-    assert out.stdout.splitlines() == ["analyse\tVan analyse naar hulpverleningsplan",
-                                       "interventies\tInterventies en andere hulp kiezen"]
+    lines = out.stdout.splitlines()
+    assert lines == [f"{aid_id}	{aids.load(aid_id).title}" for aid_id in aids.aid_ids()]
+    assert {"analyse", "interventies", "nazorg"} <= {line.split("	")[0] for line in lines}
 
 
 def test_help_of_an_aid_documents_its_answer_keys():

@@ -325,6 +325,9 @@
         self.download(response.answers_json, "application/json", "json");
         self.dirty = false;
         status.textContent = "Je antwoorden zijn bewaard als JSON-bestand in je downloads.";
+      } else if (kind === "ics") {
+        self.download(response.calendar, "text/calendar", "ics");
+        status.textContent = "De momenten staan als agendabestand (.ics) in je downloads.";
       } else if (kind === "markdown") {
         self.download(response.result_markdown, "text/markdown", "md");
         status.textContent = "Het resultaat staat als Markdown-bestand in je downloads.";
@@ -383,7 +386,8 @@
         self.fill(response.fields);
         input.value = "";
         self.dirty = false;
-        self.status("ready", "Het bestand is geopend. Je antwoorden staan weer in het formulier.");
+        self.status("ready", "Het bestand is geopend. " + (response.note ||
+          "Je antwoorden staan weer in het formulier."));
         self.showCheck();
       });
     }, function () { refuse("Dit bestand kon niet worden gelezen."); });
