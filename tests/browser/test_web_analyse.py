@@ -213,7 +213,7 @@ def test_exports_escape_typed_text_and_the_json_opens_again_to_the_same_plan(aid
     ('{"a": "' + "x" * 1_000_100 + '"}', "groter dan 1 MB"),
     ("[" * 5000 + "]" * 5000, "te diep genest"),
     ("{kapot", "geen geldig JSON-bestand"),
-    ('{"format": "thuiswijzer", "aid": "nazorg", "version": 1, "answers": {}}', "ander hulpmiddel"),
+    ('{"format": "thuiswijzer", "aid": "interventies", "version": 1, "answers": {}}', "ander hulpmiddel"),
     ('{"format": "thuiswijzer", "aid": "analyse", "version": 7, "answers": {}}', "nieuwere versie"),
 ])
 def test_wrong_files_are_refused_and_nothing_typed_is_lost(aid, tmp_path, content, message):

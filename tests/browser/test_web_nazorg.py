@@ -1,0 +1,42 @@
+"""The aftercare plan in Chromium: the .ics download parses back, and a saved file of the
+analysis aid gives the family description."""
+
+from __future__ import annotations
+
+import json
+
+import icalendar
+
+from browser_helpers import wait_for_aid, walk_to_check
+
+AID = "/hulpmiddelen/nazorg.html"
+
+
+def test_calendar_download_and_family_from_another_aid(page, server, tmp_path):
+    page.goto(server + AID)
+    wait_for_aid(page)
+    saved = tmp_path / "analyse.json"
+    saved.write_text(json.dumps({"format": "thuiswijzer", "aid": "analyse", "version": 2,
+                                 "answers": {"leden": ["ouder1", "kind1"], "rol": {"kind1": "zoon, 9"},
+                                             "begin": "Niet voor dit hulpmiddel."}}))
+    page.set_input_files("[data-aid-import]", str(saved))
+    page.locator("[data-aid-status]").get_by_text("alleen de beschrijving van het gezin").wait_for()
+    page.get_by_role("link", name="Wijzig stap 1").click()
+    assert page.is_checked("[name=leden][value=kind1]")
+    assert page.input_value("[name='rol.kind1']") == "zoon, 9"
+    page.fill("[name=plaatsing_datum]", "1-2-2027")
+    page.fill("[name=terugkeer_datum]", "1-1-2027")
+    page.locator("[data-step=gezin] .aid-nav button").last.click()
+    page.locator("[data-aid-errors]").get_by_text("ligt vóór 'Datum van de uithuisplaatsing'").wait_for()
+    page.fill("[name=terugkeer_datum]", "31-1-2028")
+    walk_to_check(page)
+    page.click("[data-aid-submit]")
+    page.locator("[data-aid-exports]").wait_for()
+    assert "29 februari 2028 — Maand 1" not in page.inner_text("[data-aid-output]")
+    assert "30 april 2028 — Maand 3 (evaluatie)" in page.inner_text("[data-aid-output]")
+    with page.expect_download() as download:
+        page.click("[data-aid-export=ics]")
+    assert download.value.suggested_filename.endswith(".ics")
+    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    assert len(events) == 14 and str(events[-1]["SUMMARY"]) == "Nazorg: Maand 12 (evaluatie)"
