@@ -33,6 +33,12 @@ CALLS = [
     {"fn": "handle", "request": json.dumps({"aid": "analyse", "final": True, "want": ["result"], "fields": {
         "leden": ["kind2"], "problemen.kind2": [PAYLOAD], "datum_gesprek": ["31-2-2027"]}})},
     {"fn": "handle", "request": "{kapot"},
+    {"fn": "run", "aid": "interventies", "answers": {"leeftijd": 4, "fase": "tijdens",
+                                                     "zorgen": ["gedrag_kind", "trauma_ouder"]}},
+    {"fn": "run", "aid": "nazorg", "answers": {"terugkeer_datum": "2028-01-31", "duur_maanden": 13,
+                                               "signalen": [{"signaal": PAYLOAD}]}},
+    {"fn": "handle", "request": json.dumps({"aid": "nazorg", "want": ["exports"],
+                                            "fields": {"terugkeer_datum": ["29-2-2028"]}})},
     {"fn": "handle", "request": json.dumps({"op": "import", "aid": "analyse", "text": json.dumps({
         "format": "thuiswijzer", "aid": "analyse", "version": 1,
         "answers": {"leden": ["ouder1"], "datum_terugkijken": "2027-05-01"}})})},
@@ -74,8 +80,15 @@ def test_pyodide_gives_the_same_output_as_cpython(pyodide_outputs, index):
 
 
 def test_outputs_are_meaningful(pyodide_outputs):
-    empty, full, wrong_order, unknown, browser, garbage, opened = pyodide_outputs["outputs"]
-    assert opened == {"ok": True, "fields": {"leden": ["ouder1"], "evaluatie.1.datum": ["1-5-2027"]}}
+    (empty, full, wrong_order, unknown, browser, garbage, advice, aftercare, calendar,
+     opened) = pyodide_outputs["outputs"]
+    assert advice["result"]["sections"][0]["items"][0]["label"].startswith("1. ")
+    # 31 January 2028 plus 13 months: 2029 has no 29 February.
+    assert aftercare["result"]["sections"][0]["items"][-1]["label"] == \
+        "28 februari 2029 — Maand 13 (evaluatie)"
+    assert "DTSTART;VALUE=DATE:20280307" in calendar["calendar"]
+    assert opened == {"ok": True, "fields": {"leden": ["ouder1"], "evaluatie.1.datum": ["1-5-2027"]},
+                      "note": ""}
     assert empty["valid"] is False
     assert full["valid"] is True and "Eerst traumabehandeling." in full["text"]
     assert "Doel 1 is nog niet concreet" in full["text"]
