@@ -46,3 +46,12 @@ def walk_to_check(page, limit: int = 15) -> None:
         page.wait_for_function(
             "s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
     raise AssertionError("the check page was not reached")
+
+
+def tab_to(page, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element matching selector has focus (keyboard only, no clicks)."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")

@@ -10,17 +10,10 @@ import pytest
 
 import aids
 from aids.engine import field_names
-from browser_helpers import axe_violations, wait_for_aid
+from browser_helpers import axe_violations, tab_to, wait_for_aid
 
 AIDS = aids.aid_ids()
 
-
-def tab_to(page, selector: str, limit: int = 400) -> None:
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def answer_with_keys(page, aid, question, name: str, day: dt.date) -> None:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from browser_helpers import axe_violations, new_context, wait_for_aid
+from browser_helpers import axe_violations, new_context, tab_to, wait_for_aid
 
 AID = "/hulpmiddelen/analyse.html"
 PAYLOAD = '<img src=x onerror="window.__pwned=1">"<script>window.__pwned=2</script>'
@@ -239,14 +239,6 @@ def test_leaving_with_unsaved_answers_asks_first(aid):
     aid.wait_for_timeout(500)
     assert dialogs == ["beforeunload"]
 
-
-def tab_to(page, selector: str, limit: int = 300) -> None:
-    """Press Tab until the element matching selector has focus."""
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def press_next(page) -> None:

@@ -3,17 +3,10 @@ the ticked options into the hulpverleningsplan."""
 
 from __future__ import annotations
 
-from browser_helpers import axe_violations, wait_for_aid, walk_to_check
+from browser_helpers import axe_violations, tab_to, wait_for_aid, walk_to_check
 
 AID = "/hulpmiddelen/interventies.html"
 
-
-def tab_to(page, selector: str, limit: int = 300) -> None:
-    for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, server):
