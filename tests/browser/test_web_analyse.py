@@ -242,8 +242,11 @@ def test_leaving_with_unsaved_answers_asks_first(aid):
 
 
 def press_next(page) -> None:
-    tab_to(page, ".aid-nav:not([hidden]) button:last-child")
+    """Tab to the step's last button and press Enter; wait until the next step shows."""
+    current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
+    tab_to(page, f"[data-step={current}] .aid-nav button:last-child")
     page.keyboard.press("Enter")
+    page.wait_for_function("s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
 
 
 def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
