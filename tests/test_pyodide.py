@@ -45,6 +45,12 @@ CALLS = [
 ]
 
 
+# Every aid's fictional example too: each aid runs in Pyodide exactly as in CPython.
+EXAMPLES = sorted((ROOT / "tests" / "data" / "examples").glob("*.json"))
+CALLS += [{"fn": "run", "aid": path.stem, "answers": json.loads(path.read_text(encoding="utf-8"))}
+          for path in EXAMPLES]
+
+
 def cpython(call: dict) -> dict:
     if call["fn"] == "handle":
         return json.loads(web.handle(call["request"]))
@@ -81,7 +87,9 @@ def test_pyodide_gives_the_same_output_as_cpython(pyodide_outputs, index):
 
 def test_outputs_are_meaningful(pyodide_outputs):
     (empty, full, wrong_order, unknown, browser, garbage, advice, aftercare, calendar,
-     opened) = pyodide_outputs["outputs"]
+     opened) = pyodide_outputs["outputs"][:10]
+    examples = pyodide_outputs["outputs"][10:]
+    assert len(examples) == len(aids.aid_ids()) and all(out["valid"] for out in examples)
     assert advice["result"]["sections"][0]["items"][0]["label"].startswith("1. ")
     # 31 January 2028 plus 13 months: 2029 has no 29 February.
     assert aftercare["result"]["sections"][0]["items"][-1]["label"] == \
