@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import aids
 from aids import answers_file, engine, render, web
 from aids.engine import AnswersError
+from aid_checks import assert_same_family, assert_shown_as_text
 from paths import ROOT
 from strategies import answers as answers_for, dates, typed_text
 from test_cli import run as cli
@@ -54,14 +55,11 @@ def test_the_aid_is_listed_and_documents_its_answer_keys():
 
 
 def test_the_family_description_is_the_same_as_in_the_analysis_aid():
-    analyse = aids.load("analyse")
-    assert AID.shared == ("leden", "rol")
-    assert AID.steps[0].questions[:2] == analyse.steps[0].questions[:2]
-    assert AID.questions["rol"].per == "leden"
+    assert_same_family(AID)
     # The family part of answers given in the analysis aid is valid here as it is.
     family = {"leden": ["ouder1", "kind1", "netwerk2"],
               "rol": {"ouder1": "moeder, M.", "kind1": "zoon, 2 jaar", "netwerk2": "buurvrouw"}}
-    engine.normalize(analyse, family)
+    engine.normalize(aids.load("analyse"), family)
     assert evaluate(family).errors == ()
 
 
@@ -344,14 +342,7 @@ def test_typed_html_is_escaped_in_the_result_and_error_html(payload):
                    {"wie": payload, "plek": payload, "halen_brengen": payload,
                     "frequentie": payload}]}
     evaluation = evaluate(answers)
-    html = (render.result_html(evaluation.result) + render.errors_html(AID, evaluation.errors)
-            + render.check_html(AID, evaluation))
-    assert "<script" not in html and "<img" not in html
-    assert "&lt;" in html
-    assert payload in render.result_text(evaluation.result)
-    markdown = render.result_markdown(AID, evaluation.result)
-    assert not re.search(r"(?<!\\)[<>]", markdown)
-    assert render.md_escape(payload) in markdown
+    assert_shown_as_text(AID, evaluation, payload)
 
 
 def _entry() -> st.SearchStrategy[dict]:

@@ -18,6 +18,7 @@ import aids
 from aids import engine, render, web
 from aids.engine import AnswersError
 from aids.perspectief import months_between
+from aid_checks import assert_same_family, assert_shown_as_text
 from paths import ROOT
 from strategies import answers as answers_for, junk
 from test_cli import run as cli
@@ -85,10 +86,7 @@ def test_the_aid_is_listed_and_documents_its_answer_keys():
 
 
 def test_the_family_description_is_the_same_as_in_the_analysis_aid():
-    analyse = aids.load("analyse")
-    assert AID.shared == ("leden", "rol")
-    assert AID.steps[0].questions[:2] == analyse.steps[0].questions[:2]
-    assert AID.questions["rol"].per == "leden"
+    assert_same_family(AID)
 
 
 def test_the_steps_and_the_eight_balance_questions():
@@ -440,13 +438,7 @@ def test_typed_text_is_escaped_in_the_result_html(payload):
                "terugkeer_mogelijk": "niet_mogelijk", "gedeeld_rol": payload,
                "plaatsing_datum": payload}
     evaluation = evaluate(answers)
-    html = (render.result_html(evaluation.result) + render.errors_html(AID, evaluation.errors)
-            + render.check_html(AID, evaluation))
-    assert "<script" not in html and "<img" not in html
-    assert "&lt;" in html
-    assert payload in render.result_text(evaluation.result)
-    markdown = render.result_markdown(AID, evaluation.result)
-    assert not re.search(r"(?<!\\)[<>]", markdown)
+    assert_shown_as_text(AID, evaluation, payload)
 
 
 def test_web_bridge_renders_both_voices_and_offers_the_parents_print():
