@@ -29,6 +29,7 @@ from aids.render import form_html  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
 MARKER = "<!-- aid-form -->"
+_generated: dict[str, str] = {}  # pages made from the shared data, once per build
 
 
 def on_config(config):
@@ -36,10 +37,11 @@ def on_config(config):
     try:
         for aid_id in aids.aid_ids():
             aids.load(aid_id)
-        generated = generate_pages.pages()
+        _generated.clear()
+        _generated.update(generate_pages.pages())
     except aids.DefinitionError as error:
         raise PluginError(str(error)) from None
-    _add_to_nav(config.nav, generated)
+    _add_to_nav(config.nav, _generated)
     if not (RUNTIME / "manifest.json").is_file():
         raise PluginError("De runtime ontbreekt: voer eerst 'python scripts/build_runtime.py' uit "
                           "(of gewoon 'make site').")
@@ -61,7 +63,7 @@ def _add_to_nav(nav: list, generated: dict[str, str]) -> None:
 
 
 def on_files(files, config):
-    for path, content in generate_pages.pages().items():
+    for path, content in _generated.items():
         files.append(File.generated(config, path, content=content))
     return files
 
