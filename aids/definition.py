@@ -102,6 +102,7 @@ class ResultSection:
     include: tuple[str, ...]  # question ids and repeated step ids, in order
     parent_title: str = ""
     parent_intro: str = ""
+    overview: bool = False  # part of the one-page printed overview
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,8 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
                                 "parent_title": str, "parent_intro": str, "builder": str}),
     "gap": ({"question": str, "message": str}, {"parent_message": str}),
-    "section": ({"title": str, "include": list}, {"parent_title": str, "parent_intro": str}),
+    "section": ({"title": str, "include": list},
+                {"parent_title": str, "parent_intro": str, "overview": bool}),
     "migration": ({"from_version": int}, {"rename": dict, "drop": list}),
 }
 
@@ -306,7 +308,8 @@ def _parse(path: Path) -> Aid:
                        "include")
         sections.append(ResultSection(section["title"], tuple(section["include"]),
                                       section.get("parent_title", ""),
-                                      section.get("parent_intro", "")))
+                                      section.get("parent_intro", ""),
+                                      section.get("overview", False)))
     if result.get("parent_title") and not all(s.parent_title for s in sections):
         check.fail("met een versie voor ouders heeft elke sectie een parent_title", (), "parent_title")
     unknown_shared = [key for key in data.get("shared", []) if key not in keys]

@@ -39,6 +39,7 @@ class Section:
     heading: str
     items: tuple[Item, ...]
     intro: str = ""
+    overview: bool = False  # printed in the one-page overview
 
 
 @dataclass(frozen=True)
@@ -476,7 +477,7 @@ def _voice(aid: Aid, answers: dict, shown: set[str], parents: bool) -> Voice:
             heading = spec.parent_title if parents else spec.title
             if items:
                 sections.append(Section(heading, tuple(items),
-                                        spec.parent_intro if parents else ""))
+                                        spec.parent_intro if parents else "", spec.overview))
     else:
         for step in aid.steps:
             keys = [step.id] if step.repeat else [q.id for q in step.questions]

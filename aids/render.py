@@ -195,6 +195,8 @@ def calendar_of(aid: Aid, answers: dict) -> str:
 
 def _exports(aid: Aid) -> Markup:
     buttons = [("print", "Druk af of bewaar als pdf")]
+    if any(section.overview for section in aid.sections):
+        buttons.append(("print-overzicht", "Druk een overzicht op één pagina af"))
     if aid.has_parent_version:
         buttons.append(("print-ouders", "Druk alleen de versie voor ouders af"))
     buttons += [("copy", "Kopieer als tekst voor het dossier"), ("markdown", "Download als Markdown"),
@@ -298,7 +300,8 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
                  h("h4", {}, "Nog open"),
                  h("ul", {}, [h("li", {}, gap) for gap in voice.gaps]))
     sections = [
-        h("section", {"class": "aid-result-section"},
+        h("section", {"class": "aid-result-section aid-result-section--overview"
+                      if section.overview else "aid-result-section"},
           h("h4", {}, section.heading),
           h("p", {}, section.intro) if section.intro else None,
           h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _lines(item.text), _pick(item))]

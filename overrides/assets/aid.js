@@ -314,8 +314,9 @@
   Aid.prototype.exportAs = function (kind) {
     var self = this;
     var status = this.form.querySelector("[data-aid-export-status]");
-    if (kind === "print" || kind === "print-ouders") {
-      document.documentElement.setAttribute("data-tw-print", kind === "print" ? "alles" : "ouders");
+    if (kind.indexOf("print") === 0) {
+      document.documentElement.setAttribute("data-tw-print",
+        { "print": "alles", "print-ouders": "ouders", "print-overzicht": "overzicht" }[kind]);
       window.print();
       return;
     }
