@@ -49,11 +49,25 @@ async function twStart(payload) {
   twHandle = pyodide.pyimport("aids.web").handle;
 }
 
+// The page sends the runtime in chunks as its data scripts arrive; start once all are here.
+var twChunks = {};
+var twNeeded = ["wasm", "stdlib", "wheel"];
+
+function twComplete(name) {
+  var parts = twChunks[name];
+  return Boolean(parts) && parts.every(function (p) { return typeof p === "string"; });
+}
+
 self.onmessage = async function (event) {
   var message = event.data;
-  if (message.type === "start") {
+  if (message.type === "chunk") {
+    (twChunks[message.name] = twChunks[message.name] || new Array(message.total).fill(null))[message.index] = message.data;
+    if (!twNeeded.every(twComplete)) return;
+    var payload = {};
+    twNeeded.forEach(function (name) { payload[name] = twChunks[name].join(""); });
+    twChunks = {};
     try {
-      await twStart(message.payload);
+      await twStart(payload);
       self.postMessage({ type: "ready" });
     } catch (error) {
       self.postMessage({ type: "failed", reason: String(error && error.message || error) });

@@ -62,6 +62,8 @@ def build() -> Path:
     wheel = build_wheel.build()
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
+    # worker.js comes first: the loader starts the worker, then loads the data scripts, which
+    # hand their chunks to it.
     files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package))};\n")]
     wasm = gzip.compress((package / "pyodide.asm.wasm").read_bytes(), compresslevel=9, mtime=0)
     files += data_scripts("wasm", wasm)

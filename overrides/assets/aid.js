@@ -10,11 +10,12 @@
   var MAX_FILE_BYTES = 1000000;
   var MAX_FILE_DEPTH = 20;
   var NativeWorker = window.__twNativeWorker || window.Worker;
-  var chunks = {};
+  var runtimeWorker = null;
 
-  // Called by the runtime data scripts: __twRuntime(name, index, total, base64).
+  // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
+  // straight to the worker, so no long task ever holds the whole runtime on the page.
   window.__twRuntime = function (name, index, total, data) {
-    (chunks[name] = chunks[name] || new Array(total))[index] = data;
+    runtimeWorker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
   };
   // Time from an answer changing to the screen showing Python's answer (read by make bench).
   window.__twTimings = [];
@@ -27,15 +28,6 @@
       script.onerror = function () { reject(new Error("bestand ontbreekt: " + src)); };
       document.head.appendChild(script);
     });
-  }
-
-  function takeChunks(name) {
-    var parts = chunks[name];
-    delete chunks[name];
-    if (!parts || parts.some(function (p) { return typeof p !== "string"; })) {
-      throw new Error("onvolledig runtimebestand: " + name);
-    }
-    return parts.join("");
   }
 
   function text(el, message) {
@@ -454,6 +446,7 @@
     if (this.worker) this.worker.terminate();
     // Without Python the whole form is shown at once, as a checklist.
     this.form.classList.remove("aid--wizard");
+    this.form.classList.add("aid--checklist");
     this.steps.forEach(function (step) { step.hidden = false; });
     this.form.querySelectorAll(".aid-nav, [data-aid-check], [data-aid-tools], [data-aid-exports]")
       .forEach(function (el) { el.hidden = true; });
@@ -514,12 +507,14 @@
       return;
     }
 
-    Promise.all(this.runtime.files.map(function (file) { return loadScript(self.runtime.base + file); }))
+    // First the worker, then the data scripts, which hand their chunks to it one by one.
+    var files = this.runtime.files;
+    loadScript(this.runtime.base + files[0])
       .then(function () {
-        if (self.failed) return;
+        if (self.failed) return null;
         var source = new Blob([window.__twWorkerSource], { type: "text/javascript" });
         delete window.__twWorkerSource;
-        self.worker = new NativeWorker(URL.createObjectURL(source));
+        self.worker = runtimeWorker = new NativeWorker(URL.createObjectURL(source));
         self.worker.onerror = function (event) {
           event.preventDefault();
           clearTimeout(deadline);
@@ -544,9 +539,7 @@
             resolve(JSON.parse(message.response));
           }
         };
-        self.worker.postMessage({ type: "start", payload: {
-          wasm: takeChunks("wasm"), stdlib: takeChunks("stdlib"), wheel: takeChunks("wheel"),
-        } });
+        return Promise.all(files.slice(1).map(function (file) { return loadScript(self.runtime.base + file); }));
       })
       .catch(function (error) {
         clearTimeout(deadline);
