@@ -414,6 +414,15 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
     return question
 
 
+def builder_module(aid: Aid):
+    """The module that builds this aid's result (aids.<builder>), or None for the summary."""
+    if not aid.builder:
+        return None
+    from importlib import import_module
+
+    return import_module(f"aids.{aid.builder}")
+
+
 def aid_ids() -> list[str]:
     """The ids of all aids, in alphabetical order."""
     # Each top-level content file defines one aid; shared data lives in content/data/.

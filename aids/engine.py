@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .definition import Aid, Question, Step
+from .definition import Aid, Question, Step, builder_module
 
 
 class AnswersError(ValueError):
@@ -494,9 +494,7 @@ def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
     version for parents when the aid defines one. An aid with a builder gets its result from
     the module aids.<builder>."""
     if aid.builder:
-        from importlib import import_module
-
-        return import_module(f"aids.{aid.builder}").result(aid, answers)
+        return builder_module(aid).result(aid, answers)
     shown = set(visible)
     parents = _voice(aid, answers, shown, True) if aid.has_parent_version else None
     return Result(_voice(aid, answers, shown, False), parents)

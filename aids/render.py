@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ._html import Markup, h, join
-from .definition import Aid, Question, Step
+from .definition import Aid, Question, Step, builder_module
 from .engine import (Evaluation, FieldError, Result, Voice, field_names, item_name,
                      step_fields, to_fields)
 
@@ -178,19 +178,13 @@ def _tools(aid: Aid) -> Markup:
                           "data-aid-clear": True}, "Wis alles"))
 
 
-def _builder(aid: Aid):
-    from importlib import import_module
-
-    return import_module(f"aids.{aid.builder}") if aid.builder else None
-
-
 def has_calendar(aid: Aid) -> bool:
     """Whether the aid's result can be exported as a calendar (.ics)."""
-    return hasattr(_builder(aid), "calendar")
+    return hasattr(builder_module(aid), "calendar")
 
 
 def calendar_of(aid: Aid, answers: dict) -> str:
-    return _builder(aid).calendar(aid, answers)
+    return builder_module(aid).calendar(aid, answers)
 
 
 def _exports(aid: Aid) -> Markup:

@@ -21,6 +21,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import aids  # noqa: E402
 import generate_pages  # noqa: E402
+import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
 from aids._html import h, join  # noqa: E402
 from aids.engine import format_date  # noqa: E402
@@ -119,9 +120,6 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     site = Path(config.site_dir)
     shutil.copytree(RUNTIME, site / "assets" / "runtime", dirs_exist_ok=True)
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import vendor
-
     shim = vendor.package_dir("iframe-worker") / "package" / "shim" / "index.js"
     (site / "assets" / "vendor").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, site / "assets" / "vendor" / "iframe-worker-shim.js")
