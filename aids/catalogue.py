@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .definition import CONTENT_DIR, Checker, DefinitionError, read_toml
+from .schema import CONTENT_DIR, Checker, DefinitionError, read_toml
 
 DATA_DIR = CONTENT_DIR / "data"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -28,6 +28,9 @@ _SCHEMA = {
     ),
     "rating": ({"level": str, "date": str, "body": str}, {"note": str}),
     "glossary": ({"term": list}, {}),
+    "sources": ({"source": list}, {}),
+    "source": ({"key": str, "cite": str, "publisher": str, "title": str, "year": int, "kind": str},
+               {"consulted": int, "url": str, "note": str}),
     "term": ({"term": str, "definition": str}, {}),
 }
 
@@ -67,6 +70,19 @@ class Intervention:
     cautions: tuple[str, ...]
     sources: tuple[str, ...]
     rating: Rating
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    cite: str  # the short form a reader sees in the text
+    publisher: str
+    title: str
+    year: int  # 0: no year of publication (z.j.)
+    kind: str  # the group on the sources page
+    consulted: int = 0
+    url: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,3 +166,28 @@ def glossary() -> tuple[Term, ...]:
                        "definition")
         terms.append(Term(item["term"], item["definition"]))
     return tuple(terms)
+
+
+SOURCE_KINDS = ("richtlijnen", "kennis", "databanken", "onderzoek", "buitenland", "wetten",
+                "toegankelijkheid", "eigen")
+
+
+@cache
+def sources() -> dict[str, Source]:
+    """Every source by its key, in the order of the file."""
+    path = DATA_DIR / "sources.toml"
+    text, raw = read_toml(path)
+    check = Checker(path, text, _SCHEMA)
+    check.table("sources", raw, (), "de bronnenlijst")
+    found: dict[str, Source] = {}
+    for i, entry in enumerate(raw["source"]):
+        at = ("source", i)
+        item = check.table("source", entry, at, f"bron {i + 1}")
+        if not SLUG.match(item["key"]) or item["key"] in found:
+            check.fail(f"sleutel '{item['key']}' is ongeldig of dubbel", at, "key")
+        if item["kind"] not in SOURCE_KINDS:
+            check.fail(f"kind moet een van {SOURCE_KINDS} zijn", at, "kind")
+        if item["year"] == 0 and not item.get("consulted"):
+            check.fail("een bron zonder jaar noemt het jaar waarin hij is geraadpleegd", at, "year")
+        found[item["key"]] = Source(**item)
+    return found

@@ -7,12 +7,13 @@ so a broken content file fails the build instead of shipping a broken aid.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-CONTENT_DIR = Path(__file__).parent / "content"
+from . import catalogue
+from .schema import CONTENT_DIR, Checker, DefinitionError, read_toml
+
 AID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 QUESTION_TYPES = ("text", "textarea", "choice", "multi", "date", "number")
@@ -22,15 +23,6 @@ MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi":
 OPTION_SOURCES = ("interventions", "phases", "concerns")
 # Aids whose result is built by code: the module aids.<builder> with a function result().
 BUILDERS = ("interventions", "perspectief", "nazorg")
-
-
-class DefinitionError(Exception):
-    """A content file breaks the schema. The message says file, line and reason."""
-
-    def __init__(self, path: Path, line: int | None, reason: str) -> None:
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
-        self.path, self.line, self.reason = path, line, reason
 
 
 @dataclass(frozen=True)
@@ -175,84 +167,9 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
 }
 
 
-class _Locator:
-    """Finds the line of a table entry or key in the TOML source, for error messages."""
-
-    _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.]+)\s*\]\]?\s*(#.*)?$")
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        # Every table header as (line number, dotted name), in order.
-        self.headers = [(n, m.group(1)) for n, line in enumerate(self.lines, start=1)
-                        if (m := self._HEADER.match(line))]
-
-    def line(self, path: tuple[object, ...], key: str | None = None) -> int | None:
-        """Line of the entry at path, e.g. ("steps", 1, "questions", 0), or of key inside it."""
-        start, end, name = 0, len(self.lines) + 1, ""
-        parts = list(path)
-        while parts:
-            part = parts.pop(0)
-            name = f"{name}.{part}" if name else str(part)
-            if parts and isinstance(parts[0], int):
-                position = parts.pop(0)
-                entries = [n for n, nm in self.headers if nm == name and start < n < end]
-                if position >= len(entries):
-                    break
-                start = entries[position]
-                # An entry ends at the next header that is not one of its sub-tables.
-                end = next((n for n, nm in self.headers
-                            if start < n < end and not nm.startswith(name + ".")), end)
-        if key is not None:
-            own_end = next((n for n, _ in self.headers if n > start), len(self.lines) + 1)
-            pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-            for number in range(max(start, 1), min(own_end, end)):
-                if pattern.match(self.lines[number - 1]):
-                    return number
-        return start or None
-
-
-class Checker:
-    """Checks parsed TOML tables against a schema; failures name file, line and reason."""
-
-    def __init__(self, path: Path, text: str, schema: dict = _SCHEMA) -> None:
-        self.path = path
-        self.where = _Locator(text)
-        self.schema = schema
-
-    def fail(self, reason: str, at: tuple[object, ...] = (), key: str | None = None) -> None:
-        raise DefinitionError(self.path, self.where.line(at, key), reason)
-
-    def table(self, kind: str, data: object, at: tuple[object, ...], label: str) -> dict:
-        if not isinstance(data, dict):
-            self.fail(f"{label} moet een tabel zijn", at)
-        required, optional = self.schema[kind]
-        for key in data:
-            if key not in required and key not in optional:
-                self.fail(f"onbekend veld '{key}' in {label}", at, key)
-        for key, kind_type in required.items():
-            if key not in data:
-                self.fail(f"verplicht veld '{key}' ontbreekt in {label}", at)
-        for key, value in data.items():
-            wanted = required.get(key) or optional[key]
-            if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-                self.fail(f"veld '{key}' in {label} moet van type {wanted.__name__} zijn", at, key)
-        return data
-
-
-def read_toml(path: Path) -> tuple[str, dict]:
-    """Read a content file; a syntax error names the file and line."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        return text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        raise DefinitionError(path, int(match.group(1)) if match else None,
-                              f"geen geldige TOML: {error}") from None
-
-
 def _parse(path: Path) -> Aid:
     text, raw = read_toml(path)
-    check = Checker(path, text)
+    check = Checker(path, text, _SCHEMA)
     data = check.table("aid", raw, (), "de hulpmiddeldefinitie")
     if data["id"] != path.stem or not AID_ID.match(data["id"]):
         check.fail(f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", (), "id")
@@ -357,8 +274,6 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         if source not in OPTION_SOURCES or options:
             check.fail(f"options_from kan alleen {OPTION_SOURCES} zijn, zonder eigen opties", at,
                        "options_from")
-        from . import catalogue  # late import: the catalogue uses this module
-
         if source == "interventions":
             options = [Option(item.id, item.name) for item in catalogue.interventions()]
         else:
