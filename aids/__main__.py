@@ -12,42 +12,38 @@ import sys
 from . import aid_ids, answers_file, load, run
 from .definition import Aid
 from .engine import AnswersError
+from .texts import text
 
-USAGE = """Gebruik:
-  python -m aids --list                 toon de hulpmiddelen
-  python -m aids <id> --help            toon de antwoordsleutels van een hulpmiddel
-  python -m aids <id> < antwoorden.json  geef het resultaat als JSON
-
-antwoorden.json is een object met de antwoorden, of een bestand dat je in de browser
-met 'Bewaar je antwoorden' hebt bewaard.
-"""
 
 
 def describe(aid: Aid) -> str:
     """The answer keys of an aid, with their type and allowed values."""
-    kinds = {"text": "tekst", "textarea": "tekst", "date": "datum (jjjj-mm-dd)",
-             "choice": "één keuze", "multi": "lijst met keuzes", "number": "heel getal"}
-    lines = [f"{aid.id}: {aid.title} (versie {aid.version})", "", "Antwoordsleutels:"]
+    lines = [text("cli.heading", id=aid.id, title=aid.title, version=aid.version), "",
+             text("cli.keys")]
     for step in aid.steps:
         if step.repeat:
-            lines.append(f"  {step.id}: lijst van hooguit {step.repeat} objecten — {step.title}")
+            lines.append(f"  {step.id}: {text('cli.repeat', count=step.repeat)} — {step.title}")
             for question in step.questions:
-                lines.append(f"      {question.id}: {kinds[question.type]} — {question.label}")
+                lines.append(f"      {question.id}: {text('cli.' + question.type)} — {question.label}")
             continue
         for question in step.questions:
-            kind = kinds[question.type]
+            kind = text(f"cli.{question.type}")
             if question.per:
-                kind = f"object met tekst per waarde van '{question.per}'"
-            required = ", verplicht" if question.required else ""
+                kind = text("cli.per", key=question.per)
+            required = text("cli.required") if question.required else ""
             lines.append(f"  {question.id}: {kind}{required} — {question.label}")
             for option in question.options:
                 lines.append(f"      {option.value}: {option.label}")
     return "\n".join(lines) + "\n"
 
 
+def _error(message: str) -> None:
+    sys.stderr.write(text("cli.error", message=message) + "\n")
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help"):
-        sys.stdout.write(USAGE)
+        sys.stdout.write(text("cli.usage"))
         return 0 if argv else 2
     if argv[0] == "--list":
         for aid_id in aid_ids():
@@ -55,30 +51,29 @@ def main(argv: list[str]) -> int:
         return 0
     aid_id = argv[0]
     if aid_id not in aid_ids():
-        sys.stderr.write(f"Fout: onbekend hulpmiddel '{aid_id}'. Kies uit: "
-                         f"{', '.join(aid_ids())}.\n")
+        _error(text("cli.unknown_aid", aid=aid_id, choices=", ".join(aid_ids())))
         return 2
     if argv[1:] in (["-h"], ["--help"]):
         sys.stdout.write(describe(load(aid_id)))
         return 0
     if argv[1:]:
-        sys.stderr.write(USAGE)
+        sys.stderr.write(text("cli.usage"))
         return 2
-    text = sys.stdin.read()
+    content = sys.stdin.read()
     try:
-        answers = json.loads(text)
+        answers = json.loads(content)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        sys.stderr.write(f"Fout: de invoer is geen geldige JSON ({error}).\n")
+        _error(text("cli.not_json", reason=error))
         return 2
     except RecursionError:
-        sys.stderr.write("Fout: de JSON is te diep genest.\n")
+        _error(text("cli.too_deep"))
         return 2
     try:
         if isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
-            answers = answers_file.load_text(load(aid_id), text).answers  # saved in the browser
+            answers = answers_file.load_text(load(aid_id), content).answers  # saved in the browser
         output = run(aid_id, answers)
     except (AnswersError, answers_file.FileError) as error:
-        sys.stderr.write(f"Fout: {error}\n")
+        _error(str(error))
         return 2
     sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
     return 0 if output["valid"] else 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .definition import Aid, load
 from .engine import AnswersError, normalize
+from .texts import text
 
 FORMAT = "thuiswijzer"
 MAX_BYTES = 1_000_000
@@ -59,48 +60,45 @@ def depth(text: str) -> int:
     return deepest
 
 
-def load_text(aid: Aid, text: str) -> Loaded:
+def load_text(aid: Aid, content: str) -> Loaded:
     """Parse, check and migrate a saved file. A file of another aid gives only the answers both
     aids share (the family description); a file that shares nothing is refused."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise FileError("Dit bestand is groter dan 1 MB. Een bestand van Thuiswijzer is veel "
-                        "kleiner: kies het juiste bestand.")
-    if depth(text) > MAX_DEPTH:
-        raise FileError("Dit bestand is te diep genest voor een bestand van Thuiswijzer.")
+    if len(content.encode("utf-8")) > MAX_BYTES:
+        raise FileError(text("files.too_big"))
+    if depth(content) > MAX_DEPTH:
+        raise FileError(text("files.too_deep"))
     try:
-        data = json.loads(text)
+        data = json.loads(content)
     except (json.JSONDecodeError, RecursionError):
-        raise FileError("Dit bestand is geen geldig JSON-bestand. Misschien is het beschadigd "
-                        "of is het een ander soort bestand.") from None
+        raise FileError(text("files.not_json")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise FileError("Dit is geen bestand van Thuiswijzer.")
+        raise FileError(text("files.not_ours"))
     other = data.get("aid")
     source = aid
     if other != aid.id:
         source = load(other) if isinstance(other, str) and _known(other) else None
         if source is None or not _shared(source, aid):
             title = source.title if source else str(other)
-            raise FileError(f"Dit bestand hoort bij een ander hulpmiddel ({title}). Open het daar.")
+            raise FileError(text("files.other_aid", title=title))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise FileError("De versie van dit bestand is onbekend.")
+        raise FileError(text("files.version_unknown"))
     if version > source.version:
-        raise FileError(f"Dit bestand is gemaakt met een nieuwere versie van "
-                        f"{'dit hulpmiddel' if source is aid else source.title} (versie {version}). "
-                        f"Deze pagina kent versie {source.version}.")
+        name = text("files.this_aid") if source is aid else source.title
+        raise FileError(text("files.version_newer", aid=name, version=version,
+                             known=source.version))
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        raise FileError("In dit bestand ontbreken de antwoorden.")
+        raise FileError(text("files.no_answers"))
     try:
         answers = normalize(source, migrate(source, answers, version))
     except AnswersError as error:
-        raise FileError(f"Dit bestand past niet bij dit hulpmiddel: {error}") from None
+        raise FileError(text("files.mismatch", reason=error)) from None
     if source is aid:
         return Loaded(answers)
     keys = _shared(source, aid)
     return Loaded({k: v for k, v in answers.items() if k in keys},
-                  f"Uit dit bestand van '{source.title}' is alleen de beschrijving van het gezin "
-                  "overgenomen.")
+                  text("files.family_only", title=source.title))
 
 
 def _shared(source: Aid, target: Aid) -> list[str]:

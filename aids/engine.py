@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .definition import Aid, Question, Step, builder_module
+from .texts import text
 
 
 class AnswersError(ValueError):
@@ -106,7 +107,7 @@ def step_fields(aid: Aid, step: Step) -> list[str]:
 def normalize(aid: Aid, answers: object) -> dict:
     """Check the shape of answers strictly; raise AnswersError on anything unknown."""
     if not isinstance(answers, dict):
-        raise AnswersError("De antwoorden moeten een JSON-object zijn.")
+        raise AnswersError(text("answers.not_object"))
     questions, repeats = aid.questions, aid.repeats
     clean: dict = {}
     for key, value in answers.items():
@@ -115,51 +116,51 @@ def normalize(aid: Aid, answers: object) -> dict:
         elif key in questions:
             clean[key] = _check_value(aid, questions[key], value)
         else:
-            raise AnswersError(f"Onbekende vraag '{key}' voor hulpmiddel '{aid.id}'.")
+            raise AnswersError(text("answers.unknown_question", key=key, aid=aid.id))
     return clean
 
 
 def _check_entries(aid: Aid, step: Step, value: object) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise AnswersError(f"Het antwoord op '{step.id}' moet een lijst met objecten zijn.")
+        raise AnswersError(text("answers.entries_list", key=step.id))
     if len(value) > step.repeat:
-        raise AnswersError(f"Bij '{step.id}' passen hooguit {step.repeat} items.")
+        raise AnswersError(text("answers.entries_many", key=step.id, count=step.repeat))
     known = {q.id: q for q in step.questions}
     entries = []
     for entry in value:
         for key in entry:
             if key not in known:
-                raise AnswersError(f"Onbekende vraag '{key}' in '{step.id}'.")
+                raise AnswersError(text("answers.unknown_in_entry", key=key, step=step.id))
         entries.append({k: _check_value(aid, known[k], v) for k, v in entry.items()})
     return entries
 
 
 def _check_value(aid: Aid, question: Question, value: object) -> object:
-    label = f"'{question.id}'"
+    key = question.id
     if question.per:
         allowed = {o.value for o in aid.questions[question.per].options}
         if not isinstance(value, dict):
-            raise AnswersError(f"Het antwoord op {label} moet een object per persoon zijn.")
-        for member, text in value.items():
+            raise AnswersError(text("answers.per_object", key=key))
+        for member, typed in value.items():
             if member not in allowed:
-                raise AnswersError(f"Onbekende persoon '{member}' bij {label}.")
-            if not isinstance(text, str):
-                raise AnswersError(f"Het antwoord op {label} voor '{member}' moet tekst zijn.")
+                raise AnswersError(text("answers.unknown_member", key=key, member=member))
+            if not isinstance(typed, str):
+                raise AnswersError(text("answers.member_text", key=key, member=member))
         return dict(value)
     if question.type == "multi":
         allowed = {o.value for o in question.options}
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise AnswersError(f"Het antwoord op {label} moet een lijst zijn.")
+            raise AnswersError(text("answers.list", key=key))
         for item in value:
             if item not in allowed:
-                raise AnswersError(f"Onbekende keuze '{item}' bij {label}.")
+                raise AnswersError(text("answers.unknown_choice", key=key, value=item))
         return list(dict.fromkeys(value))
     if question.type == "number" and isinstance(value, int) and not isinstance(value, bool):
         return value
     if not isinstance(value, str):
-        raise AnswersError(f"Het antwoord op {label} moet tekst zijn.")
+        raise AnswersError(text("answers.text", key=key))
     if question.type == "choice" and value and value not in {o.value for o in question.options}:
-        raise AnswersError(f"Onbekende keuze '{value}' bij {label}.")
+        raise AnswersError(text("answers.unknown_choice", key=key, value=value))
     return value
 
 
@@ -314,20 +315,18 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
         return [FieldError(name, _too_long(question))]
     if question.type == "number" and not (
             isinstance(value, int) and question.minimum <= value <= question.maximum):
-        return [FieldError(name, question.range_message or f"Vul een heel getal in van "
-                                 f"{question.minimum} tot en met {question.maximum}.")]
+        return [FieldError(name, question.range_message or text(
+            "errors.number", min=question.minimum, max=question.maximum))]
     if question.type == "date":
         day = parse_date(value)
         if day is None:
-            return [FieldError(name, "Vul een bestaande datum in als dag-maand-jaar, "
-                                     "bijvoorbeeld 15-3-2027.")]
+            return [FieldError(name, text("errors.date"))]
         if question.after:
             before = parse_date(answers.get(question.after))
             if before is not None and day < before:
                 other = aid.questions[question.after]
-                return [FieldError(name, f"Deze datum ligt vóór '{other.short}' "
-                                         f"({format_date(before)}). Kies een latere datum of "
-                                         "pas de eerdere datum aan.")]
+                return [FieldError(name, text("errors.date_order", other=other.short,
+                                              date=format_date(before)))]
     return []
 
 
@@ -359,11 +358,11 @@ def _errors(aid: Aid, answers: dict, visible: list[str], final: bool) -> list[Fi
 
 
 def _required(question: Question) -> str:
-    return question.required_message or f"Beantwoord deze vraag: {question.label}"
+    return question.required_message or text("errors.required", label=question.label)
 
 
 def _too_long(question: Question) -> str:
-    return f"Gebruik hier niet meer dan {question.max_length} tekens."
+    return text("errors.too_long", max=question.max_length)
 
 
 # Result --------------------------------------------------------------------------------
@@ -411,7 +410,7 @@ def _question_items(aid: Aid, question: Question, answers: dict, shown: set[str]
         chosen = value if isinstance(value, list) else [value]
         advice = [o.advice for o in question.options if o.value in chosen and o.advice]
         if advice:
-            items.append(Item("Wat dit betekent voor de hulp", "\n".join(advice)))
+            items.append(Item(text("result.advice"), "\n".join(advice)))
     return items
 
 
@@ -447,12 +446,12 @@ def _gaps(aid: Aid, answers: dict, shown: set[str], parents: bool) -> list[str]:
         for number, entry in enumerate(entries, start=1):
             name = item_name(step, number)
             for question in step.questions:
-                text = entry.get(question.id, "")
-                if question.expected and not text:
-                    gaps.append(f"Bij {name.lower()} staat nog niet: {question.short.lower()}.")
-                elif question.concrete and text and is_vague(text):
-                    gaps.append(f"{name} is nog niet concreet. Beschrijf wat je dan ziet of "
-                                "hoort gebeuren, en hoe vaak.")
+                typed = entry.get(question.id, "")
+                if question.expected and not typed:
+                    gaps.append(text("result.entry_missing", item=name.lower(),
+                                     question=question.short.lower()))
+                elif question.concrete and typed and is_vague(typed):
+                    gaps.append(text("result.entry_vague", item=name))
     return gaps
 
 

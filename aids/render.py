@@ -11,6 +11,7 @@ import re
 
 from ._html import Markup, h, join
 from .definition import Aid, Question, Step, builder_module
+from .texts import text
 from .engine import (Evaluation, FieldError, Result, Voice, field_names, item_name,
                      step_fields, to_fields)
 
@@ -36,7 +37,7 @@ def _examples(question: Question) -> Markup | None:
     if not question.examples:
         return None
     return h("details", {"class": "aid-examples"},
-             h("summary", {}, "Voorbeelden en vragen om te stellen"),
+             h("summary", {}, text("form.examples")),
              h("ul", {}, [h("li", {}, e) for e in question.examples]))
 
 
@@ -91,7 +92,7 @@ def _question(aid: Aid, question: Question) -> Markup:
             _text_control(aid, question, name, member.label, "")
             for name, member in zip(field_names(aid, question), members.options)
         ]
-        note = f"Vul dit in voor iedereen die je bij '{members.label.rstrip('?')}' hebt gekozen."
+        note = text("form.per_note", question=members.label.rstrip("?"))
         return h("div", attrs,
                  h("fieldset", {"class": "aid-group"},
                    h("legend", {"class": "aid-label"}, question.label),
@@ -110,8 +111,7 @@ def _entries(aid: Aid, step: Step) -> Markup:
         entries.append(h("fieldset", {"class": "aid-entry", "data-entry": f"{step.id}.{n}"},
                          h("legend", {"class": "aid-entry-title"}, item_name(step, n)),
                          controls))
-    note = (f"Er is plaats voor {step.repeat} items. Een nieuw leeg item verschijnt zodra je het "
-            "vorige invult.")
+    note = text("form.repeat_note", count=step.repeat)
     return join([h("p", {"class": "aid-hint aid-per-note"}, note),
                  [_examples(q) for q in step.questions], entries])
 
@@ -123,10 +123,10 @@ def form_html(aid: Aid) -> Markup:
     steps = [
         h("fieldset", {"class": "aid-step", "data-step": step.id, "id": step_id(aid, step)},
           h("legend", {}, h("h2", {"class": "aid-step-title", "tabindex": "-1"},
-                            h("span", {"class": "aid-progress"}, f"Stap {number} van {total}"),
+                            h("span", {"class": "aid-progress"}, text("form.progress", number=number, total=total)),
                             " ", step.title)),
           h("p", {"class": "aid-step-intro"}, step.intro) if step.intro else None,
-          h("p", {"class": "aid-warning"}, h("strong", {}, "Let op: "), step.warning)
+          h("p", {"class": "aid-warning"}, h("strong", {}, text("form.warning")), " ", step.warning)
           if step.warning else None,
           _entries(aid, step) if step.repeat else [_question(aid, q) for q in step.questions])
         for number, step in enumerate(aid.steps, start=1)
@@ -134,18 +134,16 @@ def form_html(aid: Aid) -> Markup:
     check = h("section", {"class": "aid-check", "data-aid-check": True, "hidden": True,
                           "aria-labelledby": f"tw-{aid.id}-check-title"},
               h("h2", {"id": f"tw-{aid.id}-check-title", "tabindex": "-1"},
-                h("span", {"class": "aid-progress"}, f"Stap {total} van {total}"),
-                " Controleer je antwoorden"),
+                h("span", {"class": "aid-progress"}, text("form.progress", number=total, total=total)),
+                " ", text("form.check_title")),
               h("div", {"data-aid-check-body": True}))
     return h(
         "form",
         {"class": "aid", "data-aid": aid.id, "data-state": "loading", "data-version": aid.version,
          "novalidate": True, "autocomplete": "off", "id": f"tw-{aid.id}"},
         h("div", {"class": "aid-status", "data-aid-status": True, "role": "status"},
-          h("p", {}, "Het hulpmiddel wordt gestart. Je kunt alvast beginnen met invullen.")),
-        Markup("<noscript><p class=\"aid-status\">JavaScript staat uit. Gebruik dit formulier als "
-               "checklist: lees de vragen en noteer de antwoorden in je eigen dossier.</p>"
-               "</noscript>"),
+          h("p", {}, text("form.starting"))),
+        Markup(f"<noscript>{h('p', {'class': 'aid-status'}, text('form.noscript'))}</noscript>"),
         _tools(aid),
         h("div", {"class": "aid-error-summary", "data-aid-errors": True, "tabindex": "-1",
                   "hidden": True, "role": "alert"}),
@@ -153,7 +151,7 @@ def form_html(aid: Aid) -> Markup:
         check,
         h("div", {"class": "aid-actions"},
           h("button", {"type": "submit", "class": "aid-button", "data-aid-submit": True},
-            "Maak het resultaat")),
+            text("form.submit"))),
         h("section", {"class": "aid-output", "data-aid-output": True, "aria-live": "polite",
                       "aria-label": aid.result_title, "tabindex": "-1"}),
         _exports(aid),
@@ -165,17 +163,15 @@ def _tools(aid: Aid) -> Markup:
     fid = f"tw-{aid.id}-bestand"
     return h("div", {"class": "aid-tools", "data-aid-tools": True, "hidden": True},
              h("div", {"class": "aid-field"},
-               h("label", {"for": fid, "class": "aid-label"}, "Verder met een bewaard bestand"),
-               h("p", {"class": "aid-hint", "id": f"{fid}-hint"},
-                 "Kies een JSON-bestand dat je eerder met dit hulpmiddel hebt bewaard "
-                 "(hooguit 1 MB). Het bestand blijft op je computer."),
+               h("label", {"for": fid, "class": "aid-label"}, text("form.open_label")),
+               h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, text("form.open_hint")),
                h("p", {"class": "aid-error", "id": f"{fid}-error", "data-aid-import-error": True,
                        "hidden": True}),
                h("input", {"type": "file", "id": fid, "accept": ".json,application/json",
                            "data-aid-import": True,
                            "aria-describedby": f"{fid}-hint {fid}-error"})),
              h("button", {"type": "button", "class": "aid-button aid-button--secondary",
-                          "data-aid-clear": True}, "Wis alles"))
+                          "data-aid-clear": True}, text("form.clear")))
 
 
 def has_calendar(aid: Aid) -> bool:
@@ -188,19 +184,19 @@ def calendar_of(aid: Aid, answers: dict) -> str:
 
 
 def _exports(aid: Aid) -> Markup:
-    buttons = [("print", "Druk af of bewaar als pdf")]
+    kinds = ["print"]
     if any(section.overview for section in aid.sections):
-        buttons.append(("print-overzicht", "Druk een overzicht op één pagina af"))
+        kinds.append("print-overzicht")
     if aid.has_parent_version:
-        buttons.append(("print-ouders", "Druk alleen de versie voor ouders af"))
-    buttons += [("copy", "Kopieer als tekst voor het dossier"), ("markdown", "Download als Markdown"),
-                ("json", "Bewaar je antwoorden (JSON)")]
+        kinds.append("print-ouders")
+    kinds += ["copy", "markdown", "json"]
     if has_calendar(aid):
-        buttons.append(("ics", "Download de momenten voor je agenda (.ics)"))
+        kinds.append("ics")
+    keys = {"print-overzicht": "print_overview", "print-ouders": "print_parents"}
+    buttons = [(kind, text(f"exports.{keys.get(kind, kind)}")) for kind in kinds]
     return h("div", {"class": "aid-exports", "data-aid-exports": True, "hidden": True},
-             h("h2", {}, "Bewaren en delen"),
-             h("p", {}, "Alles blijft op je computer. Een bestand bewaar je zelf, volgens de "
-                        "regels van je organisatie voor het dossier."),
+             h("h2", {}, text("exports.heading")),
+             h("p", {}, text("exports.intro")),
              [h("button", {"type": "button", "class": "aid-button aid-button--secondary",
                            "data-aid-export": kind}, label) for kind, label in buttons],
              h("p", {"class": "aid-export-status", "data-aid-export-status": True,
@@ -214,7 +210,7 @@ def errors_html(aid: Aid, errors: tuple[FieldError, ...] | list[FieldError]) -> 
     if not errors:
         return Markup("")
     return join([
-        h("h2", {"class": "aid-error-title"}, "Er is een probleem"),
+        h("h2", {"class": "aid-error-title"}, text("errors.summary")),
         h("ul", {}, [h("li", {}, h("a", {"href": f"#{field_id(aid, e.field)}"}, e.message))
                      for e in errors]),
     ])
@@ -238,14 +234,15 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
                                                                      fields[name]))))])
         blocks.append(h("section", {"class": "aid-check-step"},
                         h("h3", {}, f"{number}. {step.title}"),
-                        h("dl", {}, rows) if rows else h("p", {}, "Nog niets ingevuld."),
+                        h("dl", {}, rows) if rows else h("p", {}, text("check.nothing")),
                         h("a", {"href": f"#{step_id(aid, step)}", "data-goto-step": step.id},
-                          "Wijzig", h("span", {"class": "aid-visually-hidden"},
-                                      f" stap {number}: {step.title}"))))
+                          text("check.change"), " ",
+                          h("span", {"class": "aid-visually-hidden"},
+                            text("check.change_step", number=number, title=step.title)))))
     problems = None
     if evaluation.errors:
         problems = h("p", {"class": "aid-error"},
-                     f"Er zijn nog {len(evaluation.errors)} problemen. Je ziet ze bovenaan.")
+                     text("check.problems", count=len(evaluation.errors)))
     return join([problems, blocks])
 
 
@@ -284,14 +281,14 @@ def _pick(item) -> Markup | None:
     return h("div", {"class": "aid-option aid-pick"},
              h("input", {"type": "checkbox", "id": pid, "value": item.pick, "data-aid-pick": True}),
              h("label", {"for": pid},
-               f"Meenemen naar het plan: {re.sub(r'^[0-9]+[.] ', '', item.label)}"))
+               text("result.pick", name=re.sub(r"^[0-9]+[.] ", "", item.label))))
 
 
 def _voice_html(voice: Voice, css: str, label: str) -> Markup:
     gaps = None
     if voice.gaps:
         gaps = h("div", {"class": "aid-gaps"},
-                 h("h4", {}, "Nog open"),
+                 h("h4", {}, text("result.open")),
                  h("ul", {}, [h("li", {}, gap) for gap in voice.gaps]))
     sections = [
         h("section", {"class": "aid-result-section aid-result-section--overview"
@@ -302,7 +299,7 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
                        for item in section.items]))
         for section in voice.sections
     ]
-    empty = None if voice.sections else h("p", {}, "Er is nog niets ingevuld.")
+    empty = None if voice.sections else h("p", {}, text("result.empty"))
     return h("section", {"class": f"aid-result {css}"},
              h("h3", {}, h("span", {"class": "aid-voice"}, label), " ", voice.title),
              h("p", {}, voice.intro) if voice.intro else None,
@@ -310,15 +307,15 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
 
 
 def result_html(result: Result) -> Markup:
-    parts = [h("h2", {}, "Resultaat"),
+    parts = [h("h2", {}, text("result.heading")),
              _voice_html(result.professional, "aid-result--pro",
-                         "Versie voor professionals:" if result.parents else "")]
+                         text("result.professionals") if result.parents else "")]
     if result.parents:
-        parts.append(_voice_html(result.parents, "aid-result--ouders", "Versie voor ouders:"))
+        parts.append(_voice_html(result.parents, "aid-result--ouders", text("result.parents")))
     if any(item.pick for section in result.professional.sections for item in section.items):
         parts.append(h("p", {}, h("button", {"type": "button", "class": "aid-button",
                                              "data-aid-carry": "analyse.html#hulp="},
-                                  "Neem de aangevinkte hulp mee naar het hulpverleningsplan")))
+                                  text("result.carry"))))
     return join(parts)
 
 
@@ -327,7 +324,7 @@ def _voice_text(voice: Voice) -> list[str]:
     if voice.intro:
         out += [voice.intro, ""]
     if voice.gaps:
-        out += ["Nog open:"] + [f"- {gap}" for gap in voice.gaps] + [""]
+        out += [f"{text('result.open')}:"] + [f"- {gap}" for gap in voice.gaps] + [""]
     for section in voice.sections:
         out += [section.heading, "-" * len(section.heading)]
         if section.intro:
@@ -357,7 +354,8 @@ def _voice_markdown(voice: Voice) -> list[str]:
     if voice.intro:
         out += [md_escape(voice.intro), ""]
     if voice.gaps:
-        out += ["**Nog open**", ""] + [f"- {md_escape(gap)}" for gap in voice.gaps] + [""]
+        out += [f"**{md_escape(text('result.open'))}**", ""]
+        out += [f"- {md_escape(gap)}" for gap in voice.gaps] + [""]
     for section in voice.sections:
         out += [f"### {md_escape(section.heading)}", ""]
         if section.intro:

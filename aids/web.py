@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 
 from . import answers_file, definition, engine, render
-
-_SORRY = "Het hulpmiddel kon dit niet verwerken. Je antwoorden staan nog in het formulier."
-
+from .texts import text
 
 def handle(request: str) -> str:
     """Answer one request from the loader. Never raises: errors come back as Dutch text."""
@@ -29,7 +27,9 @@ def handle(request: str) -> str:
         answers = engine.from_fields(aid, fields)
         evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
     except Exception as error:  # noqa: BLE001 - the page must keep working whatever happens
-        return json.dumps({"ok": False, "message": f"{_SORRY} ({type(error).__name__})"})
+        # The detail is for the developer's console, never for the page.
+        return json.dumps({"ok": False, "message": text("web.sorry"),
+                           "detail": type(error).__name__})
     # Only what the page asked for is rendered: live updates on each key press stay cheap.
     want = set(message.get("want", ()))
     response = {

@@ -15,6 +15,7 @@ import json
 from aids import catalogue
 from aids._html import esc
 from aids.engine import format_date
+from aids.texts import group
 
 REVIEWED = dt.date(2026, 11, 23)
 
@@ -84,7 +85,9 @@ def _filter_form() -> str:
         f'<select id="tw-filter-fase" data-filter="phase"><option value="">Alle fasen</option>{phases}</select></div>'
         '<div class="tw-filter__field"><label for="tw-filter-zorg">Zorg</label>'
         f'<select id="tw-filter-zorg" data-filter="concern"><option value="">Alle zorgen</option>{concerns}</select></div>'
-        '<p class="tw-filter__count" role="status" data-filter-count></p>'
+        f'<p class="tw-filter__count" role="status" data-filter-count '
+        f'data-text-count="{esc(group("filter")["count"])}" '
+        f'data-text-age-invalid="{esc(group("filter")["age_invalid"])}"></p>'
         "</form>\n"
     )
 

@@ -27,6 +27,7 @@ from aids._html import h, join  # noqa: E402
 from aids.engine import format_date  # noqa: E402
 from aids.__main__ import describe  # noqa: E402
 from aids.render import form_html  # noqa: E402
+from aids.texts import group, text  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
 MARKER = "<!-- aid-form -->"
@@ -100,20 +101,24 @@ def on_page_content(html, page, config, files):
     block = join([
         h("p", {"class": "aid-intro"}, aid.intro),
         h("div", {"class": "admonition note aid-disclaimer"},
-          h("p", {"class": "admonition-title"}, "Jij beslist"),
+          h("p", {"class": "admonition-title"}, text("page.decides")),
           h("p", {}, aid.disclaimer)),
         form_html(aid),
         h("script", {"type": "application/json", "data-tw-runtime": True}),
+        h("script", {"type": "application/json", "data-tw-texts": True}),
         h("details", {"class": "aid-terminal"},
           h("summary", {}, "Dit hulpmiddel in de terminal: de antwoordsleutels"),
           h("p", {}, f"Geef de antwoorden als JSON: python -m aids {aid.id} < antwoorden.json. "
                      "Dit zijn de sleutels en de woorden die het hulpmiddel kent:"),
           h("pre", {}, describe(aid))),
-        h("h2", {"id": "bronnen-van-dit-hulpmiddel"}, "Bronnen van dit hulpmiddel"),
+        h("h2", {"id": "bronnen-van-dit-hulpmiddel"}, text("page.sources")),
         h("ul", {}, [h("li", {}, source) for source in aid.sources]),
     ])
-    # The runtime config is JSON, not HTML: put it in after escaping the rest.
+    # The runtime config and the loader's words are JSON, not HTML: put them in after escaping
+    # the rest.
+    texts = json.dumps(group("loader"), ensure_ascii=False).replace("</", "<\\/")
     block = block.replace('data-tw-runtime></script>', f"data-tw-runtime>{runtime}</script>")
+    block = block.replace('data-tw-texts></script>', f"data-tw-texts>{texts}</script>")
     return html.replace(MARKER, block)
 
 

@@ -11,6 +11,14 @@
   var MAX_FILE_DEPTH = 20;
   var NativeWorker = window.__twNativeWorker || window.Worker;
   var runtimeWorker = null;
+  // Every word the page shows comes from the aid's content (interface.toml), never from here.
+  var TEXTS = {};
+
+  function say(key, values) {
+    return (TEXTS[key] || key).replace(/\{([a-z_]+)\}/g, function (match, name) {
+      return String(values && name in values ? values[name] : match);
+    });
+  }
 
   // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
   // straight to the worker, so no long task ever holds the whole runtime on the page.
@@ -25,7 +33,11 @@
       var script = document.createElement("script");
       script.src = src;
       script.onload = function () { resolve(); };
-      script.onerror = function () { reject(new Error("bestand ontbreekt: " + src)); };
+      script.onerror = function () {
+        var error = new Error("missing runtime file: " + src);
+        error.reason = "reason_missing";
+        reject(error);
+      };
       document.head.appendChild(script);
     });
   }
@@ -151,7 +163,7 @@
     form.querySelectorAll("[data-error-for]").forEach(function (slot) {
       var name = slot.getAttribute("data-error-for");
       var message = messages[name];
-      text(slot, message ? "Fout: " + message : "");
+      text(slot, message ? say("field_error", { message: message }) : "");
       var field = form.querySelector('[data-field="' + name + '"]');
       if (!field) return;
       field.classList.toggle("aid-field--error", Boolean(message));
@@ -222,8 +234,7 @@
     var self = this;
     this.go(this.steps.length);
     if (!this.ready) {
-      this.check.querySelector("[data-aid-check-body]").textContent =
-        "Het hulpmiddel start nog. Zodra het klaar is, zie je hier je antwoorden.";
+      this.check.querySelector("[data-aid-check-body]").textContent = say("starting_check");
       return;
     }
     this.evaluate({ final: true, want: ["check"] }).then(function (response) {
@@ -234,8 +245,7 @@
   Aid.prototype.finish = function () {
     var self = this;
     if (!this.ready) {
-      this.status(this.failed ? "unavailable" : "loading",
-        "Het hulpmiddel start nog. Probeer het zo opnieuw; je antwoorden blijven staan.");
+      this.status(this.failed ? "unavailable" : "loading", say("starting_retry"));
       return;
     }
     this.evaluate({ final: true, want: ["check", "result"] }).then(function (response) {
@@ -278,14 +288,14 @@
     this.steps.forEach(function (step, i) {
       var nav = document.createElement("div");
       nav.className = "aid-nav";
-      if (i > 0) nav.appendChild(button("Vorige stap", "aid-button--secondary", function () { self.move(-1); }));
-      nav.appendChild(button(i === self.steps.length - 1 ? "Controleer je antwoorden" : "Volgende stap",
+      if (i > 0) nav.appendChild(button(say("previous"), "aid-button--secondary", function () { self.move(-1); }));
+      nav.appendChild(button(say(i === self.steps.length - 1 ? "to_check" : "next"),
         "", function () { self.next(); }));
       step.appendChild(nav);
     });
-    this.actions.insertBefore(button("Vorige stap", "aid-button--secondary",
+    this.actions.insertBefore(button(say("previous"), "aid-button--secondary",
       function () { self.move(-1); }), this.actions.firstChild);
-    this.resultBack = button("Terug naar je antwoorden", "aid-button--secondary",
+    this.resultBack = button(say("back_to_answers"), "aid-button--secondary",
       function () { self.showCheck(); });
     this.exports.parentNode.insertBefore(this.resultBack, this.exports.nextSibling);
   };
@@ -317,17 +327,16 @@
       if (kind === "json") {
         self.download(response.answers_json, "application/json", "json");
         self.dirty = false;
-        status.textContent = "Je antwoorden zijn bewaard als JSON-bestand in je downloads.";
+        status.textContent = say("saved_json");
       } else if (kind === "ics") {
         self.download(response.calendar, "text/calendar", "ics");
-        status.textContent = "De momenten staan als agendabestand (.ics) in je downloads.";
+        status.textContent = say("saved_ics");
       } else if (kind === "markdown") {
         self.download(response.result_markdown, "text/markdown", "md");
-        status.textContent = "Het resultaat staat als Markdown-bestand in je downloads.";
+        status.textContent = say("saved_markdown");
       } else if (kind === "copy") {
         self.copy(response.result_text).then(function (ok) {
-          status.textContent = ok ? "De tekst is gekopieerd. Plak hem in het dossier."
-            : "Kopiëren lukte niet in deze browser. Gebruik 'Download als Markdown'.";
+          status.textContent = say(ok ? "copied" : "copy_failed");
         });
       }
     });
@@ -359,18 +368,18 @@
     text(error, "");
     if (!file) return;
     function refuse(message) {
-      text(error, "Fout: " + message + " Je antwoorden in het formulier zijn niet veranderd.");
+      text(error, say("file_refused", { message: message }));
       input.setAttribute("aria-invalid", "true");
       input.value = "";
       input.focus();
     }
     if (file.size > MAX_FILE_BYTES) {
-      refuse("Dit bestand is groter dan 1 MB. Een bestand van Thuiswijzer is veel kleiner.");
+      refuse(say("file_too_big"));
       return;
     }
     file.text().then(function (content) {
       if (jsonDepth(content) > MAX_FILE_DEPTH) {
-        refuse("Dit bestand is te diep genest voor een bestand van Thuiswijzer.");
+        refuse(say("file_too_deep"));
         return;
       }
       self.call({ op: "import", text: content }).then(function (response) {
@@ -379,11 +388,10 @@
         self.fill(response.fields);
         input.value = "";
         self.dirty = false;
-        self.status("ready", "Het bestand is geopend. " + (response.note ||
-          "Je antwoorden staan weer in het formulier."));
+        self.status("ready", say("file_opened", { note: response.note || say("file_opened_note") }));
         self.showCheck();
       });
-    }, function () { refuse("Dit bestand kon niet worden gelezen."); });
+    }, function () { refuse(say("file_unreadable")); });
   };
 
   // Take ticked options to another aid in the link's #fragment: it never leaves the browser.
@@ -392,7 +400,7 @@
       this.form.querySelectorAll("[data-aid-pick]:checked"), function (box) { return box.value; });
     var status = this.form.querySelector("[data-aid-export-status]");
     if (!picked.length) {
-      status.textContent = "Vink eerst de hulp aan die je wilt meenemen.";
+      status.textContent = say("pick_first");
       return;
     }
     this.dirty = false;
@@ -412,8 +420,7 @@
     history.replaceState(null, "", window.location.pathname + window.location.search);
     if (ticked.length) {
       this.dirty = true;
-      this.status("ready", "De hulp die je bij 'Interventies en andere hulp kiezen' aanvinkte (" +
-        ticked.length + "), staat nu bij de stap Interventies en andere hulp.");
+      this.status("ready", say("carried", { count: ticked.length }));
     }
   };
 
@@ -429,19 +436,21 @@
   };
 
   Aid.prototype.clear = function () {
-    if (!window.confirm("Wil je alle antwoorden wissen? Dit kun je niet ongedaan maken.")) return;
+    if (!window.confirm(say("clear_confirm"))) return;
     this.fill({});
     this.dirty = false;
     this.summary.hidden = true;
-    this.status("ready", "Alle antwoorden zijn gewist.");
+    this.status("ready", say("cleared"));
     this.go(0);
     this.update();
   };
 
   // Start -------------------------------------------------------------------------------
 
-  Aid.prototype.fail = function (reason) {
+  // reason: a key of the loader texts (reason_*); detail: technical, for the console only.
+  Aid.prototype.fail = function (reason, detail) {
     if (this.failed || this.ready) return;
+    if (detail) console.warn("Thuiswijzer:", detail);
     this.failed = true;
     if (this.worker) this.worker.terminate();
     // Without Python the whole form is shown at once, as a checklist.
@@ -452,10 +461,8 @@
       .forEach(function (el) { el.hidden = true; });
     this.actions.hidden = false;
     this.resultBack.hidden = true;
-    this.status("unavailable",
-      "Het hulpmiddel kan in deze browser niet starten (" + reason + "). " +
-      "Je kunt het formulier wel gebruiken als checklist: lees de vragen, vul in wat je wilt " +
-      "en druk de pagina af. Er wordt geen resultaat gemaakt.");
+    this.status("unavailable", say("unavailable", {
+      reason: say(reason, { seconds: START_LIMIT_MS / 1000 }) }));
   };
 
   Aid.prototype.start = function () {
@@ -464,7 +471,7 @@
     form.classList.add("aid--wizard");
     this.addNavigation();
     this.go(0, false);
-    this.status("loading", "Het hulpmiddel wordt gestart. Je kunt alvast beginnen met invullen.");
+    this.status("loading", say("starting"));
 
     form.addEventListener("input", function (event) {
       if (event.target.matches("[data-aid-import]")) return;
@@ -497,13 +504,13 @@
     });
 
     var deadline = setTimeout(function () {
-      self.fail("het starten duurde langer dan " + START_LIMIT_MS / 1000 + " seconden");
+      self.fail("reason_timeout");
     }, START_LIMIT_MS);
 
     if (typeof NativeWorker !== "function" || typeof WebAssembly !== "object" ||
         typeof DecompressionStream !== "function") {
       clearTimeout(deadline);
-      this.fail("deze browser mist wat nodig is: web workers, WebAssembly of DecompressionStream");
+      this.fail("reason_browser", "no web workers, WebAssembly or DecompressionStream");
       return;
     }
 
@@ -518,7 +525,7 @@
         self.worker.onerror = function (event) {
           event.preventDefault();
           clearTimeout(deadline);
-          self.fail("fout in de worker: " + (event.message || "onbekend"));
+          self.fail("reason_failed", event.message);
         };
         self.worker.onmessage = function (event) {
           var message = event.data;
@@ -527,12 +534,12 @@
             clearTimeout(deadline);
             self.ready = true;
             self.tools.hidden = false;
-            self.status("ready", "Het hulpmiddel is klaar. Vul de stappen in; je kunt altijd terug.");
+            self.status("ready", say("ready"));
             self.receive();
             self.update();
           } else if (message.type === "failed") {
             clearTimeout(deadline);
-            self.fail(message.reason);
+            self.fail("reason_failed", message.reason);
           } else if (message.type === "answer" && self.waiting[message.id]) {
             var resolve = self.waiting[message.id];
             delete self.waiting[message.id];
@@ -543,14 +550,16 @@
       })
       .catch(function (error) {
         clearTimeout(deadline);
-        self.fail(error.message);
+        self.fail(error.reason || "reason_failed", error.message);
       });
   };
 
   function init() {
     var config = document.querySelector("script[data-tw-runtime]");
+    var texts = document.querySelector("script[data-tw-texts]");
     var form = document.querySelector("form.aid[data-aid]");
-    if (!form || !config) return;
+    if (!form || !config || !texts) return;
+    TEXTS = JSON.parse(texts.textContent);
     new Aid(form, JSON.parse(config.textContent)).start();
   }
 

@@ -22,8 +22,11 @@
       row.hidden = !fits;
       if (fits) shown++;
     });
-    count.textContent = (text !== "" && years === null ? "Typ de leeftijd als een heel getal. " : "") +
-      shown + " van de " + rows.length + " passen bij je keuze.";
+    // The words come from the page (interface.toml), not from this script.
+    var message = count.getAttribute("data-text-count")
+      .replace("{shown}", shown).replace("{total}", rows.length);
+    count.textContent = (text !== "" && years === null ?
+      count.getAttribute("data-text-age-invalid") + " " : "") + message;
   }
 
   form.hidden = false;
