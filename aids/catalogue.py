@@ -20,12 +20,17 @@ KINDS = {"interventie": "Interventie", "hulpvorm": "Andere hulp"}
 _SCHEMA = {
     "catalogue": ({"intervention": list}, {"reviewed": dt.date}),
     "intervention": (
-        {"id": str, "name": str, "kind": str, "aim": str, "target_group": str, "age_min": int,
-         "age_max": int, "concerns": list, "settings": list, "phases": list, "audience": list,
+        {"id": str, "name": str, "kind": str, "aim": str, "target_group": str,
+         "concerns": list, "settings": list, "phases": list, "audience": list,
          "intensity": str, "duration": str, "description": str, "cautions": list, "sources": list,
          "rating": dict},
-        {},
+        # No age_min/age_max: the help does not depend on the child's age (help for a parent's
+        # own problems, local help). requires: it only fits when one of these concerns is
+        # chosen. general: general support, shown in its own group. contra: concerns that rule
+        # it out, with the reason.
+        {"age_min": int, "age_max": int, "requires": list, "general": bool, "contra": list},
     ),
+    "contra": ({"concerns": list, "reason": str}, {}),
     "rating": ({"level": str, "date": str, "body": str}, {"note": str}),
     "glossary": ({"term": list}, {}),
     "sources": ({"source": list}, {}),
@@ -58,8 +63,8 @@ class Intervention:
     kind: str
     aim: str
     target_group: str
-    age_min: int
-    age_max: int
+    age_min: int | None  # None: not tied to the child's age
+    age_max: int | None
     concerns: tuple[str, ...]
     settings: tuple[str, ...]
     phases: tuple[str, ...]
@@ -70,6 +75,13 @@ class Intervention:
     cautions: tuple[str, ...]
     sources: tuple[str, ...]
     rating: Rating
+    requires: tuple[str, ...] = ()  # fits only when one of these concerns is chosen
+    general: bool = False  # general support, shown in its own group
+    contra: tuple[tuple[tuple[str, ...], str], ...] = ()  # (concerns, reason): ruled out
+
+    @property
+    def has_ages(self) -> bool:
+        return self.age_min is not None
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,7 @@ def interventions() -> tuple[Intervention, ...]:
     path = DATA_DIR / "interventions.toml"
     text, raw = read_toml(path)
     check = Checker(path, text, _SCHEMA)
+    raw = cite_all(check, raw)
     check.table("catalogue", raw, (), "de catalogus")
     words = vocabulary()
     found: list[Intervention] = []
@@ -118,8 +131,18 @@ def interventions() -> tuple[Intervention, ...]:
             check.fail(f"id '{item['id']}' is ongeldig of dubbel", at, "id")
         if item["kind"] not in KINDS:
             check.fail(f"kind moet een van {sorted(KINDS)} zijn", at, "kind")
-        if not 0 <= item["age_min"] <= item["age_max"] <= 25:
-            check.fail("leeftijden moeten 0 ≤ age_min ≤ age_max ≤ 25 zijn", at, "age_min")
+        ages = (item.get("age_min"), item.get("age_max"))
+        if (None in ages and ages != (None, None)) or (
+                None not in ages and not 0 <= ages[0] <= ages[1] <= 25):
+            check.fail("leeftijden: allebei weg, of 0 ≤ age_min ≤ age_max ≤ 25", at, "age_min")
+        contra = []
+        for raw_contra in item.get("contra", []):
+            found_contra = check.table("contra", raw_contra, at, f"contra van '{item['id']}'")
+            if not found_contra["concerns"] or not set(found_contra["concerns"]) <= set(words.concerns):
+                check.fail("contra noemt onbekende zorgen", at, "contra")
+            contra.append((tuple(found_contra["concerns"]), found_contra["reason"]))
+        if not set(item.get("requires", [])) <= set(item["concerns"]):
+            check.fail("requires noemt alleen zorgen uit concerns", at, "requires")
         for key, allowed in (("concerns", words.concerns), ("settings", words.settings),
                              ("phases", words.phases), ("audience", words.audiences)):
             values = item[key]
@@ -139,13 +162,15 @@ def interventions() -> tuple[Intervention, ...]:
                 check.fail(f"datum '{rating['date']}' is geen jjjj-mm-dd", at, "date")
         found.append(Intervention(
             id=item["id"], name=item["name"], kind=item["kind"], aim=item["aim"],
-            target_group=item["target_group"], age_min=item["age_min"], age_max=item["age_max"],
+            target_group=item["target_group"], age_min=ages[0], age_max=ages[1],
             concerns=tuple(item["concerns"]), settings=tuple(item["settings"]),
             phases=tuple(item["phases"]), audience=tuple(item["audience"]),
             intensity=item["intensity"], duration=item["duration"],
             description=item["description"], cautions=tuple(item["cautions"]),
             sources=tuple(item["sources"]),
             rating=Rating(rating["level"], date, rating["body"], rating.get("note", "")),
+            requires=tuple(item.get("requires", [])), general=item.get("general", False),
+            contra=tuple(contra),
         ))
     return tuple(found)
 
@@ -191,3 +216,57 @@ def sources() -> dict[str, Source]:
             check.fail("een bron zonder jaar noemt het jaar waarin hij is geraadpleegd", at, "year")
         found[item["key"]] = Source(**item)
     return found
+
+
+def rating_text(rating: Rating) -> str:
+    """A rating in words: its level, with who gave it and when, where known."""
+    from .dates import format_date
+    from .texts import text
+
+    parts = [rating.body] if rating.body else []
+    if rating.date:
+        parts.append(text("catalogue.rated_on", date=format_date(rating.date)))
+    return f"{rating.level} ({', '.join(parts)})" if parts else rating.level
+
+
+# Citations ---------------------------------------------------------------------------
+
+_CITE = re.compile(r"\{@([a-z0-9-]+)\}")
+
+
+def with_citation(check: Checker, text: str, keys: list, at: tuple[object, ...]) -> str:
+    """Put the short citation of the sources at the end of the text's last sentence."""
+    cite = "; ".join(cite_of(check, key, at) for key in keys)
+    stripped = text.rstrip()
+    if stripped.endswith("."):
+        return f"{stripped[:-1]} ({cite})."
+    return f"{stripped} ({cite})"
+
+
+def cite_of(check: Checker, key: object, at: tuple[object, ...]) -> str:
+    found = sources().get(key) if isinstance(key, str) else None
+    if found is None:
+        check.fail(f"onbekende bron '{key}' (zie data/sources.toml)", at, "source")
+    return found.cite
+
+
+def cite_all(check: Checker, node: object, at: tuple[object, ...] = (), table: str = "") -> object:
+    """Replace every {@key} in the definition's texts by the source's short citation. `at` and
+    `table` follow the TOML path, so an unknown key is reported on its own line."""
+    if isinstance(node, str):
+        return _CITE.sub(lambda m: f"({cite_of(check, m.group(1), at)})", node)
+    if isinstance(node, list):
+        return [cite_all(check, item, at + (i,) if isinstance(item, dict) else at)
+                for i, item in enumerate(node)]
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            name = f"{table}.{key}" if table else key
+            if isinstance(value, list):
+                out[key] = cite_all(check, value, at + (name,))
+            elif isinstance(value, dict) and not at:
+                out[key] = cite_all(check, value, at, name)
+            else:
+                out[key] = cite_all(check, value, at, table)
+        return out
+    return node

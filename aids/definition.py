@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from . import catalogue
 from .schema import CONTENT_DIR, Checker, DefinitionError, read_toml
+from .texts import PLACEHOLDER, fill
 
 AID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -30,6 +31,7 @@ class Option:
     value: str
     label: str
     advice: str = ""  # what choosing this means for the help (professional version only)
+    parent_label: str = ""  # the words for parents, where the label is a slot ("Ouder 1")
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,11 @@ class Question:
     maximum: int = 0
     range_message: str = ""  # for numbers: the error when the value is outside min..max
 
-    def option_label(self, value: str) -> str:
-        return next((o.label for o in self.options if o.value == value), value)
+    def option_label(self, value: str, parents: bool = False) -> str:
+        option = next((o for o in self.options if o.value == value), None)
+        if option is None:
+            return value
+        return (option.parent_label or option.label) if parents else option.label
 
     @property
     def short(self) -> str:
@@ -95,6 +100,52 @@ class ResultSection:
     parent_title: str = ""
     parent_intro: str = ""
     overview: bool = False  # part of the one-page printed overview
+    id: str = ""  # what rules and builders name to add items here
+    intro: str = ""
+    pair: str = ""  # the id of a section shown beside this one: both, or neither
+    empty: str = ""  # shown in a paired section that has no items of its own
+    parent_empty: str = ""
+
+
+@dataclass(frozen=True)
+class Test:
+    """One condition of a rule: the answer (or computed fact) `key` is one of `values`, or,
+    with `filled` set, is answered (True) or not (False)."""
+
+    key: str
+    values: tuple[str, ...] = ()
+    filled: bool | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """When every test of `when` holds and none of `unless` does, add an item to a section
+    (or, with section "open", a point still open), in both voices."""
+
+    section: str
+    label: str
+    text: str
+    when: tuple[Test, ...] = ()
+    unless: tuple[Test, ...] = ()
+    parent_label: str = ""
+    parent_text: str = ""  # empty: the item is for the professional only
+
+
+@dataclass(frozen=True)
+class ItemRule:
+    """A note the builder attaches to each computed item that carries `tag` (for example a
+    caution on every parenting programme), when the answers hold."""
+
+    tag: str
+    text: str
+    when: tuple[Test, ...] = ()
+    unless: tuple[Test, ...] = ()
+
+
+# The section id of the list of points still open (the gaps).
+OPEN = "open"
+# What a fact computed by a builder may be: a flag, a number, a text, or one of listed values.
+FACT_TYPES = ("flag", "number", "text")
 
 
 @dataclass(frozen=True)
@@ -120,20 +171,29 @@ class Aid:
     parent_title: str = ""
     parent_intro: str = ""
     migrations: tuple[Migration, ...] = ()
-    builder: str = ""  # a module that builds the result instead of the generic summary
+    builder: str = ""  # a module that computes facts and items the generic result extends with
     shared: tuple[str, ...] = ()  # answer keys other aids may take over (the family description)
-    vocabulary_help: str = ""  # documents the vocabulary on the page and in --help
+    roles: str = ""  # the question where each member's role is typed ("moeder, M.")
+    rules: tuple[Rule, ...] = ()
+    item_rules: tuple[ItemRule, ...] = ()
+    tags: tuple[str, ...] = ()  # what the builder may mark its items with, for item_rules
+    facts: tuple[tuple[str, object], ...] = ()  # facts the builder computes: (id, type)
+    texts: tuple[tuple[str, str], ...] = ()  # templates the builder fills in, by key
     path: Path = field(default=Path(), compare=False)
 
-    @property
+    @cached_property
     def questions(self) -> dict[str, Question]:
         """Questions asked once (not inside a repeated step), by id."""
         return {q.id: q for s in self.steps if not s.repeat for q in s.questions}
 
-    @property
+    @cached_property
     def repeats(self) -> dict[str, Step]:
         """Repeated steps, by id."""
         return {s.id: s for s in self.steps if s.repeat}
+
+    def text(self, key: str, **values: object) -> str:
+        """One of the aid's own templates ([texts]), filled in (for its builder)."""
+        return fill(dict(self.texts)[key], values)
 
     @property
     def has_parent_version(self) -> bool:
@@ -145,7 +205,8 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "aid": (
         {"id": str, "title": str, "version": int, "intro": str, "disclaimer": str,
          "sources": list, "steps": list, "result": dict},
-        {"migrations": list, "shared": list},
+        {"migrations": list, "shared": list, "roles": str, "rules": list, "facts": dict,
+         "texts": dict, "groups": dict, "tags": dict, "item_rules": list},
     ),
     "step": ({"id": str, "title": str, "questions": list},
              {"intro": str, "warning": str, "repeat": int, "item_label": str}),
@@ -156,13 +217,18 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
          "required_message": str, "options_from": str, "parent_label": str, "in_parent": bool,
          "expected": bool, "concrete": bool, "min": int, "max": int, "range_message": str},
     ),
-    "option": ({"value": str, "label": str}, {"advice": str}),
+    "option": ({"value": str, "label": str}, {"advice": str, "parent_label": str}),
     "show_if": ({"question": str}, {"equals": str, "includes": str}),
     "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
                                 "parent_title": str, "parent_intro": str, "builder": str}),
     "gap": ({"question": str, "message": str}, {"parent_message": str}),
-    "section": ({"title": str, "include": list},
-                {"parent_title": str, "parent_intro": str, "overview": bool}),
+    "section": ({"title": str},
+                {"include": list, "parent_title": str, "parent_intro": str, "overview": bool,
+                 "id": str, "intro": str, "pair": str, "empty": str, "parent_empty": str}),
+    "item_rule": ({"tag": str, "text": str}, {"when": dict, "unless": dict, "source": list}),
+    "rule": ({"section": str, "label": str, "text": str},
+             {"when": dict, "unless": dict, "parent_label": str, "parent_text": str,
+              "each": str, "source": list}),
     "migration": ({"from_version": int}, {"rename": dict, "drop": list}),
 }
 
@@ -170,7 +236,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
 def _parse(path: Path) -> Aid:
     text, raw = read_toml(path)
     check = Checker(path, text, _SCHEMA)
-    data = check.table("aid", raw, (), "de hulpmiddeldefinitie")
+    data = check.table("aid", catalogue.cite_all(check, raw), (), "de hulpmiddeldefinitie")
     if data["id"] != path.stem or not AID_ID.match(data["id"]):
         check.fail(f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", (), "id")
     if not all(isinstance(s, str) and s for s in data["sources"]) or not data["sources"]:
@@ -218,17 +284,36 @@ def _parse(path: Path) -> Aid:
         gaps.append(Gap(gap["question"], gap["message"], gap.get("parent_message", "")))
     sections = []
     for k, section_raw in enumerate(result.get("sections", [])):
-        section = check.table("section", section_raw, ("result.sections", k), f"sectie {k + 1}")
-        unknown = [key for key in section["include"] if key not in keys]
-        if unknown or not section["include"]:
-            check.fail(f"sectie verwijst naar onbekende vragen {unknown}", ("result.sections", k),
-                       "include")
-        sections.append(ResultSection(section["title"], tuple(section["include"]),
-                                      section.get("parent_title", ""),
-                                      section.get("parent_intro", ""),
-                                      section.get("overview", False)))
+        at = ("result.sections", k)
+        section = check.table("section", section_raw, at, f"sectie {k + 1}")
+        unknown = [key for key in section.get("include", []) if key not in keys]
+        if unknown or not (section.get("include") or section.get("id")):
+            check.fail(f"sectie verwijst naar onbekende vragen {unknown}, of heeft geen include "
+                       "en geen id", at, "include")
+        if section.get("id") in {s.id for s in sections} | {OPEN} or (
+                "id" in section and not FIELD_ID.match(section["id"])):
+            check.fail(f"sectie-id '{section['id']}' is ongeldig of dubbel", at, "id")
+        sections.append(ResultSection(
+            section["title"], tuple(section.get("include", [])), section.get("parent_title", ""),
+            section.get("parent_intro", ""), section.get("overview", False),
+            section.get("id", ""), section.get("intro", ""), section.get("pair", ""),
+            section.get("empty", ""), section.get("parent_empty", "")))
+    section_ids = {s.id for s in sections if s.id}
+    for k, section in enumerate(sections):
+        if section.pair and (section.pair not in section_ids or section.pair == section.id):
+            check.fail(f"pair noemt geen andere sectie: '{section.pair}'", ("result.sections", k),
+                       "pair")
     if result.get("parent_title") and not all(s.parent_title for s in sections):
         check.fail("met een versie voor ouders heeft elke sectie een parent_title", (), "parent_title")
+    roles = data.get("roles", "")
+    if roles and (roles not in seen or not seen[roles].per):
+        check.fail(f"roles moet een vraag per persoon zijn, niet '{roles}'", (), "roles")
+    facts = _facts(check, data.get("facts", {}))
+    texts = data.get("texts", {})
+    if not all(isinstance(v, str) and v.strip() for v in texts.values()):
+        check.fail("texts bevat alleen niet-lege teksten", (), "texts")
+    rules = _rules(check, data, seen, facts, section_ids | {OPEN})
+    item_rules = _item_rules(check, data, seen, facts)
     unknown_shared = [key for key in data.get("shared", []) if key not in keys]
     if unknown_shared:
         check.fail(f"shared noemt onbekende vragen {unknown_shared}", (), "shared")
@@ -253,8 +338,108 @@ def _parse(path: Path) -> Aid:
         sections=tuple(sections), parent_title=result.get("parent_title", ""),
         parent_intro=result.get("parent_intro", ""),
         migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), builder=builder,
-        shared=tuple(data.get("shared", [])), path=path,
+        shared=tuple(data.get("shared", [])), roles=roles, rules=rules, item_rules=item_rules,
+        tags=tuple(data.get("tags", {})),
+        facts=tuple(facts.items()), texts=tuple(texts.items()), path=path,
     )
+
+
+def _facts(check: Checker, raw: dict) -> dict[str, object]:
+    """Facts a builder computes, by id: a type from FACT_TYPES or a list of allowed values."""
+    for key, kind in raw.items():
+        listed = isinstance(kind, list) and kind and all(isinstance(v, str) for v in kind)
+        if not FIELD_ID.match(key) or not (kind in FACT_TYPES or listed):
+            check.fail(f"feit '{key}' moet een type uit {FACT_TYPES} of een lijst waarden hebben",
+                       ("facts",), key)
+    return {key: tuple(kind) if isinstance(kind, list) else kind for key, kind in raw.items()}
+
+
+def _rules(check: Checker, data: dict, questions: dict[str, Question], facts: dict[str, object],
+           sections: set[str]) -> tuple[Rule, ...]:
+    """The result rules, with `each` expanded over its group and every name checked."""
+    groups = data.get("groups", {})
+    for name, group in groups.items():
+        if not isinstance(group, dict) or not all(isinstance(v, str) for v in group.values()):
+            check.fail(f"groep '{name}' koppelt sleutels aan namen", ("groups",), name)
+    rules = []
+    for k, raw in enumerate(data.get("rules", [])):
+        at = ("rules", k)
+        rule = check.table("rule", raw, at, f"regel {k + 1}")
+        each = rule.get("each")
+        if each is not None and each not in groups:
+            check.fail(f"each noemt een onbekende groep '{each}'", at, "each")
+        members = groups[each].items() if each else [("", "")]
+        for member, label in members:
+            def expand(value: object, member: str = member, label: str = label) -> object:
+                if isinstance(value, str):
+                    return value.replace("{each}", member).replace("{each_label}", label)
+                if isinstance(value, dict):
+                    return {expand(k): expand(v) for k, v in value.items()}
+                if isinstance(value, list):
+                    return [expand(v) for v in value]
+                return value
+            rules.append(_rule(check, expand(rule), at, questions, facts, sections))
+    return tuple(rules)
+
+
+def _item_rules(check: Checker, data: dict, questions: dict[str, Question],
+                facts: dict[str, object]) -> tuple[ItemRule, ...]:
+    """Notes on computed items, by the tags the aid declares in [tags] (name: what it marks)."""
+    tags = data.get("tags", {})
+    found = []
+    for k, raw in enumerate(data.get("item_rules", [])):
+        at = ("item_rules", k)
+        rule = check.table("item_rule", raw, at, f"itemregel {k + 1}")
+        if rule["tag"] not in tags:
+            check.fail(f"itemregel noemt een onbekende tag '{rule['tag']}'", at, "tag")
+        tests = {part: tuple(_test(check, key, wanted, at, part, questions, facts)
+                             for key, wanted in rule.get(part, {}).items())
+                 for part in ("when", "unless")}
+        text = rule["text"]
+        if rule.get("source"):
+            text = catalogue.with_citation(check, text, rule["source"], at)
+        found.append(ItemRule(rule["tag"], text, tests["when"], tests["unless"]))
+    return tuple(found)
+
+
+def _rule(check: Checker, rule: dict, at: tuple[object, ...], questions: dict[str, Question],
+          facts: dict[str, object], sections: set[str]) -> Rule:
+    if rule["section"] not in sections:
+        check.fail(f"regel voegt toe aan een onbekende sectie '{rule['section']}'", at, "section")
+    tests = {part: tuple(_test(check, key, wanted, at, part, questions, facts)
+                         for key, wanted in rule.get(part, {}).items())
+             for part in ("when", "unless")}
+    names = set(questions) | set(facts)
+    texts = [rule["label"], rule["text"], rule.get("parent_label", ""), rule.get("parent_text", "")]
+    unknown = {name for t in texts for name in PLACEHOLDER.findall(t)} - names
+    if unknown:
+        check.fail(f"regel gebruikt onbekende namen {sorted(unknown)}", at, "text")
+    text = rule["text"]
+    if rule.get("source"):
+        text = catalogue.with_citation(check, text, rule["source"], at)
+    return Rule(rule["section"], rule["label"], text, tests["when"], tests["unless"],
+                rule.get("parent_label", ""), rule.get("parent_text", ""))
+
+
+def _test(check: Checker, key: str, wanted: object, at: tuple[object, ...], part: str,
+          questions: dict[str, Question], facts: dict[str, object]) -> Test:
+    if isinstance(wanted, bool):
+        if key not in questions and key not in facts:
+            check.fail(f"{part} noemt een onbekende vraag of feit '{key}'", at, part)
+        return Test(key, filled=wanted)
+    values = [wanted] if isinstance(wanted, str) else wanted
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        check.fail(f"{part}.{key} moet een waarde, een lijst waarden, true of false zijn", at, part)
+    if key in questions and questions[key].type in ("choice", "multi"):
+        allowed = {o.value for o in questions[key].options}
+    elif isinstance(facts.get(key), tuple):
+        allowed = set(facts[key])
+    else:
+        check.fail(f"{part} vergelijkt '{key}', dat geen keuzevraag of keuzefeit is", at, part)
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        check.fail(f"{part}.{key} noemt onbekende opties {unknown}", at, part)
+    return Test(key, tuple(values))
 
 
 def _question(check: Checker, raw: object, at: tuple[object, ...],
@@ -268,7 +453,8 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
     options = []
     for k, o_raw in enumerate(q.get("options", [])):
         option = check.table("option", o_raw, at, f"optie {k + 1} van vraag '{qid}'")
-        options.append(Option(option["value"], option["label"], option.get("advice", "")))
+        options.append(Option(option["value"], option["label"], option.get("advice", ""),
+                              option.get("parent_label", "")))
     if "options_from" in q:
         source = q["options_from"]
         if source not in OPTION_SOURCES or options:

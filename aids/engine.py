@@ -9,12 +9,13 @@ empty entry {} keeps the place of an entry left blank.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .definition import Aid, Question, Step, builder_module
+from .dates import format_date, parse_date
+from .definition import Aid, Question, Step
+from .fields import field_name, field_names, parse_field, step_fields
+from .result import Result, build_result
 from .texts import text
 
 
@@ -28,50 +29,6 @@ class FieldError:
     message: str  # Dutch, for the professional
 
 
-@dataclass(frozen=True)
-class Item:
-    label: str
-    text: str
-    pick: str = ""  # a value the user can tick to take along (e.g. an intervention id)
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    items: tuple[Item, ...]
-    intro: str = ""
-    overview: bool = False  # printed in the one-page overview
-
-
-@dataclass(frozen=True)
-class Voice:
-    """One version of the result: for professionals, or in plain words for parents."""
-
-    title: str
-    intro: str
-    sections: tuple[Section, ...]
-    gaps: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Result:
-    professional: Voice
-    parents: Voice | None = None
-
-    # The professional version is the result; these keep simple callers simple.
-    @property
-    def title(self) -> str:
-        return self.professional.title
-
-    @property
-    def sections(self) -> tuple[Section, ...]:
-        return self.professional.sections
-
-    @property
-    def gaps(self) -> tuple[str, ...]:
-        return self.professional.gaps
-
-
 @dataclass
 class Evaluation:
     aid: Aid = field(repr=False)
@@ -83,23 +40,6 @@ class Evaluation:
     def result(self) -> Result:
         # Built only when asked for: a live update on each key press does not need it.
         return build_result(self.aid, self.answers, list(self.visible))
-
-
-def item_name(step: Step, number: int) -> str:
-    return step.item_label.replace("{n}", str(number))
-
-
-def field_names(aid: Aid, question: Question, step: Step | None = None) -> list[str]:
-    """All form field names a question can have, whether or not they apply now."""
-    if step is not None and step.repeat:
-        return [f"{step.id}.{n}.{question.id}" for n in range(1, step.repeat + 1)]
-    if question.per:
-        return [f"{question.id}.{o.value}" for o in aid.questions[question.per].options]
-    return [question.id]
-
-
-def step_fields(aid: Aid, step: Step) -> list[str]:
-    return [name for q in step.questions for name in field_names(aid, q, step)]
 
 
 # Shape ---------------------------------------------------------------------------------
@@ -188,7 +128,8 @@ def from_fields(aid: Aid, fields: dict[str, list[str]]) -> dict:
         if step.repeat:
             entries = []
             for n in range(1, step.repeat + 1):
-                entry = {q.id: _from_field(q, fields.get(f"{step.id}.{n}.{q.id}", []))
+                entry = {q.id: _from_field(q, fields.get(field_name(q.id, step=step.id, number=n),
+                                                         []))
                          for q in step.questions}
                 entries.append({k: v for k, v in entry.items() if v not in ("", [])})
             while entries and not entries[-1]:
@@ -200,9 +141,9 @@ def from_fields(aid: Aid, fields: dict[str, list[str]]) -> dict:
             if question.per:
                 per = {}
                 for name in field_names(aid, question):
-                    text = "".join(fields.get(name, [])).strip("\n")
-                    if text.strip():
-                        per[name.split(".", 1)[1]] = text
+                    typed = "".join(fields.get(name, [])).strip("\n")
+                    if typed.strip():
+                        per[parse_field(name).member] = typed
                 if per:
                     answers[question.id] = per
                 continue
@@ -228,15 +169,15 @@ def to_fields(aid: Aid, answers: dict) -> dict[str, list[str]]:
             for n, entry in enumerate(answers.get(step.id, []), start=1):
                 known = {q.id: q for q in step.questions}
                 for key, value in entry.items():
-                    fields[f"{step.id}.{n}.{key}"] = _to_field(known[key], value)
+                    fields[field_name(key, step=step.id, number=n)] = _to_field(known[key], value)
             continue
         for question in step.questions:
             value = answers.get(question.id)
             if value is None:
                 continue
             if question.per:
-                for member, text in value.items():
-                    fields[f"{question.id}.{member}"] = [text]
+                for member, typed in value.items():
+                    fields[field_name(question.id, member=member)] = [typed]
             else:
                 fields[question.id] = _to_field(question, value)
     return fields
@@ -261,7 +202,7 @@ def visible_fields(aid: Aid, answers: dict) -> list[str]:
     for step in aid.steps:
         if step.repeat:
             shown = min(len(answers.get(step.id, [])) + 1, step.repeat)
-            names.extend(f"{step.id}.{n}.{q.id}" for n in range(1, shown + 1)
+            names.extend(field_name(q.id, step=step.id, number=n) for n in range(1, shown + 1)
                          for q in step.questions)
             continue
         for question in step.questions:
@@ -269,39 +210,10 @@ def visible_fields(aid: Aid, answers: dict) -> list[str]:
                 continue
             if question.per:
                 chosen = answers.get(question.per) or []
-                names.extend(f"{question.id}.{member}" for member in chosen)
+                names.extend(field_name(question.id, member=member) for member in chosen)
             else:
                 names.append(question.id)
     return names
-
-
-# Dates ---------------------------------------------------------------------------------
-
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DUTCH = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
-def parse_date(text: object) -> dt.date | None:
-    """Parse yyyy-mm-dd (as stored) or d-m-yyyy (what people type)."""
-    if not isinstance(text, str):
-        return None
-    text = text.strip()
-    if match := _ISO.match(text):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _DUTCH.match(text):
-        day, month, year = (int(g) for g in match.groups())
-    else:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 # Errors --------------------------------------------------------------------------------
@@ -337,7 +249,7 @@ def _errors(aid: Aid, answers: dict, visible: list[str], final: bool) -> list[Fi
         if step.repeat:
             for n, entry in enumerate(answers.get(step.id, []), start=1):
                 for question in step.questions:
-                    name = f"{step.id}.{n}.{question.id}"
+                    name = field_name(question.id, step=step.id, number=n)
                     if name in shown:
                         required = final and question.required and bool(entry)
                         errors += _value_errors(aid, question, name, entry.get(question.id),
@@ -348,8 +260,8 @@ def _errors(aid: Aid, answers: dict, visible: list[str], final: bool) -> list[Fi
             value = answers.get(question.id)
             if question.per:
                 for name in names:
-                    text = (value or {}).get(name.split(".", 1)[1], "")
-                    errors += _value_errors(aid, question, name, text, answers,
+                    typed = (value or {}).get(parse_field(name).member, "")
+                    errors += _value_errors(aid, question, name, typed, answers,
                                             final and question.required)
             elif names:
                 errors += _value_errors(aid, question, question.id, value, answers,
@@ -363,140 +275,6 @@ def _required(question: Question) -> str:
 
 def _too_long(question: Question) -> str:
     return text("errors.too_long", max=question.max_length)
-
-
-# Result --------------------------------------------------------------------------------
-
-# Words that make a goal vague when nothing observable or countable is said with them.
-_VAGUE = {"beter", "goed", "goede", "meer", "minder", "rustiger", "fijner", "prettiger",
-          "normaal", "stabiel", "stabieler", "positief", "positiever", "verbeteren", "verbetering"}
-_COUNTABLE = re.compile(r"\d|\b(keer|elke|iedere|per|dagelijks|wekelijks|maandelijks|nooit|"
-                        r"altijd|zonder|uur|minuten|dagen|weken|maanden)\b", re.IGNORECASE)
-
-
-def is_vague(text: str) -> bool:
-    """A goal is vague when it is very short, or uses vague words without anything that can be
-    seen or counted. A heuristic that prompts the professional; it decides nothing."""
-    words = re.findall(r"\w+", text.lower())
-    if len(words) < 4:
-        return True
-    return bool(_VAGUE & set(words)) and not _COUNTABLE.search(text)
-
-
-def _display(question: Question, value: object) -> str:
-    if question.type == "multi":
-        return "; ".join(question.option_label(v) for v in value)
-    if question.type == "choice":
-        return question.option_label(value)
-    if question.type == "date":
-        day = parse_date(value)
-        return format_date(day) if day else value
-    return value
-
-
-def _question_items(aid: Aid, question: Question, answers: dict, shown: set[str],
-                    parents: bool) -> list[Item]:
-    label = (question.parent_label or question.short) if parents else question.short
-    value = answers.get(question.id)
-    if question.per:
-        members = aid.questions[question.per]
-        return [Item(f"{label} — {members.option_label(member)}", text)
-                for member, text in (value or {}).items()
-                if f"{question.id}.{member}" in shown and text.strip()]
-    if question.id not in shown or value in (None, "", []):
-        return []
-    items = [Item(label, _display(question, value))]
-    if not parents and question.type in ("choice", "multi"):
-        chosen = value if isinstance(value, list) else [value]
-        advice = [o.advice for o in question.options if o.value in chosen and o.advice]
-        if advice:
-            items.append(Item(text("result.advice"), "\n".join(advice)))
-    return items
-
-
-def _entry_items(step: Step, answers: dict, parents: bool) -> list[Item]:
-    items = []
-    entries = [e for e in answers.get(step.id, []) if e]
-    for number, entry in enumerate(entries, start=1):
-        lines = []
-        for question in step.questions:
-            if question.id in entry and (question.in_parent or not parents):
-                label = (question.parent_label or question.short) if parents else question.short
-                lines.append(f"{label}: {_display(question, entry[question.id])}")
-        items.append(Item(item_name(step, number), "\n".join(lines)))
-    return items
-
-
-def _items(aid: Aid, key: str, answers: dict, shown: set[str], parents: bool) -> list[Item]:
-    if key in aid.repeats:
-        return _entry_items(aid.repeats[key], answers, parents)
-    question = aid.questions[key]
-    if parents and not question.in_parent:
-        return []
-    return _question_items(aid, question, answers, shown, parents)
-
-
-def _gaps(aid: Aid, answers: dict, shown: set[str], parents: bool) -> list[str]:
-    gaps = []
-    for gap in aid.gaps:
-        if _is_empty(aid, gap.question, answers, shown):
-            gaps.append((gap.parent_message or gap.message) if parents else gap.message)
-    for step in aid.repeats.values():
-        entries = [e for e in answers.get(step.id, []) if e]
-        for number, entry in enumerate(entries, start=1):
-            name = item_name(step, number)
-            for question in step.questions:
-                typed = entry.get(question.id, "")
-                if question.expected and not typed:
-                    gaps.append(text("result.entry_missing", item=name.lower(),
-                                     question=question.short.lower()))
-                elif question.concrete and typed and is_vague(typed):
-                    gaps.append(text("result.entry_vague", item=name))
-    return gaps
-
-
-def _is_empty(aid: Aid, key: str, answers: dict, shown: set[str]) -> bool:
-    if key in aid.repeats:
-        return not any(answers.get(key, []))
-    question = aid.questions[key]
-    value = answers.get(question.id)
-    if question.per:
-        return not any(text.strip() for member, text in (value or {}).items()
-                       if f"{question.id}.{member}" in shown)
-    # A question that does not apply (show_if) leaves no gap.
-    return question.id in shown and value in (None, "", [])
-
-
-def _voice(aid: Aid, answers: dict, shown: set[str], parents: bool) -> Voice:
-    sections = []
-    if aid.sections:
-        for spec in aid.sections:
-            items = [item for key in spec.include
-                     for item in _items(aid, key, answers, shown, parents)]
-            heading = spec.parent_title if parents else spec.title
-            if items:
-                sections.append(Section(heading, tuple(items),
-                                        spec.parent_intro if parents else "", spec.overview))
-    else:
-        for step in aid.steps:
-            keys = [step.id] if step.repeat else [q.id for q in step.questions]
-            items = [item for key in keys for item in _items(aid, key, answers, shown, parents)]
-            if items:
-                sections.append(Section(step.title, tuple(items)))
-    title = aid.parent_title if parents else aid.result_title
-    intro = aid.parent_intro if parents else aid.result_intro
-    return Voice(title, intro, tuple(sections), tuple(_gaps(aid, answers, shown, parents)))
-
-
-def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
-    """The result in the order of the sections (or steps), with the gaps pointed out; with a
-    version for parents when the aid defines one. An aid with a builder gets its result from
-    the module aids.<builder>."""
-    if aid.builder:
-        return builder_module(aid).result(aid, answers)
-    shown = set(visible)
-    parents = _voice(aid, answers, shown, True) if aid.has_parent_version else None
-    return Result(_voice(aid, answers, shown, False), parents)
 
 
 def evaluate(aid: Aid, answers: dict, final: bool = False, step: str | None = None) -> Evaluation:

@@ -1,14 +1,15 @@
 """Which help from the intervention catalogue fits a situation, why, and what to watch out for.
 
-The rules come from issue 5 and the Richtlijn Uithuisplaatsing en terugplaatsing (2023):
+This module computes; every sentence it shows is in aids/content/interventies.toml.
 
-- An option fits when the child's age (if known) is within its age range, it serves the
-  chosen phase, and it addresses at least one chosen concern.
-- Options are ranked by the number of chosen concerns they address, plus small bonuses for
-  what the phase asks for. Ties keep catalogue order, so the result is deterministic.
-- Options that would address a chosen concern but do not fit (age, phase) are listed as
-  excluded, with every reason.
-- The result never names one option as "the" answer: it returns every fitting option.
+- An option fits when it answers at least one chosen concern (and, where the catalogue says it
+  `requires` one, that concern), and the child's age (if known) is within its range. General
+  support (`general` in the catalogue) is shown in its own group.
+- The phase ranks; it never excludes. Help the sources describe for this phase, and what the
+  phase asks for, rank higher (Richtlijn Uithuisplaatsing en terugplaatsing, 2023: help goes on
+  directly after a return).
+- Only age and a contra-indication named in the catalogue exclude, each with its reason.
+- Ties keep catalogue order, so the result is deterministic. Nothing is ever named "the" answer.
 
 Pure Python, standard library only; runs in CPython and in Pyodide.
 """
@@ -18,9 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import catalogue
+from .definition import Aid, load
+from .result import Extra, Item, applies
 
-MATCH = 1.0  # per chosen concern the option addresses: what matters most
-PREFERENCE = 0.5  # per phase preference met: orders options with (nearly) equal matches
+MATCH = 1.0  # per chosen concern the option answers: what matters most
+PHASE = 0.75  # the sources describe the help for this phase
+SPECIFIC = 1.0  # help meant for exactly this concern (it `requires` one that was chosen)
+PREFERENCE = 0.5  # per preference of the phase met
 TRAUMA_FIRST = 2.0  # treating a parent's trauma comes before or alongside parenting help
 MAX_AGE = 23  # the oldest age any help in the catalogue is for (IAG and LVB help)
 ADULT = 18  # above this age youth help only continues with an LVB (IAG's target group)
@@ -29,25 +34,16 @@ PARENTING = frozenset({"opvoedvaardigheden", "ouder_kind_interactie"})
 # Help meant for parents and child counts, in a situation, as help for the child only when it
 # matched a concern about the child, and as help for the parents unless it matched only the
 # child's own problems (GGZ chosen for a parent's trauma is not help for the child).
-ABOUT_CHILD = frozenset({"gedrag_kind", "emotie_kind", "ouder_kind_interactie", "contact", "lvb"})
-CHILD_PROBLEMS = frozenset({"gedrag_kind", "emotie_kind"})
-# Local help the NJi names for a return home (Samenwerken aan terug naar huis, z.j.).
-LOCAL_HELP = frozenset({"wijkteam", "maatschappelijk-werk", "schuldhulpverlening"})
+ABOUT_CHILD = frozenset({"gedrag_kind", "emotie_kind", "ouder_kind_interactie", "contact", "lvb",
+                         "loyaliteit_kind"})
+CHILD_PROBLEMS = frozenset({"gedrag_kind", "emotie_kind", "loyaliteit_kind"})
 # Phases where the guideline asks for help to both parents and child.
-BOTH_PHASES = frozenset({"tijdens", "terugkeer"})
+BOTH_PHASES = frozenset({"tijdens", "terugkeer", "nazorg"})
+RETURN_PHASES = frozenset({"terugkeer", "nazorg"})
 
-GUIDELINE = "Richtlijn Uithuisplaatsing en terugplaatsing, 2023"
-TRAUMA_CAUTION = ("Ouders met trauma hebben minder baat bij opvoedprogramma's. Overweeg "
-                  "traumabehandeling voor de ouder eerst, of tegelijk (NJi, z.j.).")
-NOTE_NOT_THE_ANSWER = ("Deze lijst is geen kant-en-klaar antwoord. Hij laat zien welke hulp uit "
-                       "de catalogus kan passen, en waarom. Welke hulp je inzet, besluit je "
-                       "samen met het gezin.")
-NOTE_CHOOSE_CONCERN = "Kies minstens één zorg. Dan zie je welke hulp kan passen."
-NOTE_NOTHING_FITS = ("Geen hulp uit de catalogus past bij deze situatie. Bespreek met je "
-                     "gedragswetenschapper wat wel kan helpen. Kijk ook in het overzicht "
-                     "Interventies en andere hulp.")
-NOTE_NO_AGE = ("Je hebt geen leeftijd ingevuld. Daarom is niet gekeken of de leeftijd past. "
-               "Bij de hulp staat voor welke leeftijd die bedoeld is.")
+
+class SituationError(ValueError):
+    """A situation that cannot exist (unknown phase or concern, impossible age)."""
 
 
 @dataclass(frozen=True)
@@ -55,211 +51,171 @@ class Situation:
     age: int | None  # the child's age in whole years, None if unknown
     phase: str  # a key of vocabulary().phases
     concerns: frozenset[str]  # keys of vocabulary().concerns
+    trauma_checked: bool = False  # it was looked into: no parent has trauma
 
     def __post_init__(self) -> None:
         # A situation that cannot exist would silently give an empty list; refuse it instead.
+        words = catalogue.vocabulary()
         if isinstance(self.concerns, str):
-            raise ValueError("Geef de zorgen als een lijst.")
+            raise SituationError(self.concerns)
         object.__setattr__(self, "concerns", frozenset(self.concerns))
-        _check(self.age, self.phase, self.concerns)
+        if self.age is not None and (isinstance(self.age, bool) or not isinstance(self.age, int)
+                                     or not 0 <= self.age <= MAX_AGE):
+            raise SituationError(self.age)
+        if self.phase not in words.phases or not self.concerns <= set(words.concerns):
+            raise SituationError(self.phase)
+
+    @property
+    def values(self) -> dict:
+        """The situation as the aid's answers, for its rules."""
+        values = {"fase": self.phase, "zorgen": sorted(self.concerns)}
+        if self.age is not None:
+            values["leeftijd"] = self.age
+        if self.trauma_checked:
+            values["trauma_uitgezocht"] = "geen"
+        return values
 
 
 @dataclass(frozen=True)
 class Option:
     intervention: catalogue.Intervention
     score: float
-    reasons: tuple[str, ...]  # Dutch (B1), why it fits: matched concerns, age, phase
-    cautions: tuple[str, ...]  # Dutch: situation-specific cautions, then the catalogue's
+    reasons: tuple[str, ...]  # why it fits: matched concerns, age, phase, what the phase asks
+    cautions: tuple[str, ...]  # notes for this situation, then the catalogue's own
+    tags: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Excluded:
     intervention: catalogue.Intervention
-    reasons: tuple[str, ...]  # Dutch: every reason it does not fit (age, phase)
+    reasons: tuple[str, ...]  # every reason it does not fit (age, contra-indication)
 
 
 @dataclass(frozen=True)
 class Advice:
     fitting: tuple[Option, ...]  # ranked, best first
-    excluded: tuple[Excluded, ...]  # would address a chosen concern but do not fit (age, phase)
-    combinations: tuple[str, ...]  # Dutch suggestions to combine help for parents AND child
-    notes: tuple[str, ...]  # general Dutch notes for this situation
+    general: tuple[Option, ...]  # general support, in catalogue order
+    excluded: tuple[Excluded, ...]  # would answer a chosen concern but do not fit
 
 
-def situation_from_answers(age: str | int | None, phase: str, concerns: list[str]) -> Situation:
-    """Read a form's answers into a Situation; a ValueError carries a Dutch message."""
-    if isinstance(concerns, str) or not isinstance(concerns, (list, tuple, set, frozenset)):
-        raise ValueError("Geef de zorgen als een lijst.")
-    return Situation(_age(age), phase, frozenset(concerns))
+def situation_from(values: dict) -> Situation | None:
+    """The situation in the aid's answers, or None while it is incomplete or wrong (the form
+    shows the errors)."""
+    age = values.get("leeftijd")
+    try:
+        return Situation(age if isinstance(age, int) else None, values.get("fase", ""),
+                         frozenset(values.get("zorgen", [])),
+                         values.get("trauma_uitgezocht") == "geen")
+    except SituationError:
+        return None
 
 
-def advise(situation: Situation) -> Advice:
+def advise(situation: Situation, aid: Aid | None = None) -> Advice:
+    aid = aid or load("interventies")
     words = catalogue.vocabulary()
     fitting: list[tuple[float, int, Option]] = []
+    general: list[Option] = []
     excluded: list[Excluded] = []
+    chosen = situation.concerns
     for index, item in enumerate(catalogue.interventions()):
-        matched = [c for c in words.concerns if c in situation.concerns and c in item.concerns]
-        if not matched:
-            continue  # addresses nothing that was chosen: neither fitting nor excluded
-        misfits = _misfits(item, situation)
+        matched = [c for c in words.concerns if c in chosen and c in item.concerns]
+        if item.general:
+            if not _misfits(aid, item, situation):
+                general.append(_option(aid, item, situation, matched, 0.0))
+            continue
+        if not matched or (item.requires and not chosen & set(item.requires)):
+            continue  # answers nothing that was chosen: neither fitting nor excluded
+        misfits = _misfits(aid, item, situation)
         if misfits:
             excluded.append(Excluded(item, misfits))
             continue
-        preferences = _preferences(item, situation)
-        trauma_first = _treats_parent_trauma(item) and "trauma_ouder" in situation.concerns
-        score = MATCH * len(matched) + PREFERENCE * len(preferences) + TRAUMA_FIRST * trauma_first
-        reasons = [_concerns_reason(matched), *_fit_reasons(item, situation), *preferences]
-        if trauma_first:
-            reasons.append("Behandelt het trauma van de ouder. Doe dat vóór of naast hulp bij de "
-                           "opvoeding (NJi, z.j.).")
-        option = Option(item, score, tuple(reasons), _cautions(item, situation))
-        fitting.append((score, index, option))
+        preferences = _preferences(aid, item, situation)
+        score = (MATCH * len(matched) + PREFERENCE * len(preferences)
+                 + SPECIFIC * bool(item.requires)
+                 + PHASE * (situation.phase in item.phases)
+                 + TRAUMA_FIRST * (_treats_parent_trauma(item) and "trauma_ouder" in chosen))
+        fitting.append((score, index, _option(aid, item, situation, matched, score, preferences)))
     # Best score first; equal scores keep catalogue order.
     ranked = tuple(option for _, _, option in sorted(fitting, key=lambda t: (-t[0], t[1])))
-    return Advice(ranked, tuple(excluded), _combinations(ranked, situation),
-                  _notes(ranked, situation))
+    return Advice(ranked, tuple(general), tuple(excluded))
 
 
-def _age(age: str | int | None) -> int | None:
-    if age is None or (isinstance(age, str) and not age.strip()):
-        return None  # not filled in: the age is not checked
-    if isinstance(age, bool) or not isinstance(age, (str, int)):
-        raise ValueError("Vul de leeftijd in hele jaren in, bijvoorbeeld 7.")
-    if isinstance(age, str):
-        text = age.strip()
-        if not text.isascii() or not text.isdigit():
-            raise ValueError(f"'{text}' is geen leeftijd. Vul de leeftijd in hele jaren in, "
-                             "bijvoorbeeld 7.")
-        age = int(text)
-    return age
-
-
-def _check(age: object, phase: object, concerns: frozenset) -> None:
-    words = catalogue.vocabulary()
-    if age is not None and (isinstance(age, bool) or not isinstance(age, int)):
-        raise ValueError("Vul de leeftijd in hele jaren in, bijvoorbeeld 7.")
-    if age is not None and not 0 <= age <= MAX_AGE:
-        raise ValueError(f"Een leeftijd van {age} jaar kan niet. Vul een leeftijd in van 0 tot "
-                         f"en met {MAX_AGE} jaar.")
-    if phase not in words.phases:
-        choices = ", ".join(f"'{key}'" for key in words.phases)
-        raise ValueError(f"Onbekende fase '{phase}'. Kies een van deze fasen: {choices}.")
-    unknown = sorted(str(c) for c in concerns if c not in words.concerns)
-    if unknown:
-        names = ", ".join(f"'{c}'" for c in unknown)
-        raise ValueError(f"Onbekende zorg: {names}. Kies alleen zorgen uit de lijst.")
-
-
-def _misfits(item: catalogue.Intervention, situation: Situation) -> tuple[str, ...]:
-    """Every reason the option does not fit this child and phase; empty if it fits."""
+def _option(aid: Aid, item: catalogue.Intervention, situation: Situation, matched: list[str],
+            score: float, preferences: list[str] = ()) -> Option:
     words = catalogue.vocabulary()
     reasons = []
-    if situation.age is not None and not item.age_min <= situation.age <= item.age_max:
-        reasons.append(f"Bedoeld voor kinderen van {_ages(item)}; dit kind is {situation.age}.")
-    if situation.phase not in item.phases:
-        serves = ", ".join(_lower(words.phases[p]) for p in item.phases)
-        reasons.append(f"Niet bedoeld voor de fase '{_lower(words.phases[situation.phase])}'. "
-                       f"Wel voor: {serves}.")
+    if matched:
+        labels = [_lower(words.concerns[c]) for c in matched]
+        listed = labels[0] if len(labels) == 1 else aid.text(
+            "zorgen_en", first=", ".join(labels[:-1]), last=labels[-1])
+        reasons.append(aid.text("zorgen", list=listed))
+    if situation.age is not None and item.has_ages:
+        reasons.append(aid.text("leeftijd_past", ages=ages(aid, item), age=situation.age))
+    phase = _lower(words.phases[situation.phase])
+    if situation.phase in item.phases:
+        reasons.append(aid.text("fase_past", phase=phase))
+    else:
+        reasons.append(aid.text("fase_anders", phases=", ".join(
+            _lower(words.phases[p]) for p in item.phases)))
+    reasons += preferences
+    if _treats_parent_trauma(item) and "trauma_ouder" in situation.concerns:
+        reasons.append(aid.text("trauma_eerst"))
+    tags = _tags(item, situation)
+    values = situation.values
+    cautions = [rule.text for rule in aid.item_rules
+                if rule.tag in tags and applies(rule, values, {})]
+    return Option(item, score, tuple(reasons), tuple(cautions) + item.cautions, frozenset(tags))
+
+
+def _misfits(aid: Aid, item: catalogue.Intervention, situation: Situation) -> tuple[str, ...]:
+    """Every reason the option does not fit this child; empty if it fits."""
+    reasons = []
+    if (situation.age is not None and item.has_ages
+            and not item.age_min <= situation.age <= item.age_max):
+        reasons.append(aid.text("te_jong_oud", ages=ages(aid, item), age=situation.age))
+    reasons += [reason for concerns, reason in item.contra if situation.concerns & set(concerns)]
     return tuple(reasons)
 
 
-def _preferences(item: catalogue.Intervention, situation: Situation) -> list[str]:
-    """What the phase asks for that this option offers: one Dutch sentence each."""
+def _preferences(aid: Aid, item: catalogue.Intervention, situation: Situation) -> list[str]:
+    """What the phase asks for that this option offers: one sentence each."""
     found = []
-    if situation.phase == "voorkomen":
+    phase = situation.phase
+    if phase == "voorkomen":
         # The NJi: to prevent placement, intensive help at home for families with many problems.
         if "thuis" in item.settings and "meervoudig" in item.concerns:
-            found.append("Hulp bij het gezin thuis, voor gezinnen met veel problemen tegelijk. "
-                         "Die hulp gaat voor als je een uithuisplaatsing wilt voorkomen "
-                         "(NJi, z.j.).")
+            found.append(aid.text("voorkeur_thuis"))
         # Where placement threatens now, crisis intervention such as Families First.
         if "crisis" in situation.concerns and "crisis" in item.concerns:
-            found.append("Bedoeld voor een crisis waarin een uithuisplaatsing direct dreigt.")
-    elif situation.phase == "tijdens":
-        # During placement: help with contact, for the parents and for the child.
-        if "contact" in item.concerns:
-            found.append("Helpt bij het contact tussen ouder en kind tijdens de plaatsing.")
-        if _helps(item, "ouders", situation):
-            found.append("Richt zich op de ouders. Krijgen ouders tijdens de plaatsing hulp, dan "
-                         "is de kans op terugkeer groter (WODC en Universiteit Leiden, 2025).")
-        if _helps(item, "kind", situation):
-            found.append("Richt zich ook op het kind zelf. De hulp mag niet alleen op de ouders "
-                         f"gericht zijn ({GUIDELINE}).")
-    else:
-        # At and after return: aftercare and local help, so support goes on (NJi, z.j.).
-        if situation.phase == "terugkeer" and "nazorg" in item.phases:
-            found.append("Kan doorlopen na de terugkeer. Veel gezinnen hebben nog minstens een "
-                         "jaar steun nodig (NJi, z.j.).")
-        if item.id in LOCAL_HELP:
-            found.append("Hulp dichtbij huis, die het gezin kan houden als de jeugdbescherming "
-                         "stopt (NJi, z.j.).")
+            found.append(aid.text("voorkeur_crisis"))
+        return found
+    if phase == "tijdens" and "contact" in item.concerns:
+        found.append(aid.text("voorkeur_contact"))
+    if phase == "tijdens" and _helps(item, "ouders", situation):
+        found.append(aid.text("voorkeur_ouders"))
+    if _helps(item, "kind", situation):
+        found.append(aid.text("voorkeur_kind"))
+    if phase in RETURN_PHASES:
+        # At and after return: help goes on, close to home, with the network (NJi, z.j.).
+        if phase == "terugkeer" and "nazorg" in item.phases:
+            found.append(aid.text("voorkeur_doorlopen"))
+        if "crisis" in situation.concerns and "crisis" in item.concerns:
+            found.append(aid.text("voorkeur_crisis"))
         if "netwerk" in item.audience:
-            found.append("Zet het netwerk van het gezin in, ook voor steun na de terugkeer "
-                         "(NJi, z.j.).")
+            found.append(aid.text("voorkeur_netwerk"))
     return found
 
 
-def _fit_reasons(item: catalogue.Intervention, situation: Situation) -> list[str]:
-    words = catalogue.vocabulary()
-    reasons = []
-    if situation.age is not None:
-        reasons.append(f"Past bij de leeftijd: bedoeld voor kinderen van {_ages(item)}; dit kind "
-                       f"is {situation.age}.")
-    reasons.append(f"Past bij de fase '{_lower(words.phases[situation.phase])}'.")
-    return reasons
-
-
-def _concerns_reason(matched: list[str]) -> str:
-    labels = [_lower(catalogue.vocabulary().concerns[c]) for c in matched]
-    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " en " + labels[-1]
-    return f"Helpt bij {len(matched)} van de gekozen zorgen: {listed}."
-
-
-def _cautions(item: catalogue.Intervention, situation: Situation) -> tuple[str, ...]:
-    """Situation-specific cautions first, then the catalogue's own."""
-    found = []
-    own = list(item.cautions)
-    if "trauma_ouder" in situation.concerns and _is_parenting(item):
-        found.append(TRAUMA_CAUTION)
-        # Some catalogue entries already carry this warning; say it once.
-        own = [c for c in own if not _is_trauma_warning(c)]
-    if situation.age is None and (item.age_min > 0 or item.age_max < ADULT):
-        found.append(f"Je hebt geen leeftijd ingevuld. Deze hulp is bedoeld voor kinderen van "
-                     f"{_ages(item)}.")
-    if (situation.age is not None and situation.age > ADULT
+def _tags(item: catalogue.Intervention, situation: Situation) -> set[str]:
+    tags = set()
+    if PARENTING & set(item.concerns) and not _treats_parent_trauma(item):
+        tags.add("opvoedprogramma")
+    if situation.age is None and item.has_ages and (item.age_min > 0 or item.age_max < ADULT):
+        tags.add("leeftijd_onbekend")
+    if (situation.age is not None and situation.age > ADULT and item.has_ages
             and "lvb" not in situation.concerns):
-        found.append(f"Dit kind is {situation.age}. Na het 18e jaar is deze hulp alleen bedoeld "
-                     "bij een licht verstandelijke beperking (LVB). Kijk of dat speelt.")
-    return tuple(found + own)
-
-
-def _combinations(ranked: tuple[Option, ...], situation: Situation) -> tuple[str, ...]:
-    """The guideline: help must not target only the parents; the child placed away from home
-    has a special claim on care (IVRK). Say what is missing, or suggest a combination."""
-    if situation.phase not in BOTH_PHASES or not ranked:
-        return ()
-    parents = [o.intervention for o in ranked if _helps(o.intervention, "ouders", situation)]
-    children = [o.intervention for o in ranked if _helps(o.intervention, "kind", situation)]
-    duty = ("Een kind dat tijdelijk niet thuis woont, heeft recht op extra zorg (IVRK). "
-            if situation.phase == "tijdens" else "")
-    if parents and not children:
-        return (f"Er staat geen hulp voor het kind zelf in deze lijst. De hulp mag niet alleen op "
-                f"de ouders gericht zijn ({GUIDELINE}). {duty}Kies ook de zorgen over het kind, "
-                "dan zie je welke hulp bij het kind past.",)
-    if children and not parents:
-        return ("Er staat geen hulp voor de ouders in deze lijst. Krijgen ouders hulp, dan is de "
-                "kans op een blijvende terugkeer groter (WODC en Universiteit Leiden, 2025). "
-                "Kies ook de zorgen over de ouders, dan zie je welke hulp bij hen past.",)
-    if not parents and not children:
-        return (f"De hulp in deze lijst richt zich op het gezin of het netwerk. Kijk ook wat de "
-                f"ouders en het kind elk apart nodig hebben ({GUIDELINE}). {duty}".rstrip(),)
-    parent, child = parents[0], children[0]
-    if parent == child:
-        return (f"{parent.name} richt zich op ouders en kind samen. Kijk of ouders of kind ook "
-                f"apart hulp nodig hebben ({GUIDELINE}). {duty}".rstrip(),)
-    return (f"Combineer hulp voor de ouders en voor het kind. Bijvoorbeeld voor de ouders: "
-            f"{parent.name}. Voor het kind: {child.name}. De hulp mag niet alleen op de ouders "
-            f"gericht zijn ({GUIDELINE}). {duty}".rstrip(),)
+        tags.add("na_achttien")
+    return tags
 
 
 def _helps(item: catalogue.Intervention, side: str, situation: Situation) -> bool:
@@ -274,34 +230,12 @@ def _helps(item: catalogue.Intervention, side: str, situation: Situation) -> boo
     return not matched <= CHILD_PROBLEMS
 
 
-def _notes(ranked: tuple[Option, ...], situation: Situation) -> tuple[str, ...]:
-    notes = [NOTE_NOT_THE_ANSWER]
-    if not situation.concerns:
-        notes.append(NOTE_CHOOSE_CONCERN)
-    elif not ranked:
-        notes.append(NOTE_NOTHING_FITS)
-    if situation.age is None:
-        notes.append(NOTE_NO_AGE)
-    return tuple(notes)
-
-
-def _is_parenting(item: catalogue.Intervention) -> bool:
-    # A parenting programme works on parenting skills or parent-child interaction; help that
-    # itself treats a parent's trauma needs no warning about trauma.
-    return bool(PARENTING & set(item.concerns)) and not _treats_parent_trauma(item)
-
-
 def _treats_parent_trauma(item: catalogue.Intervention) -> bool:
     return "trauma_ouder" in item.concerns and "ouders" in item.audience
 
 
-def _is_trauma_warning(text: str) -> bool:
-    lowered = text.lower()
-    return "trauma" in lowered and "opvoedprogramma" in lowered
-
-
-def _ages(item: catalogue.Intervention) -> str:
-    return f"{item.age_min} tot en met {item.age_max} jaar"
+def ages(aid: Aid, item: catalogue.Intervention) -> str:
+    return aid.text("leeftijden", min=item.age_min, max=item.age_max)
 
 
 def _lower(label: str) -> str:
@@ -310,48 +244,50 @@ def _lower(label: str) -> str:
 
 # The aid's result ---------------------------------------------------------------------
 
-def result(aid, answers: dict):
-    """The intervention aid's result: fitting options ranked, combinations, options that do not
-    fit, as sections the generic renderers show. Fitting options can be taken along."""
-    from .engine import Item, Result, Section, Voice
-
-    try:
-        situation = situation_from_answers(answers.get("leeftijd"), answers.get("fase", ""),
-                                           answers.get("zorgen", []))
-    except ValueError as error:
-        return Result(Voice(aid.result_title, str(error), (), ()))
-    advice = advise(situation)
-    words = catalogue.vocabulary()
-    fitting = tuple(
-        Item(f"{rank}. {option.intervention.name}",
-             "\n".join(list(option.reasons)
-                       + [f"Let op: {caution}" for caution in option.cautions]
-                       + [f"Onderbouwing: {_rating(option.intervention)}",
-                          f"Intensiteit en duur: {option.intervention.intensity} "
-                          f"{option.intervention.duration}"]),
-             pick=option.intervention.id)
-        for rank, option in enumerate(advice.fitting, start=1))
-    sections = []
-    if fitting:
-        sections.append(Section("Past mogelijk", fitting,
-                                "Gerangschikt op hoe goed de hulp aansluit. Geen enkele optie "
-                                "is vanzelf de juiste."))
-    if advice.combinations:
-        sections.append(Section("Combineren", tuple(Item("Suggestie", text)
-                                                    for text in advice.combinations)))
-    if advice.excluded:
-        sections.append(Section("Past niet", tuple(
-            Item(item.intervention.name, "\n".join(item.reasons)) for item in advice.excluded)))
-    summary = (f"Fase: {words.phases[situation.phase]}. Leeftijd: "
-               f"{situation.age if situation.age is not None else 'niet ingevuld'}.")
-    return Result(Voice(aid.result_title, " ".join((summary,) + advice.notes),
-                        tuple(sections), ()))
+def facts(aid: Aid, values: dict) -> dict[str, object]:
+    situation = situation_from(values)
+    advice = advise(situation, aid) if situation else Advice((), (), ())
+    parents = [o.intervention for o in advice.fitting if _helps(o.intervention, "ouders", situation)]
+    children = [o.intervention for o in advice.fitting if _helps(o.intervention, "kind", situation)]
+    both = parents and children and parents[0] == children[0]
+    return {
+        "fase_vraagt_beide": bool(situation and situation.phase in BOTH_PHASES),
+        "iets_past": bool(advice.fitting),
+        "hulp_ouders": bool(parents),
+        "hulp_kind": bool(children),
+        "hulp_samen": parents[0].name if both else "",
+        "voorbeeld_ouders": parents[0].name if parents and children and not both else "",
+        "voorbeeld_kind": children[0].name if parents and children and not both else "",
+    }
 
 
-def _rating(item: catalogue.Intervention) -> str:
-    from .engine import format_date
+def items(aid: Aid, values: dict, facts: dict) -> Extra:
+    """Fitting options ranked (each can be ticked to take along), general support, and what
+    does not fit with its reasons."""
+    situation = situation_from(values)
+    if situation is None:
+        return {}
+    advice = advise(situation, aid)
 
-    rating = item.rating
-    when = format_date(rating.date) if rating.date else "datum onbekend"
-    body = f", {rating.body}" if rating.body else ""
-    return f"{rating.level} ({when}{body})"
+    def lines(option: Option) -> str:
+        item = option.intervention
+        return "\n".join(list(option.reasons)
+                         + [aid.text("let_op", caution=c) for c in option.cautions]
+                         + [aid.text("onderbouwing", rating=catalogue.rating_text(item.rating)),
+                            aid.text("intensiteit", intensity=item.intensity)]
+                         + ([aid.text("duur", duration=item.duration)]
+                            if item.duration != item.intensity else []))
+
+    def entry(label: str, text: str, item: catalogue.Intervention, pick: bool) -> tuple:
+        found = Item(label, text, item.id if pick else "", f"../interventies/{item.id}.html")
+        return found, None
+
+    return {
+        "passend": [entry(aid.text("rang", rank=rank, name=option.intervention.name),
+                          lines(option), option.intervention, True)
+                    for rank, option in enumerate(advice.fitting, start=1)],
+        "algemeen": [entry(option.intervention.name, lines(option), option.intervention, True)
+                     for option in advice.general],
+        "past_niet": [entry(excluded.intervention.name, "\n".join(excluded.reasons),
+                            excluded.intervention, False) for excluded in advice.excluded],
+    }

@@ -12,8 +12,9 @@ import re
 from ._html import Markup, h, join
 from .definition import Aid, Question, Step, builder_module
 from .texts import text
-from .engine import (Evaluation, FieldError, Result, Voice, field_names, item_name,
-                     step_fields, to_fields)
+from .engine import Evaluation, FieldError, to_fields
+from .fields import field_names, item_name, parse_field, step_fields
+from .result import Result, Voice
 
 
 def field_id(aid: Aid, name: str) -> str:
@@ -179,8 +180,8 @@ def has_calendar(aid: Aid) -> bool:
     return hasattr(builder_module(aid), "calendar")
 
 
-def calendar_of(aid: Aid, answers: dict) -> str:
-    return builder_module(aid).calendar(aid, answers)
+def calendar_of(aid: Aid, answers: dict, now=None) -> str:
+    return builder_module(aid).calendar(aid, answers, now)
 
 
 def _exports(aid: Aid) -> Markup:
@@ -247,17 +248,16 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
 
 
 def _question_of(aid: Aid, step: Step, name: str) -> Question:
-    key = name.split(".")[-1] if step.repeat else name.split(".")[0]
-    return next(q for q in step.questions if q.id == key)
+    return next(q for q in step.questions if q.id == parse_field(name).question)
 
 
 def _field_label(aid: Aid, step: Step, name: str) -> str:
     question = _question_of(aid, step, name)
+    field = parse_field(name)
     if step.repeat:
-        return f"{item_name(step, int(name.split('.')[1]))} — {question.short}"
+        return f"{item_name(step, field.number)} — {question.short}"
     if question.per:
-        member = name.split(".", 1)[1]
-        return f"{question.short} — {aid.questions[question.per].option_label(member)}"
+        return f"{question.short} — {aid.questions[question.per].option_label(field.member)}"
     return question.short
 
 

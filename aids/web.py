@@ -7,6 +7,7 @@ Requests: {"op": "evaluate", "aid", "fields", "final", "step", "want": ["check",
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from . import answers_file, definition, engine, render
@@ -44,12 +45,23 @@ def handle(request: str) -> str:
     if "result" in want:
         response["result_html"] = render.result_html(evaluation.result)
     if "exports" in want:
+        # The page says what time it is, so the same request gives the same files everywhere.
+        now = _moment(message.get("now"))
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
-        response["answers_json"] = answers_file.dump(aid, answers)
+        response["answers_json"] = answers_file.dump(aid, answers, now)
         if render.has_calendar(aid):
-            response["calendar"] = render.calendar_of(aid, answers)
+            response["calendar"] = render.calendar_of(aid, answers, now)
     return json.dumps(response)
+
+
+def _moment(value: object) -> dt.datetime | None:
+    """The page's clock in ISO 8601 (the browser's toISOString), or None to use our own."""
+    try:
+        return dt.datetime.fromisoformat(value).replace(microsecond=0) if isinstance(value, str) \
+            else None
+    except ValueError:
+        return None
 
 
 def _import(aid: definition.Aid, text: str) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from aids import catalogue
+import aids
+from aids import catalogue, interventions
 from aids._html import esc
-from aids.engine import format_date
-from aids.texts import group
+from aids.texts import group, text
 
 REVIEWED = dt.date(2026, 11, 23)
 
@@ -34,13 +34,12 @@ def _front(title: str, description: str, extra: str = "") -> str:
 
 
 def ages(item: catalogue.Intervention) -> str:
-    return f"{item.age_min} tot en met {item.age_max} jaar"
+    if not item.has_ages:
+        return text("catalogue.no_age")
+    return interventions.ages(aids.load("interventies"), item)
 
 
-def rating_text(rating: catalogue.Rating) -> str:
-    when = format_date(rating.date) if rating.date else "datum niet bekend"
-    body = f", {rating.body}" if rating.body else ""
-    return f"{rating.level} ({when}{body})"
+rating_text = catalogue.rating_text
 
 
 def intervention_page(item: catalogue.Intervention) -> str:
@@ -48,7 +47,6 @@ def intervention_page(item: catalogue.Intervention) -> str:
     rows = [
         ("Soort", catalogue.KINDS[item.kind]),
         ("Voor wie", item.target_group),
-        ("Leeftijd kind", ages(item)),
         ("Waar", ", ".join(words.settings[s] for s in item.settings)),
         ("Intensiteit", item.intensity),
         ("Duur", item.duration),
@@ -56,6 +54,8 @@ def intervention_page(item: catalogue.Intervention) -> str:
         ("Helpt bij", ", ".join(words.concerns[c] for c in item.concerns)),
         ("Onderbouwing", rating_text(item.rating)),
     ]
+    if item.has_ages:  # help for a parent's own problems names no child age
+        rows.insert(2, ("Leeftijd kind", ages(item)))
     lines = [_front(item.name, item.aim), f"# {_md(item.name)}\n",
              f"{_md(item.aim)}\n", "## In het kort {#in-het-kort}\n",
              "| Kenmerk | Beschrijving |", "|---|---|"]
@@ -99,7 +99,7 @@ def _table(items: list[catalogue.Intervention]) -> str:
     for item in items:
         phases = ", ".join(words.phases[p].lower() for p in item.phases)
         rows.append(
-            f'<tr data-min="{item.age_min}" data-max="{item.age_max}" '
+            f'<tr data-min="{item.age_min or 0}" data-max="{item.age_max or interventions.MAX_AGE}" '
             f'data-phases="{" ".join(item.phases)}" data-concerns="{" ".join(item.concerns)}">'
             # Raw HTML is not rewritten by MkDocs: link to the built page itself.
             f'<td><a href="{item.id}.html">{esc(item.name)}</a></td><td>{ages(item)}</td>'
@@ -119,7 +119,8 @@ def _lists() -> list[str]:
               ("Per zorg", {label: [i for i in items if key in i.concerns]
                             for key, label in words.concerns.items()}),
               ("Per leeftijd", {f"{low} tot en met {high} jaar":
-                                [i for i in items if i.age_min <= high and i.age_max >= low]
+                                [i for i in items if not i.has_ages
+                                 or (i.age_min <= high and i.age_max >= low)]
                                 for low, high in ((0, 3), (4, 11), (12, 17), (18, 23))})]
     lines = ["## Zoeken per fase, zorg of leeftijd {#zoeken}\n",
              "Dezelfde keuze, zonder filter: klap een lijst open.\n"]

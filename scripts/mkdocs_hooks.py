@@ -24,7 +24,7 @@ import generate_pages  # noqa: E402
 import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
 from aids._html import h, join  # noqa: E402
-from aids.engine import format_date  # noqa: E402
+from aids.dates import format_date  # noqa: E402
 from aids.__main__ import describe  # noqa: E402
 from aids.render import form_html  # noqa: E402
 from aids.texts import group, text  # noqa: E402

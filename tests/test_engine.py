@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import aids
-from aids import engine, render, web
+from aids import engine, render, web, result
 from aids.engine import AnswersError
 from aid_checks import assert_shown_as_text
 from strategies import answers as answers_for, junk
@@ -46,7 +46,7 @@ def test_date_in_wrong_order_gives_dutch_error_on_the_later_field():
     assert "vóór 'Datum van het gesprek' (15 maart 2027)" in errors[0].message
 
 
-@pytest.mark.parametrize("text", ["31-02-2027", "2027-13-01", "morgen", "15/3/2027"])
+@pytest.mark.parametrize("text", ["31-02-2027", "2027-13-01", "morgen"])
 def test_impossible_or_unreadable_date_is_refused(text):
     errors = evaluate({"leden": ["ouder1"], "datum_gesprek": text}).errors
     assert [e.field for e in errors] == ["datum_gesprek"]
@@ -121,7 +121,7 @@ def test_repeated_step_shows_one_empty_entry_after_those_in_use():
     ("De kinderen eten drie keer per week samen met vader.", False),
 ])
 def test_goal_concreteness_heuristic(goal, vague):
-    assert engine.is_vague(goal) is vague
+    assert result.is_vague(goal) is vague
 
 
 def test_goals_are_checked_for_who_what_and_when():

@@ -19,11 +19,12 @@ def test_result_ranks_fitting_help_lists_what_does_not_fit_and_offers_picks():
                                     "zorgen": ["gedrag_kind", "trauma_ouder", "contact"]})
     assert out["valid"] is True
     headings = [s["heading"] for s in out["result"]["sections"]]
-    assert headings[0] == "Past mogelijk" and "Past niet" in headings
-    first = out["result"]["sections"][0]["items"][0]
-    assert first["label"] == "1. Parent-Child Interaction Therapy (PCIT)"
-    assert "Let op: Ouders met trauma hebben minder baat bij opvoedprogramma's" in first["text"]
-    excluded = next(s for s in out["result"]["sections"] if s["heading"] == "Past niet")
+    assert headings[:2] == ["De situatie", "Past mogelijk"] and "Past niet, en waarom" in headings
+    fitting = out["result"]["sections"][1]["items"]
+    assert fitting[0]["label"] == "1. Traumabehandeling voor ouders"
+    pcit = next(i for i in fitting if "(PCIT)" in i["label"])
+    assert "Let op: Ouders met eigen trauma hebben vaak minder aan opvoedprogramma's" in pcit["text"]
+    excluded = next(s for s in out["result"]["sections"] if s["heading"] == "Past niet, en waarom")
     mst = next(i for i in excluded["items"] if i["label"].startswith("Multisysteemtherapie"))
     assert "dit kind is 4" in mst["text"]
     assert "geen kant-en-klaar antwoord" in out["result"]["intro"]

@@ -136,7 +136,7 @@ def test_first_contact_on_the_day_of_placement_is_fine():
                      "eerste_contact": "15-3-2027"}).errors == ()
 
 
-@pytest.mark.parametrize("text", ["31-2-2027", "2027-02-29", "volgende week", "15/3/2027"])
+@pytest.mark.parametrize("text", ["31-2-2027", "2027-02-29", "volgende week"])
 def test_an_impossible_or_unreadable_date_is_refused(text):
     errors = evaluate({"leden": ["kind1"], "plaatsing_datum": text}).errors
     assert [e.field for e in errors] == ["plaatsing_datum"]

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 import aids
 from aids import engine, render, web
 from aids.engine import AnswersError
-from aids.perspectief import months_between
+from aids.dates import months_between
 from aid_checks import assert_same_family, assert_shown_as_text
 from paths import ROOT
 from strategies import answers as answers_for, junk
@@ -127,7 +127,7 @@ def test_a_date_before_the_placement_is_refused_next_to_the_field(later):
                                  "Kies een latere datum of pas de eerdere datum aan.")
 
 
-@pytest.mark.parametrize("text", ["31-02-2027", "2027-13-01", "morgen", "15/3/2027", "29-2-2027"])
+@pytest.mark.parametrize("text", ["31-02-2027", "2027-13-01", "morgen", "29-2-2027"])
 def test_an_impossible_or_unreadable_date_is_refused(text):
     errors = evaluate({"leden": ["kind1"], "veiligheid_nu": "veilig",
                        "plaatsing_datum": text}).errors
@@ -181,11 +181,12 @@ def test_example_file_fills_every_step_and_is_valid():
     out = sections(EXAMPLE)
     assert list(out) == ["Wat jullie samen bespraken", FOR, AGAINST, UNCLEAR, TODO, QUESTIONS,
                          SHARED, ROUTES]
+    # Members are named by the roles the professional typed, never by their slot.
     assert out["Wat jullie samen bespraken"]["Gezinsleden en betrokkenen"] == (
-        "Ouder 1 (moeder, M.); Kind 1 (dochter, 7 jaar, woont in een pleeggezin); "
-        "Iemand uit het netwerk (1) (tante van moederskant)")
-    assert out["Wat jullie samen bespraken"]["Datum van de plaatsing"] == (
-        "31 januari 2027. Op de datum van het gesprek woont het kind 8 maanden ergens anders.")
+        "moeder, M.; dochter, 7 jaar, woont in een pleeggezin; tante van moederskant")
+    assert out["Wat jullie samen bespraken"]["Datum van de plaatsing"] == "31 januari 2027"
+    assert out["Wat jullie samen bespraken"]["Tijd ergens anders"] == (
+        "Op de datum van het gesprek woont het kind 8 maanden ergens anders.")
 
 
 def test_a_mother_who_only_attends_help_with_safety_worries_and_a_weak_network():
@@ -246,7 +247,7 @@ def test_an_unsafe_situation_without_a_decision_for_a_long_time():
     # The hidden answer does not mark a route.
     assert not any("Dit past bij wat jullie kozen" in text for text in routes.values())
     shared = next(s for s in evaluation.result.professional.sections if s.heading == SHARED)
-    assert shared.intro.startswith("Het is nog onzeker of het kind terug kan.")
+    assert shared.items[0].text.startswith("Het is nog onzeker of het kind terug kan.")
     assert SHARED in out
 
 
@@ -406,7 +407,7 @@ def test_time_question_from_six_months_and_a_decision_date_before_the_conversati
     base = {"leden": ["kind1"], "veiligheid_nu": "veilig", "plaatsing_datum": "2027-01-10"}
     five = sections(dict(base, datum_gesprek="2027-07-09"))
     assert "Tijd" not in five[QUESTIONS]
-    assert "5 maanden" in five["Wat jullie samen bespraken"]["Datum van de plaatsing"]
+    assert "5 maanden" in five["Wat jullie samen bespraken"]["Tijd ergens anders"]
     six = sections(dict(base, datum_gesprek="2027-07-10"))
     assert "6 maanden" in six[QUESTIONS]["Tijd"]
     gaps = evaluate(dict(base, datum_gesprek="2027-07-10", besluit_datum="2027-05-01")).result.gaps

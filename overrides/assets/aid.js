@@ -117,7 +117,8 @@
   // want: which renderings to return besides visibility and errors ("check", "result", "exports").
   Aid.prototype.evaluate = function (options) {
     return this.call({ op: "evaluate", fields: this.fields(), final: Boolean(options.final),
-                       step: options.step || null, want: options.want || [] });
+                       step: options.step || null, want: options.want || [],
+                       now: new Date().toISOString() });
   };
 
   // Live update after a change: one request at a time, the latest answers win.

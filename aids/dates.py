@@ -1,0 +1,69 @@
+"""Dates as people type them and as documents show them, and calendar arithmetic.
+
+Stored dates are yyyy-mm-dd. People may type 1-6-2027, 01-06-2027, 1/6/2027, 1.6.2027 or
+1 juni 2027 (month names from the content); documents show "1 juni 2027".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import cache
+
+from .texts import text
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})$")
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Month number by every name people may type: full and short, lower case."""
+    names = {}
+    for key in ("dates.months", "dates.short"):
+        for number, name in enumerate(text(key).split(), start=1):
+            names[name] = number
+    return names
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A real date from what was stored or typed, or None."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    value = value.strip().lower()
+    if match := _ISO.match(value):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _NUMERIC.match(value):
+        day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    elif (match := _WORDS.match(value)) and match.group(2) in _months():
+        day, month, year = int(match.group(1)), _months()[match.group(2)], int(match.group(3))
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {text('dates.months').split()[day.month - 1]} {day.year}"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; a day the month lacks becomes its last day (31 jan -> 28/29 feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from start to end (end not before start). A month counts as full when the
+    day of the month is reached, or when end is the last day of its month (31 January to
+    28 February is one month)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    last_day = (end + dt.timedelta(days=1)).day == 1
+    if end.day < start.day and not last_day:
+        months -= 1
+    return max(months, 0)
