@@ -1,6 +1,7 @@
 """Thuiswijzer decision aids: pure Python, standard library only, for CPython and Pyodide."""
 
-from .definition import Aid, DefinitionError, aid_ids, load
+from .definition import Aid, aid_ids, load
+from .schema import DefinitionError
 from .engine import AnswersError, evaluate, normalize
 
 __all__ = ["Aid", "AnswersError", "DefinitionError", "aid_ids", "evaluate", "load", "normalize",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .definition import Aid, load
 from .engine import AnswersError, normalize
+from .fields import parse_field
 from .texts import text
 
 FORMAT = "thuiswijzer"
@@ -131,12 +132,12 @@ def migrate(aid: Aid, answers: dict, version: int) -> dict:
             if old not in answers:
                 continue
             value = answers.pop(old)
-            if new.count(".") == 2:  # into a repeated step: "step.number.question"
-                step, number, question = new.split(".")
-                entries = answers.setdefault(step, [])
-                while len(entries) < int(number):
+            target = parse_field(new)
+            if target.step:  # into a repeated step: "step.number.question"
+                entries = answers.setdefault(target.step, [])
+                while len(entries) < target.number:
                     entries.append({})
-                entries[int(number) - 1][question] = value
+                entries[target.number - 1][target.question] = value
             else:
                 answers[new] = value
         version = migration.from_version + 1

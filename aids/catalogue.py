@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .dates import format_date
 from .schema import CONTENT_DIR, Checker, DefinitionError, read_toml
+from .texts import text
 
 DATA_DIR = CONTENT_DIR / "data"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -220,9 +222,6 @@ def sources() -> dict[str, Source]:
 
 def rating_text(rating: Rating) -> str:
     """A rating in words: its level, with who gave it and when, where known."""
-    from .dates import format_date
-    from .texts import text
-
     parts = [rating.body] if rating.body else []
     if rating.date:
         parts.append(text("catalogue.rated_on", date=format_date(rating.date)))

@@ -12,7 +12,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from . import catalogue
-from .schema import CONTENT_DIR, Checker, DefinitionError, read_toml
+from .schema import CONTENT_DIR, Checker, read_toml
 from .texts import PLACEHOLDER, fill
 
 AID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -299,6 +299,13 @@ def _parse(path: Path) -> Aid:
             section.get("id", ""), section.get("intro", ""), section.get("pair", ""),
             section.get("empty", ""), section.get("parent_empty", "")))
     section_ids = {s.id for s in sections if s.id}
+    names = set(seen) | set(data.get("facts", {}))
+    for k, section in enumerate(sections):
+        texts = (section.title, section.intro, section.parent_title, section.parent_intro)
+        unknown = {name for t in texts for name in PLACEHOLDER.findall(t)} - names
+        if unknown:
+            check.fail(f"sectie gebruikt onbekende namen {sorted(unknown)}", ("result.sections", k),
+                       "title")
     for k, section in enumerate(sections):
         if section.pair and (section.pair not in section_ids or section.pair == section.id):
             check.fail(f"pair noemt geen andere sectie: '{section.pair}'", ("result.sections", k),
@@ -423,9 +430,9 @@ def _rule(check: Checker, rule: dict, at: tuple[object, ...], questions: dict[st
 
 def _test(check: Checker, key: str, wanted: object, at: tuple[object, ...], part: str,
           questions: dict[str, Question], facts: dict[str, object]) -> Test:
+    if key not in questions and key not in facts:
+        check.fail(f"{part} noemt een onbekende vraag of feit '{key}'", at, part)
     if isinstance(wanted, bool):
-        if key not in questions and key not in facts:
-            check.fail(f"{part} noemt een onbekende vraag of feit '{key}'", at, part)
         return Test(key, filled=wanted)
     values = [wanted] if isinstance(wanted, str) else wanted
     if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):

@@ -50,6 +50,10 @@ class _Locator:
                 # An entry ends at the next header that is not one of its sub-tables.
                 end = next((n for n, nm in self.headers
                             if start < n < end and not nm.startswith(name + ".")), end)
+            elif not parts:
+                # A plain table, such as [facts]: its own header.
+                start = next((n for n, nm in self.headers if nm == name and start < n < end),
+                             start)
         if key is not None:
             own_end = next((n for n, _ in self.headers if n > start), len(self.lines) + 1)
             pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")

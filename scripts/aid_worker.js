@@ -77,8 +77,8 @@ self.onmessage = async function (event) {
     try {
       response = twHandle(message.request);
     } catch (error) {
-      response = JSON.stringify({ ok: false, message: "Er ging iets mis in het hulpmiddel. " +
-        "Je antwoorden staan nog in het formulier." });
+      // The page shows its own words for this (interface.toml); the detail is for the console.
+      response = JSON.stringify({ ok: false, message: null, detail: String(error && error.message || error) });
     }
     self.postMessage({ type: "answer", id: message.id, response: response });
   }

@@ -48,8 +48,8 @@ def intervention_page(item: catalogue.Intervention) -> str:
         ("Soort", catalogue.KINDS[item.kind]),
         ("Voor wie", item.target_group),
         ("Waar", ", ".join(words.settings[s] for s in item.settings)),
-        ("Intensiteit", item.intensity),
-        ("Duur", item.duration),
+        *([("Intensiteit en duur", item.intensity)] if item.duration == item.intensity
+          else [("Intensiteit", item.intensity), ("Duur", item.duration)]),
         ("Fasen", ", ".join(words.phases[p] for p in item.phases)),
         ("Helpt bij", ", ".join(words.concerns[c] for c in item.concerns)),
         ("Onderbouwing", rating_text(item.rating)),

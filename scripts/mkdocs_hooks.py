@@ -22,7 +22,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import aids  # noqa: E402
 import generate_pages  # noqa: E402
 import vendor  # noqa: E402
-from aids import catalogue  # noqa: E402
 from aids._html import h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
 from aids.__main__ import describe  # noqa: E402

@@ -19,6 +19,8 @@ dates = st.one_of(
 
 
 def _value(aid: Aid, question: Question) -> st.SearchStrategy:
+    if question.type == "number":
+        return st.integers(-5, 60) | typed_text
     if question.per:
         members = [o.value for o in aid.questions[question.per].options]
         return st.dictionaries(st.sampled_from(members), typed_text, max_size=len(members))
@@ -32,11 +34,20 @@ def _value(aid: Aid, question: Question) -> st.SearchStrategy:
     return typed_text
 
 
+def _entries(aid: Aid, step) -> st.SearchStrategy[list[dict]]:
+    """Entries of a repeated step, empty ones and repeated ones included."""
+    entry = st.fixed_dictionaries({}, optional={q.id: _value(aid, q) for q in step.questions})
+    return st.lists(entry, max_size=step.repeat).flatmap(
+        lambda found: st.just(found + found[:1]) if 0 < len(found) < step.repeat
+        else st.just(found))
+
+
 def answers(aid: Aid) -> st.SearchStrategy[dict]:
-    """Valid-shaped answers: any subset of the questions, each with a value of the right shape."""
-    return st.fixed_dictionaries(
-        {}, optional={q.id: _value(aid, q) for q in aid.questions.values()}
-    )
+    """Valid-shaped answers: any subset of the questions and repeated steps, each with a value
+    of the right shape (numbers and dates may be out of range or unreadable)."""
+    optional = {q.id: _value(aid, q) for q in aid.questions.values()}
+    optional.update({step.id: _entries(aid, step) for step in aid.repeats.values()})
+    return st.fixed_dictionaries({}, optional=optional)
 
 
 def junk() -> st.SearchStrategy:

@@ -16,10 +16,15 @@ import pytest
 import check_copy
 from aids import catalogue
 from paths import ROOT, SITE
+from text_checks import doubled_words, long_sentences, repeated_sentences, unknown_words
 
 DATA = ROOT / "tests" / "data"
-SEEDS = sorted(check_copy.SEEDS.glob("*.txt"))
+# The source documents, as named in the committed fingerprints (the texts are not needed).
+SEED_NAMES = sorted(set(check_copy.seed_runs().values()))
 PAGES = sorted(p for p in SITE.rglob("*.html") if p.name != "404.html")
+if not PAGES:
+    # A page list made at import would be empty and skip every page test: fail instead.
+    pytest.fail("De site is niet gebouwd: draai de tests met 'make test'.", pytrace=False)
 # Reference lists and landing pages are exempt from the 300–1200 word rule.
 LENGTH_EXEMPT = {"wet-en-begrippen/begrippenlijst.html", "over/bronnen.html",
                  "interventies/index.html"}
@@ -35,6 +40,8 @@ def article(page: Path, body_only: bool = False) -> str:
     body = re.sub(r"<(script|style|form|pre)\b[^>]*>.*?</\1>", " ", match.group(1), flags=re.S)
     if body_only:
         body = re.split(r'<h2 id="bronnen', body)[0]
+    # Block elements end a line: a list item or table cell is not part of the next sentence.
+    body = re.sub(r"</?(p|li|td|th|tr|h[1-6]|dt|dd|br|div|table|ul|ol|summary)\b[^>]*>", "\n", body)
     return html.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
@@ -59,7 +66,7 @@ COVERAGE = tomllib.loads((DATA / "coverage.toml").read_text(encoding="utf-8"))["
 
 
 def test_every_seed_has_its_recommendations_mapped():
-    per_seed = {seed.name: 0 for seed in SEEDS}
+    per_seed = {name: 0 for name in SEED_NAMES}
     for entry in COVERAGE:
         assert set(entry) == {"seed", "summary", "page", "anchor"}, entry
         assert entry["seed"] in per_seed, entry["seed"]
@@ -84,10 +91,25 @@ def test_coverage_summaries_are_our_own_words():
 
 # Own words -----------------------------------------------------------------------------
 
-def test_the_copy_check_finds_a_copied_sentence():
-    seeds = check_copy.seed_runs()
-    sentence = SEEDS[2].read_text(encoding="utf-8").split("\n")[2]
-    assert check_copy.copied(f"<p>{sentence}</p>", seeds)
+def test_the_copy_check_finds_a_copied_sentence(tmp_path):
+    source = tmp_path / "bron.txt"
+    source.write_text("Een kind groeit het liefst op bij de eigen ouders, veilig en "
+                      "met steun van het netwerk.", encoding="utf-8")
+    prints = check_copy.seed_fingerprints(tmp_path)
+    assert check_copy.copied("<p>Hier staat: een kind groeit het liefst op bij de eigen ouders, "
+                             "veilig.</p>", prints) == [
+        ("een kind groeit het liefst op bij de", "bron.txt"),
+        ("groeit het liefst op bij de eigen ouders", "bron.txt"),
+        ("het liefst op bij de eigen ouders veilig", "bron.txt"),
+        ("kind groeit het liefst op bij de eigen", "bron.txt")]
+    assert check_copy.copied("Een kind groeit op bij ouders die het liefst veilig zijn.",
+                             prints) == []
+
+
+def test_the_fingerprints_cover_every_source():
+    prints = check_copy.seed_runs()
+    assert len(SEED_NAMES) == 5 and len(prints) > 2000
+    assert all(len(key) == 16 and int(key, 16) >= 0 for key in prints)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(SITE).as_posix())
@@ -141,6 +163,31 @@ def test_page_length_sources_and_review_date(page):
     source = page.read_text(encoding="utf-8")
     assert re.search(r'<h2 id="bronnen[^"]*"', source), "geen kopje Bronnen"
     assert "Laatst inhoudelijk bekeken:" in source
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(SITE).as_posix())
+def test_sentences_are_short_and_nothing_is_doubled(page):
+    text = article(page)
+    assert long_sentences(text) == []
+    assert repeated_sentences(text) == [] and doubled_words(text) == []
+
+
+def titles_and_descriptions() -> list[str]:
+    found = []
+    for page in PAGES:
+        source = page.read_text(encoding="utf-8")
+        found += [html.unescape(m) for m in re.findall(r"<title>(.*?)</title>", source)]
+        found += [html.unescape(m) for m in re.findall(r'<meta name="description" content="([^"]*)"',
+                                                        source)]
+    return found
+
+
+def test_titles_and_descriptions_pass_the_same_checks(tmp_path):
+    texts = titles_and_descriptions()
+    assert len(texts) >= 2 * len(PAGES) - 5
+    assert unknown_words(texts, tmp_path) == []
+    assert [t for t in texts if check_copy.copied(t)] == []
+    assert [s for t in texts for s in long_sentences(t)] == []
 
 
 def test_no_names_from_the_seeds_appear():

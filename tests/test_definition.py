@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import aids
-from aids.definition import DefinitionError, load_file
+from aids.definition import load_file
+from aids.schema import DefinitionError
 
 GOOD = '''id = "proef"
 title = "Proef"
@@ -54,6 +55,20 @@ title = "Resultaat"
 [[result.gaps]]
 question = "wat"
 message = "Nog niets."
+
+[[result.sections]]
+id = "samen"
+title = "Samen"
+
+[facts]
+lang = "flag"
+
+[[rules]]
+section = "samen"
+when = { wie = "a", lang = true }
+label = "A"
+text = "A is gekozen en het duurt lang."
+source = ["richtlijn-uhp"]
 '''
 
 
@@ -73,6 +88,9 @@ def test_every_shipped_aid_loads():
 def test_good_definition_loads(tmp_path):
     aid = load_file(write(tmp_path, GOOD))
     assert [s.id for s in aid.steps] == ["een", "twee"]
+    (rule,) = aid.rules
+    assert rule.text == "A is gekozen en het duurt lang (Richtlijn Uithuisplaatsing en " \
+        "terugplaatsing, 2023)."
     assert aid.questions["wat"].per == "wie"
     assert aid.questions["eind"].after == "start"
 
@@ -93,6 +111,18 @@ def test_good_definition_loads(tmp_path):
          "geen of dubbele opties"),
         ('id = "proef"', 'id = "anders"', 1, "moet gelijk zijn aan de bestandsnaam"),
         ('title = "Resultaat"', 'title = "Resultaat', 40, "geen geldige TOML"),
+        # Result rules: every name they use must exist.
+        ('when = { wie = "a", lang = true }', 'when = { hoe = "a" }', 55,
+         "when noemt een onbekende vraag of feit 'hoe'"),
+        ('when = { wie = "a", lang = true }', 'when = { wie = "c" }', 55,
+         "when.wie noemt onbekende opties ['c']"),
+        ('when = { wie = "a", lang = true }', 'when = { wat = "a" }', 55,
+         "vergelijkt 'wat', dat geen keuzevraag of keuzefeit is"),
+        ('section = "samen"', 'section = "elders"', 54, "onbekende sectie 'elders'"),
+        ('source = ["richtlijn-uhp"]', 'source = ["verzonnen"]', 58, "onbekende bron 'verzonnen'"),
+        ('text = "A is gekozen en het duurt lang."', 'text = "Het duurt {duur}."', 57,
+         "onbekende namen ['duur']"),
+        ('lang = "flag"', 'lang = "misschien"', 51, "feit 'lang' moet een type"),
     ],
 )
 def test_malformed_definition_names_file_line_and_reason(tmp_path, old, new, line, reason):

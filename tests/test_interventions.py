@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import aids
 from aids import catalogue, interventions
-from aids.definition import DefinitionError
+from aids.schema import DefinitionError
 from aids.interventions import Advice, Situation, SituationError, advise
 
 AID = aids.load("interventies")

@@ -144,7 +144,8 @@
   Aid.prototype.show = function (response, withSummary) {
     var form = this.form;
     if (!response.ok) {
-      this.status("ready", response.message);
+      if (response.detail) console.warn("Thuiswijzer:", response.detail);
+      this.status("ready", response.message || say("request_failed"));
       return;
     }
     this.last = response;

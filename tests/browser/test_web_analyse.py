@@ -319,7 +319,7 @@ def test_browser_without_webassembly_gets_a_clear_message(browser, server):
     page = context.new_page()
     page.goto(server + AID)
     wait_for_aid(page, "unavailable")
-    assert "WebAssembly" in page.inner_text("[data-aid-status]")
+    assert "deze browser is te oud" in page.inner_text("[data-aid-status]")
     context.close()
 
 

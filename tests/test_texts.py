@@ -1,0 +1,163 @@
+"""Every word an aid can show is content, checked like a page: the aids' definitions, the shared
+data (catalogue, glossary, vocabulary, interface) and the results of every example answers file
+pass Dutch spelling, the copy check, the 25-word sentence limit, and say nothing twice. And no
+Dutch sentence a user reads is left in the Python or JavaScript code."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import aids
+import check_copy
+from aids import catalogue
+from paths import ROOT
+from text_checks import doubled_words, long_sentences, repeated_sentences, unknown_words
+
+CONTENT = ROOT / "aids" / "content"
+EXAMPLES = ROOT / "tests" / "data" / "examples"
+# Fields that hold identifiers, keys, dates or addresses, not words a user reads.
+NOT_TEXT = {"id", "key", "value", "type", "question", "section", "tag", "per", "after", "builder",
+            "roles", "options_from", "include", "shared", "each", "pair", "equals", "includes",
+            "url", "kind", "from_version", "rename", "drop", "audience", "concerns", "settings",
+            "phases", "requires", "date", "when", "unless", "source", "sources", "format", "facts"}
+# Whole files or tables that are references or code, not prose: source titles are names.
+SKIP = {"data/sources.toml", "usage", "facts"}
+_CITE = re.compile(r"\{@([a-z0-9-]+)\}")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _words(node: object, where: str, out: list[tuple[str, str]]) -> None:
+    if isinstance(node, str):
+        text = _CITE.sub(lambda m: f"({catalogue.sources()[m.group(1)].cite})", node)
+        out.append((where, _PLACEHOLDER.sub("", text)))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            _words(item, f"{where}[{i}]", out)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if (key not in NOT_TEXT or isinstance(value, dict)) and key not in SKIP:
+                _words(value, f"{where}.{key}", out)
+
+
+def content_texts() -> list[tuple[str, str]]:
+    """(where, text) for every text in aids/content, citations written out."""
+    out: list[tuple[str, str]] = []
+    for path in sorted(CONTENT.rglob("*.toml")):
+        name = path.relative_to(CONTENT).as_posix()
+        if name not in SKIP:
+            _words(tomllib.loads(path.read_text(encoding="utf-8")), name, out)
+    return out
+
+
+def example_results() -> list[tuple[str, str]]:
+    """(where, text) for every item, intro and gap of the results of the example files."""
+    out = []
+    for path in sorted(EXAMPLES.glob("*.json")):
+        result = aids.run(path.stem, json.loads(path.read_text(encoding="utf-8")))
+        for voice in ("result", "parents"):
+            if voice not in result:
+                continue
+            data = result[voice]
+            out += [(f"{path.stem}:{voice}", t) for t in (data["title"], data["intro"], *data["gaps"])]
+            for section in data["sections"]:
+                out.append((f"{path.stem}:{voice}:{section['heading']}", section["heading"]))
+                for item in section["items"]:
+                    out += [(f"{path.stem}:{voice}:{item['label']}", item["label"]),
+                            (f"{path.stem}:{voice}:{item['label']}", item["text"])]
+    return out
+
+
+TEXTS = content_texts() + example_results()
+
+
+def test_the_collection_reaches_every_kind_of_text():
+    where = " ".join(w for w, _ in TEXTS)
+    for part in ("analyse.toml.steps", "perspectief.toml.rules", "interventies.toml.item_rules",
+                 "data/interventions.toml.intervention", "data/glossary.toml.term",
+                 "data/interface.toml.loader", "data/vocabulary.toml.phases",
+                 "perspectief:parents", "nazorg:result"):
+        assert part in where, part
+    assert len(TEXTS) > 1500
+
+
+def test_dutch_spelling_of_every_aid_text(tmp_path):
+    assert unknown_words([t for _, t in TEXTS], tmp_path) == []
+
+
+def test_no_run_of_eight_source_words_in_any_aid_text():
+    copied = [(w, check_copy.copied(t)) for w, t in TEXTS]
+    assert [c for c in copied if c[1]] == []
+
+
+def test_sentences_of_at_most_25_words():
+    assert [(w, s) for w, t in TEXTS for s in long_sentences(t)] == []
+
+
+def test_nothing_said_twice_in_one_text_and_no_doubled_words():
+    assert [(w, s) for w, t in TEXTS for s in repeated_sentences(t)] == []
+    assert [(w, d) for w, t in TEXTS for d in doubled_words(t)] == []
+
+
+def test_the_checks_themselves_catch_what_they_look_for(tmp_path):
+    assert long_sentences(" ".join(["woord"] * 26) + ".") and not long_sentences("Kort. Ook kort.")
+    assert repeated_sentences("Bel de school. Bel de school.")
+    assert doubled_words("Let op: Let op dit.") and not doubled_words("Ik weet dat dat klopt.")
+    assert unknown_words(["uithuisplaatsnig"], tmp_path) == ["uithuisplaatsnig"]
+
+
+# No Dutch sentences in code ---------------------------------------------------------------
+
+DUTCH = set("de het een en van je jij wij we ze is zijn niet wat wie als dat die dit voor met op "
+            "naar bij om te er of ook nog maar dan".split())
+# Messages for content authors, raised while loading content, may stay in the loader's code.
+AUTHOR_MESSAGES = {"fail", "DefinitionError"}
+
+
+def is_dutch_sentence(text: str) -> bool:
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    return len(words) >= 4 and sum(w in DUTCH for w in words) >= 2
+
+
+def dutch_literals(source: str) -> list[str]:
+    tree = ast.parse(source)
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) \
+                and node.body and isinstance(node.body[0], ast.Expr):
+            skip.add(id(node.body[0].value))  # docstrings
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name in AUTHOR_MESSAGES:
+                skip |= {id(n) for arg in node.args for n in ast.walk(arg)}
+    return [node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in skip and is_dutch_sentence(node.value)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "aids").rglob("*.py")),
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_no_dutch_sentence_in_the_aids_code(path: Path):
+    assert dutch_literals(path.read_text(encoding="utf-8")) == []
+
+
+SCRIPTS = sorted((ROOT / "overrides" / "assets").glob("*.js")) + [ROOT / "scripts" / "aid_worker.js"]
+_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
+def test_no_dutch_sentence_in_the_page_scripts(path: Path):
+    source = re.sub(r"^\s*//.*$", "", path.read_text(encoding="utf-8"), flags=re.M)
+    found = [a or b for a, b in _JS_STRING.findall(source) if is_dutch_sentence(a or b)]
+    assert found == []
+
+
+def test_the_code_check_finds_a_dutch_sentence():
+    assert dutch_literals('x = "Vul de datum in als dag en maand."\n')
+    assert not dutch_literals('check.fail("de stap heeft geen vragen en dat mag niet")\n')
+    assert not dutch_literals('"""Een docstring is geen tekst voor de gebruiker en dat is goed."""\n')
