@@ -67,3 +67,7 @@ def months_between(start: dt.date, end: dt.date) -> int:
     if end.day < start.day and not last_day:
         months -= 1
     return max(months, 0)
+
+
+def weekday(day: dt.date) -> str:
+    return text("dates.days").split()[day.weekday()]

@@ -63,6 +63,7 @@ class Question:
     minimum: int = 0  # for numbers
     maximum: int = 0
     range_message: str = ""  # for numbers: the error when the value is outside min..max
+    no_full_name: bool = False  # a label people choose: refused when it looks like a full name
 
     def option_label(self, value: str, parents: bool = False) -> str:
         option = next((o for o in self.options if o.value == value), None)
@@ -215,7 +216,8 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
         {"hint": str, "required": bool, "max_length": int, "options": list, "per": str,
          "show_if": dict, "after": str, "examples": list, "summary_label": str,
          "required_message": str, "options_from": str, "parent_label": str, "in_parent": bool,
-         "expected": bool, "concrete": bool, "min": int, "max": int, "range_message": str},
+         "expected": bool, "concrete": bool, "min": int, "max": int, "range_message": str,
+         "no_full_name": bool},
     ),
     "option": ({"value": str, "label": str}, {"advice": str, "parent_label": str}),
     "show_if": ({"question": str}, {"equals": str, "includes": str}),
@@ -516,7 +518,7 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         parent_label=q.get("parent_label", ""), in_parent=q.get("in_parent", True),
         expected=q.get("expected", False), concrete=q.get("concrete", False),
         minimum=q.get("min", 0), maximum=q.get("max", 999),
-        range_message=q.get("range_message", ""),
+        range_message=q.get("range_message", ""), no_full_name=q.get("no_full_name", False),
     )
     seen[qid] = question
     return question

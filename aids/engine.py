@@ -9,11 +9,12 @@ empty entry {} keeps the place of an entry left blank.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from .dates import format_date, parse_date
-from .definition import Aid, Question, Step
+from .definition import Aid, Question, Step, builder_module
 from .fields import field_name, field_names, parse_field, step_fields
 from .result import Result, build_result
 from .texts import text
@@ -225,6 +226,8 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
         return [FieldError(name, _required(question))] if required else []
     if question.type in ("text", "textarea") and len(value) > question.max_length:
         return [FieldError(name, _too_long(question))]
+    if question.no_full_name and _full_name().search(value):
+        return [FieldError(name, text("errors.full_name"))]
     if question.type == "number" and not (
             isinstance(value, int) and question.minimum <= value <= question.maximum):
         return [FieldError(name, question.range_message or text(
@@ -240,6 +243,14 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
                 return [FieldError(name, text("errors.date_order", other=other.short,
                                               date=format_date(before)))]
     return []
+
+
+@cache
+def _full_name() -> re.Pattern:
+    """Two capitalised words in a row, perhaps with a tussenvoegsel from the content between
+    them: "Jan Jansen", "Gezin de Vries"."""
+    between = "|".join(re.escape(w) for w in text("names.tussenvoegsels").split())
+    return re.compile(rf"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:{between}))*\s+[A-ZÀ-Ý][a-zà-ÿ]{{2,}}")
 
 
 def _errors(aid: Aid, answers: dict, visible: list[str], final: bool) -> list[FieldError]:
@@ -282,6 +293,9 @@ def evaluate(aid: Aid, answers: dict, final: bool = False, step: str | None = No
     `step` limits the errors to that step's fields (for the "Volgende" button)."""
     visible = visible_fields(aid, answers)
     errors = _errors(aid, answers, visible, final)
+    module = builder_module(aid)
+    if hasattr(module, "check"):  # what only the builder can know, such as a moment's number
+        errors += [FieldError(name, message) for name, message in module.check(aid, answers)]
     if step is not None:
         own = set(step_fields(aid, next(s for s in aid.steps if s.id == step)))
         errors = [e for e in errors if e.field in own]

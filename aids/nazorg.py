@@ -1,58 +1,118 @@
-"""What the aftercare plan computes: contact moments for at least twelve months from the return
-date, shown as a timeline and exported as an iCalendar file (RFC 5545). Every word comes from
+"""What the aftercare plan computes: the contact moments from the return date, shown as a
+timeline and exported as an iCalendar file (RFC 5545). Every word comes from
 aids/content/nazorg.toml.
 
-The rhythm is dense at first and thins out: weekly in the first month, every two weeks up to
-three months, monthly up to six months, then every two months until the end of the plan. It is
-practice advice to adapt, not a rule from the sources; the sources ask for support for at least
-twelve months after the return (NJi, Samenwerken aan terug naar huis, z.j.).
+The rhythm follows the site's own page on aftercare and the Richtlijn's "directly": the first
+visit within a few days of the return, two visits a week in the first four weeks, weekly up to
+three months, every two weeks up to six months, monthly up to a year and every two months after
+that. Evaluations early (at six weeks), at 3, 6 and 12 months, every six months in a longer plan
+and at the end. The rhythm is practice advice to adapt, not a rule from the sources; the sources
+say support is often needed for at least twelve months (NJi, Samenwerken aan terug naar huis).
+Moments fall on working days: a Saturday moves to the Friday, a Sunday to the Monday.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .dates import add_months, format_date, parse_date
+from .dates import add_months, format_date, parse_date, weekday
 from .definition import Aid
+from .fields import field_name
 from .result import Extra, Item
 
-MIN_MONTHS = 12
-EVALUATION_MONTHS = (3, 6)  # and the last moment of the plan
+DEFAULT_MONTHS = 12  # the plan's length when none is given
+ADVISED_MONTHS = 12  # shorter is allowed, with a warning
+FIRST_VISIT = 2  # days after the return
+EVALUATION_WEEKS = (6,)
+EVALUATION_MONTHS = (3, 6, 12, 18, 24, 30, 36)  # and the last moment of the plan
+NEAR = 4  # days: a regular moment this close to an evaluation is the evaluation
 
 
 @dataclass(frozen=True)
 class Moment:
     day: dt.date
-    kind: str  # "week" or "maand"
+    kind: str  # "eerste", "week" or "maand"
     number: int
-    evaluation: bool
+    evaluation: bool = False
+    moved: bool = False
 
 
-def schedule(returned: dt.date, months: int = MIN_MONTHS) -> list[Moment]:
-    """Contact moments from the return date to `months` after it (at least twelve)."""
-    months = max(months, MIN_MONTHS)
-    moments = [Moment(returned + dt.timedelta(weeks=w), "week", w, False)
-               for w in (1, 2, 3, 4, 6, 8, 10)]
-    plan_months = [3, 4, 5, 6] + list(range(8, months, 2)) + [months]
-    for month in dict.fromkeys(plan_months):
-        moments.append(Moment(add_months(returned, month), "maand", month,
-                              month in EVALUATION_MONTHS or month == months))
+def _working_day(day: dt.date) -> dt.date:
+    """The nearest working day: a Saturday becomes the Friday, a Sunday the Monday."""
+    return day + dt.timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0))
+
+
+def _next_working_day(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def schedule(returned: dt.date, months: int = DEFAULT_MONTHS) -> list[Moment]:
+    """Contact moments from the return date to `months` after it, on working days, in order."""
+    end = add_months(returned, months)
+    # Two visits a week, three or four days apart; the first is the first visit.
+    planned = [Moment(returned + dt.timedelta(days=7 * w + d), "week", w + 1)
+               for w in range(4) for d in (FIRST_VISIT, FIRST_VISIT + 3)]
+    planned[0] = Moment(planned[0].day, "eerste", 1)
+    planned += [Moment(returned + dt.timedelta(weeks=w), "week", w) for w in range(5, 14)]
+    planned += [Moment(returned + dt.timedelta(weeks=w), "week", w) for w in range(15, 27, 2)]
+    planned += [Moment(add_months(returned, m), "maand", m) for m in range(7, 13)]
+    planned += [Moment(add_months(returned, m), "maand", m) for m in range(14, months + 1, 2)]
+    evaluations = [Moment(returned + dt.timedelta(weeks=w), "week", w, True)
+                   for w in EVALUATION_WEEKS]
+    evaluations += [Moment(add_months(returned, m), "maand", m, True)
+                    for m in EVALUATION_MONTHS if m < months]
+    evaluations.append(Moment(end, "maand", months, True))
+    # An evaluation takes the place of a regular moment close to it.
+    kept = [m for m in planned if m.day < end and all(
+        abs((m.day - e.day).days) > NEAR for e in evaluations)]
+    moments = sorted(kept + evaluations, key=lambda m: m.day)
+    found: list[Moment] = []
+    for moment in moments:
+        day = _working_day(moment.day)
+        if found and day <= found[-1].day:
+            day = _next_working_day(found[-1].day + dt.timedelta(days=1))
+        found.append(replace(moment, day=day))
+    return found
+
+
+def _months(values: dict) -> int:
+    months = values.get("duur_maanden")
+    return months if isinstance(months, int) and 3 <= months <= 36 else DEFAULT_MONTHS
+
+
+def plan(values: dict) -> list[Moment]:
+    """The plan's moments, with the ones the user moved on their new dates (in order)."""
+    returned = parse_date(values.get("terugkeer_datum"))
+    if returned is None:
+        return []
+    moments = schedule(returned, _months(values))
+    for entry in values.get("verplaatsen", []):
+        number, day = entry.get("moment"), parse_date(entry.get("datum"))
+        if isinstance(number, int) and 1 <= number <= len(moments) and day:
+            moments[number - 1] = replace(moments[number - 1], day=day, moved=True)
     return moments
 
 
-def _plan(values: dict) -> tuple[dt.date, int] | None:
-    returned = parse_date(values.get("terugkeer_datum"))
-    months = values.get("duur_maanden") or MIN_MONTHS
-    if returned is None or not isinstance(months, int) or months < MIN_MONTHS:
-        return None
-    return returned, months
+def check(aid: Aid, answers: dict) -> list[tuple[str, str]]:
+    """A moved moment must be one of the plan's."""
+    count = len(plan(answers))
+    if not count:
+        return []
+    return [(field_name("moment", step="verplaatsen", number=n),
+             aid.text("onbekend_moment", count=count))
+            for n, entry in enumerate(answers.get("verplaatsen", []), start=1)
+            if isinstance(entry.get("moment"), int) and entry["moment"] > count]
 
 
 def _title(aid: Aid, moment: Moment) -> str:
     title = aid.text(moment.kind, n=moment.number)
-    return aid.text("evaluatie", title=title) if moment.evaluation else title
+    if moment.evaluation:
+        title = aid.text("evaluatie", title=title)
+    return aid.text("verplaatst", title=title) if moment.moved else title
 
 
 def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> str:
@@ -61,31 +121,26 @@ def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> s
         lines.append(aid.text("kijk", kijk_naar=aid.text("kijk_naar")))
     if moment.evaluation:
         lines.append(aid.text("evalueer"))
-    local = values.get("lokale_hulp")
-    if local:
-        question = aid.questions["lokale_hulp"]
-        lines.append(aid.text("lokaal", local="; ".join(question.option_label(v) for v in local)))
     return "\n".join(lines)
 
 
 def facts(aid: Aid, values: dict) -> dict[str, object]:
-    plan = _plan(values)
-    if plan is None:
-        return {"periode": "", "kijk_naar": aid.text("kijk_naar")}
-    returned, months = plan
-    period = aid.text("periode", start=format_date(returned),
-                      end=format_date(add_months(returned, months)), months=months)
-    return {"periode": period, "kijk_naar": aid.text("kijk_naar")}
+    months = _months(values)
+    found = {"periode": "", "kijk_naar": aid.text("kijk_naar"), "maanden": months,
+             "kort_plan": months < ADVISED_MONTHS}
+    returned = parse_date(values.get("terugkeer_datum"))
+    if returned is not None:
+        found["periode"] = aid.text("periode", start=format_date(returned),
+                                    end=format_date(add_months(returned, months)), months=months)
+    return found
 
 
 def items(aid: Aid, values: dict, facts: dict) -> Extra:
-    """The timeline: one item per moment, the same in both voices."""
-    plan = _plan(values)
-    if plan is None:
-        return {}
+    """The timeline: one numbered item per moment, the same in both voices."""
     moments = []
-    for moment in schedule(*plan):
-        item = Item(aid.text("moment", date=format_date(moment.day), title=_title(aid, moment)),
+    for number, moment in enumerate(plan(values), start=1):
+        item = Item(aid.text("moment", number=number, weekday=weekday(moment.day),
+                             date=format_date(moment.day), title=_title(aid, moment)),
                     _moment_text(aid, values, moment, full=False))
         moments.append((item, item))
     return {"tijdlijn": moments}
@@ -114,28 +169,29 @@ def _fold(line: str) -> str:
 
 
 def calendar(aid: Aid, answers: dict, now: dt.datetime | None = None) -> str:
-    """One all-day event per contact moment, as an .ics file."""
-    plan = _plan(answers)
+    """One all-day event per contact moment, named with the family's label, as an .ics file."""
     # DTSTAMP is in UTC (the page sends its clock in UTC).
     now = now or dt.datetime.now(dt.timezone.utc)
     stamp = (now.astimezone(dt.timezone.utc) if now.tzinfo else now).strftime("%Y%m%dT%H%M%SZ")
+    label = (answers.get("label") or "").strip()
+    name = aid.text("agenda_gezin", label=label) if label else aid.text("agenda")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Thuiswijzer//Nazorgplan//NL",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(aid.text('agenda'))}"]
-    if plan is not None:
-        returned, months = plan
-        for moment in schedule(returned, months):
-            title = _title(aid, moment)
-            uid = hashlib.sha256(f"{returned}|{months}|{moment.day}|{title}".encode()).hexdigest()
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{uid[:32]}-thuiswijzer",
-                f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{moment.day:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{moment.day + dt.timedelta(days=1):%Y%m%d}",
-                f"SUMMARY:{_escape(aid.text('agenda_moment', title=title))}",
-                f"DESCRIPTION:{_escape(_moment_text(aid, answers, moment))}",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}"]
+    for number, moment in enumerate(plan(answers), start=1):
+        title = _title(aid, moment)
+        summary = (aid.text("agenda_moment_gezin", label=label, title=title) if label
+                   else aid.text("agenda_moment", title=title))
+        uid = hashlib.sha256(f"{label}|{answers.get('terugkeer_datum')}|{number}".encode())
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid.hexdigest()[:32]}-thuiswijzer",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{moment.day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{moment.day + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(_moment_text(aid, answers, moment))}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"

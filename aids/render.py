@@ -295,7 +295,9 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
                       if section.overview else "aid-result-section"},
           h("h4", {}, section.heading),
           h("p", {}, section.intro) if section.intro else None,
-          h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _lines(item.text), _pick(item))]
+          h("dl", {}, [[h("dt", {}, h("a", {"href": item.link}, item.label) if item.link
+                            else item.label),
+                        h("dd", {}, _lines(item.text), _pick(item))]
                        for item in section.items]))
         for section in voice.sections
     ]

@@ -31,30 +31,54 @@ def test_add_months_keeps_the_day_or_takes_the_last_day_of_the_month(day, months
     assert add_months(day, months) == expected
 
 
-def test_schedule_is_dense_first_then_thinner_and_lasts_at_least_twelve_months():
-    start = dt.date(2027, 1, 31)
-    moments = nazorg.schedule(start)
+RETURNS = [dt.date(2027, 1, 31) + dt.timedelta(days=d) for d in range(7)]  # every weekday
+
+
+@pytest.mark.parametrize("returned", RETURNS, ids=lambda d: d.strftime("%A"))
+def test_the_rhythm_starts_directly_and_then_thins_out(returned):
+    moments = nazorg.schedule(returned)
     days = [m.day for m in moments]
     assert days == sorted(days) and len(set(days)) == len(days)
-    assert days[:4] == [start + dt.timedelta(weeks=w) for w in (1, 2, 3, 4)]
-    assert days[-1] == dt.date(2028, 1, 31)
-    assert [(m.kind, m.number) for m in moments if m.evaluation] == [
-        ("maand", 3), ("maand", 6), ("maand", 12)]
+    # The first visit within a few days of the return, on a working day.
+    assert moments[0].kind == "eerste" and 1 <= (days[0] - returned).days <= 4
+    assert all(day.weekday() < 5 for day in days)
+    # Several visits a week in the first four weeks, then weekly, then fewer.
+    first_month = [d for d in days if (d - returned).days <= 28]
+    assert len(first_month) >= 7
     gaps = [(b - a).days for a, b in zip(days, days[1:])]
-    assert gaps[:3] == [7, 7, 7] and max(gaps) <= 62
-    # A plan asked for shorter than twelve months still runs twelve.
-    assert nazorg.schedule(start, 6)[-1].day == dt.date(2028, 1, 31)
-    assert nazorg.schedule(start, 18)[-1].number == 18
+    assert max(gaps[:7]) <= 6 and max(gaps) <= 35
+    week = [(m.kind, m.number) for m in moments if m.evaluation]
+    assert week == [("week", 6), ("maand", 3), ("maand", 6), ("maand", 12)]
+    assert days[-1] - add_months(returned, 12) <= dt.timedelta(days=2)
+
+
+def test_a_longer_plan_is_evaluated_at_least_every_six_months():
+    moments = nazorg.schedule(dt.date(2027, 3, 1), 30)
+    months = [m.number for m in moments if m.evaluation and m.kind == "maand"]
+    assert months == [3, 6, 12, 18, 24, 30]
+
+
+def test_a_plan_shorter_than_twelve_months_is_allowed_with_a_warning():
+    result = evaluate({"terugkeer_datum": "2027-03-01", "duur_maanden": 6}).result
+    assert evaluate({"terugkeer_datum": "2027-03-01", "duur_maanden": 6}).errors == ()
+    warning = next(s for s in result.professional.sections if s.heading == "Let op")
+    assert any("Dit plan duurt 6 maanden. Vaak is steun" in i.text for i in warning.items)
+    timeline = next(s for s in result.professional.sections if s.heading == "Tijdlijn")
+    assert timeline.items[-1].label.endswith("maand 6, evaluatie")
+    twelve = evaluate({"terugkeer_datum": "2027-03-01"}).result
+    assert not any("Dit plan duurt" in i.text for s in twelve.professional.sections
+                   for i in s.items)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)), st.integers(12, 36))
-def test_any_return_date_gives_an_ordered_plan_to_the_last_month(start, months):
+@given(st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)), st.integers(3, 36))
+def test_any_return_date_gives_an_ordered_plan_of_working_days_to_the_end(start, months):
     moments = nazorg.schedule(start, months)
     days = [m.day for m in moments]
     assert days == sorted(days) and len(set(days)) == len(days)
-    assert days[0] == start + dt.timedelta(weeks=1)
-    assert days[-1] == add_months(start, months)
+    assert all(day.weekday() < 5 for day in days) and days[0] > start
+    assert abs((days[-1] - add_months(start, months)).days) <= 3
+    assert moments[-1].evaluation
 
 
 def evaluate(answers: dict):
@@ -67,12 +91,12 @@ def test_return_before_placement_is_refused_in_dutch():
     assert "ligt vóór 'Datum van de uithuisplaatsing' (1 mei 2027)" in errors[0].message
 
 
-@pytest.mark.parametrize("value", ["6", "11", "40", "twaalf"])
-def test_a_plan_shorter_than_twelve_months_is_refused_in_dutch(value):
+@pytest.mark.parametrize("value", ["2", "40", "twaalf"])
+def test_an_impossible_length_is_refused_in_dutch(value):
     answers = engine.from_fields(AID, {"terugkeer_datum": ["1-2-2027"], "duur_maanden": [value]})
     errors = engine.evaluate(AID, answers, final=True).errors
     assert [e.field for e in errors] == ["duur_maanden"]
-    assert errors[0].message.startswith("Een nazorgplan duurt minstens 12 maanden")
+    assert errors[0].message == "Vul een heel getal in van 3 tot en met 36 maanden."
 
 
 def test_missing_return_date_is_named_and_the_result_says_what_is_missing():
@@ -92,12 +116,17 @@ ANSWERS = {"leden": ["ouder1", "kind1"], "plaatsing_datum": "2026-01-10",
 def test_result_shows_the_timeline_and_warning_signs_in_two_voices():
     result = evaluate(ANSWERS).result
     assert [s.heading for s in result.professional.sections] == [
-        "Tijdlijn", "Waarschuwingssignalen en wat je dan doet"]
-    timeline = result.professional.sections[0]
-    assert timeline.items[0].label == "7 februari 2028 — Week 1"
-    assert timeline.items[-1].label == "31 maart 2029 — Maand 14 (evaluatie)"
-    assert "Lokale hulp die meedoet: Wijkteam; Schuldhulpverlening." in timeline.items[0].text
-    assert result.parents.sections[0].heading == "Wat we samen afspreken"
+        "Let op", "Afspraken", "Tijdlijn", "Waarschuwingssignalen en wat je dan doet"]
+    timeline = result.professional.sections[2]
+    # 31 January 2028 is a Monday: the first visit on Wednesday.
+    assert timeline.items[0].label == "1. woensdag 2 februari 2028 — eerste bezoek"
+    # 31 March 2029 is a Saturday: the last evaluation on the Friday before.
+    assert timeline.items[-1].label.endswith("vrijdag 30 maart 2029 — maand 14, evaluatie")
+    # Local help is named once, with the agreements, not on every moment.
+    assert not any("Wijkteam" in item.text for item in timeline.items)
+    (help_item,) = [i for i in result.professional.sections[1].items if i.label == "Lokale hulp"]
+    assert help_item.text == "Wijkteam; Schuldhulpverlening"
+    assert result.parents.sections[2].heading == "Wanneer we elkaar zien"
     html = render.result_html(result)
     assert "<b>vaak</b>" not in html and "&lt;b&gt;vaak&lt;/b&gt;" in html
 
@@ -112,10 +141,39 @@ def test_calendar_is_valid_rfc5545_and_parses_back_to_the_same_moments():
     assert [e.decoded("DTSTART") for e in events] == [m.day for m in expected]
     assert all(e.decoded("DTEND") - e.decoded("DTSTART") == dt.timedelta(days=1) for e in events)
     assert len({str(e["UID"]) for e in events}) == len(events)
-    assert str(events[0]["SUMMARY"]) == "Nazorg: Week 1"
+    assert str(events[0]["SUMMARY"]) == "Nazorg: eerste bezoek"
     description = str(events[0]["DESCRIPTION"])
     assert description.startswith("Wie komt: jeugdbeschermer.\nKijk samen naar: de balans")
     assert str(parsed["PRODID"]) == "-//Thuiswijzer//Nazorgplan//NL"
+
+
+def test_calendar_events_carry_the_familys_label_so_two_families_stay_apart():
+    first = nazorg.calendar(AID, dict(ANSWERS, label="gezin B."))
+    second = nazorg.calendar(AID, dict(ANSWERS, label="gezin K."))
+    events = [c for t in (first, second) for c in icalendar.Calendar.from_ical(t).walk("VEVENT")]
+    assert str(events[0]["SUMMARY"]) == "Nazorg gezin B.: eerste bezoek"
+    assert any(str(e["SUMMARY"]) == "Nazorg gezin K.: eerste bezoek" for e in events)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+@pytest.mark.parametrize("label, ok", [("gezin B.", True), ("fam. K", True), ("moeder en zoon", True),
+                                       ("Jan Jansen", False), ("Gezin de Vries", False)])
+def test_the_label_may_not_be_a_full_name(label, ok):
+    errors = evaluate(dict(ANSWERS, label=label)).errors
+    assert (errors == ()) is ok
+    if not ok:
+        assert errors[0].message.startswith("Dit lijkt op een volledige naam.")
+
+
+def test_a_moment_can_be_moved_before_export_and_stays_moved_in_the_calendar():
+    moved = dict(ANSWERS, verplaatsen=[{"moment": 3, "datum": "2028-02-10"}])
+    timeline = evaluate(moved).result.professional.sections[2]
+    assert timeline.items[2].label == "3. donderdag 10 februari 2028 — week 2, verplaatst"
+    events = icalendar.Calendar.from_ical(nazorg.calendar(AID, moved)).walk("VEVENT")
+    assert events[2].decoded("DTSTART") == dt.date(2028, 2, 10)
+    wrong = evaluate(dict(ANSWERS, verplaatsen=[{"moment": 59, "datum": "2028-02-10"}]))
+    assert [e.field for e in wrong.errors] == ["verplaatsen.1.moment"]
+    assert "Kies een nummer uit de tijdlijn" in wrong.errors[0].message
 
 
 def test_calendar_escapes_typed_text():

@@ -94,9 +94,10 @@ def test_outputs_are_meaningful(pyodide_outputs):
     assert len(examples) == len(aids.aid_ids()) and all(out["valid"] for out in examples)
     assert advice["result"]["sections"][1]["items"][0]["label"].startswith("1. ")
     # 31 January 2028 plus 13 months: 2029 has no 29 February.
-    assert aftercare["result"]["sections"][0]["items"][-1]["label"] == \
-        "28 februari 2029 — Maand 13 (evaluatie)"
-    assert "DTSTART;VALUE=DATE:20280307" in calendar["calendar"]
+    timeline = next(s for s in aftercare["result"]["sections"] if s["heading"] == "Tijdlijn")
+    assert timeline["items"][-1]["label"].endswith("woensdag 28 februari 2029 — maand 13, evaluatie")
+    # Return on 29 February 2028 (a Tuesday): the first visit on Thursday 2 March.
+    assert "DTSTART;VALUE=DATE:20280302" in calendar["calendar"]
     assert opened == {"ok": True, "fields": {"leden": ["ouder1"], "evaluatie.1.datum": ["1-5-2027"]},
                       "note": ""}
     assert empty["valid"] is False

@@ -41,8 +41,10 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     tab_to(page, "[data-aid-submit]")
     page.keyboard.press("Enter")
     output = page.locator("[data-aid-output]")
-    output.get_by_text("1. Parent-Child Interaction Therapy (PCIT)", exact=True).wait_for()
-    assert "Past niet" in output.inner_text()
+    # Parental trauma first; every name links to its page.
+    output.get_by_role("link", name="1. Traumabehandeling voor ouders", exact=True).wait_for()
+    assert output.locator("a[href='../interventies/pcit.html']").count() == 1
+    assert "Past niet, en waarom" in output.inner_text()
     assert "Multisysteemtherapie (MST)" in output.inner_text()
     assert axe_violations(page) == []
     # Tick two options with the keyboard and carry them into the plan.
