@@ -19,6 +19,8 @@ DOMAINS = ("ouder", "kind", "gezin", "omgeving")
 FAVOURABLE = ("kracht", "evenwicht")
 # Whole months away from home from which the time itself becomes a question (Beoordelingsboog).
 LONG = 6
+# Up to this age, the time away weighs extra (the Richtlijn asks to weigh age and duration).
+YOUNG = 4
 
 
 def facts(aid: Aid, values: dict) -> dict[str, object]:
@@ -33,6 +35,9 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
                                   aid.text("maanden_een") if months == 1 else
                                   aid.text("maanden", n=months))
         found["lang_uit_huis"] = months >= LONG
+        found["drie_maanden_uit_huis"] = months >= 3
+        age = values.get("leeftijd_kind")
+        found["jong_en_lang"] = isinstance(age, int) and age <= YOUNG and months >= 3
     missing = [aid.questions[f"balans_{domain}_{when}"].short.lower()
                for domain in DOMAINS for when in ("nu", "terug")
                if f"balans_{domain}_{when}" not in values]

@@ -189,9 +189,11 @@ def test_example_file_is_canonical_fills_every_step_and_gives_a_complete_schedul
     assert [s["heading"] for s in out["result"]["sections"]] == [
         "Gezin en plaatsing", "Contactschema", "Veiligheid en begeleiding", "Opbouw en vervolg"]
     schedule = out["result"]["sections"][1]["items"]
-    assert [i["label"] for i in schedule] == ["Contact 1", "Contact 2", "Contact 3"]
-    assert schedule[0]["text"].splitlines()[:4] == ["Wie: moeder", "Met: kind 1", "Hoe vaak: 2",
-                                                    "Periode: per week"]
+    assert [i["label"] for i in schedule] == [
+        "Contact 1: moeder", "Contact 2: vader en broer (kind 2)", "Contact 3: oma van moederskant"]
+    # Each contact reads as a line of a document: "2 keer per week", not "Hoe vaak: 2".
+    assert schedule[0]["text"].splitlines()[:2] == [
+        "Met: kind 1.", "2 keer per week, anderhalf uur, bezoekruimte van de pleegzorgorganisatie."]
     # Compact enough for a one-page overview.
     assert len(out["text"].splitlines()) <= 110
 
@@ -241,7 +243,8 @@ def test_siblings_without_an_arrangement_are_pointed_out():
     text = texts(voice)
     assert "Betrek broers en zussen bij de bezoekregeling" in text
     assert "Zorg dat pleegouders of groepsleiding ook los contact hebben met ouders" in text
-    assert "Periode: per twee weken" in text and "Begeleiding: Eerst begeleid, later zonder" in text
+    assert "2 keer per twee weken, bij vader thuis" not in text  # no length: no half sentence
+    assert "2 keer per twee weken." in text and "Begeleiding: Eerst begeleid, later zonder" in text
     filled = {**answers, "broers_zussen_contact": "Ze zien elkaar elke zaterdag bij oma."}
     assert not [g for g in professional(filled).gaps if "broers of zussen" in g]
     alone = {**answers, "broers_zussen": "nee"}
@@ -323,8 +326,65 @@ def test_parent_version_uses_plain_headings_and_leaves_out_the_professional_item
         "Hoe het verder gaat"]
     parents = texts(result.parents)
     assert "Vastgelegd" not in parents and "Wat dit betekent voor de hulp" not in parents
-    assert "Wie erbij is: pleegzorgwerker" in parents
+    assert "Begeleiding: Begeleid, door pleegzorgwerker." in parents
     assert "Vastgelegd: Nee, dit is nog een voorstel" in texts(result.professional)
+
+
+# Warnings when the arrangement is unsafe or too thin ------------------------------------
+
+TODDLER = {"leden": ["ouder1", "kind1"], "rol": {"ouder1": "moeder", "kind1": "zoon, 2 jaar"},
+           "plaatsing_datum": "2027-03-01", "eerste_contact": "2027-03-03",
+           "jongste_kind": "jonger_dan_4", "perspectief": "terug",
+           "begeleiding_vorm": "zonder_methode",
+           "contacten": [{"wie": "moeder", "frequentie": 2, "periode": "week", "begeleid": "begeleid",
+                          "wie_brengt": "opvoeder"}]}
+
+
+def warnings(answers: dict) -> dict[str, str]:
+    voice = professional(answers)
+    section = next((s for s in voice.sections if s.heading == "Let op"), None)
+    return {item.label: item.text for item in section.items} if section else {}
+
+
+def test_a_well_arranged_toddler_gets_no_warning():
+    assert warnings(TODDLER) == {}
+
+
+def test_a_first_contact_weeks_after_the_placement_is_warned_about_with_its_source():
+    late = warnings({**TODDLER, "eerste_contact": "2027-03-22"})
+    assert "pas 21 dagen na de plaatsing" in late["Eerste contact"]
+    assert "(Richtlijn Uithuisplaatsing en terugplaatsing, 2023)" in late["Eerste contact"]
+    assert warnings({**TODDLER, "eerste_contact": "2027-03-08"}) == {}
+
+
+def test_contact_once_a_month_for_a_toddler_is_too_thin():
+    monthly = {**TODDLER, "contacten": [{**TODDLER["contacten"][0], "frequentie": 1,
+                                         "periode": "maand"}]}
+    assert "Te weinig contact voor een jong kind" in warnings(monthly)
+    older = {**monthly, "jongste_kind": "12_of_ouder"}
+    assert "Te weinig contact voor een jong kind" not in warnings(older)
+
+
+def test_no_guidance_for_a_toddler_while_return_is_the_goal():
+    alone = {**TODDLER, "begeleiding_vorm": "geen",
+             "contacten": [{**TODDLER["contacten"][0], "begeleid": "onbegeleid"}]}
+    assert "Begeleiding bij een jong kind" in warnings(alone)
+    assert "Begeleiding bij een jong kind" not in warnings({**alone, "perspectief": "blijvend"})
+    # Grandmother's visit at the foster home without guidance is not the point.
+    with_gran = {**TODDLER, "contacten": TODDLER["contacten"] + [
+        {"wie": "oma", "frequentie": 1, "periode": "maand", "begeleid": "onbegeleid"}]}
+    assert warnings(with_gran) == {}
+
+
+def test_a_taxi_at_the_hand_over_of_a_young_child():
+    taxi = {**TODDLER, "contacten": [{**TODDLER["contacten"][0], "wie_brengt": "vervoer"}]}
+    assert "vaste verzorger" in warnings(taxi)["Halen en brengen"]
+    assert "Halen en brengen" not in warnings({**taxi, "jongste_kind": "4_tot_12"})
+
+
+def test_the_arrangement_is_set_at_the_decision_to_place():
+    advice = next(o.advice for o in AID.questions["vastgelegd"].options if o.value == "voorstel")
+    assert "bij het besluit tot plaatsing" in advice and "het liefst" not in advice
 
 
 # Escaping and robustness --------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_the_family_description_is_the_same_as_in_the_analysis_aid():
 
 def test_the_steps_and_the_eight_balance_questions():
     assert [s.id for s in AID.steps] == ["gezin", "veranderd", "kind", "balans", "netwerk",
-                                         "veiligheid", "zorgen", "niet_terug"]
+                                         "veiligheid", "zorgen", "afwegen", "niet_terug"]
     for domain in DOMAINS:
         for when in ("nu", "terug"):
             question = AID.questions[f"balans_{domain}_{when}"]
@@ -179,8 +179,8 @@ def test_example_file_fills_every_step_and_is_valid():
     for key in EXAMPLE:
         assert key in evaluation.visible or key == "rol"
     out = sections(EXAMPLE)
-    assert list(out) == ["Wat jullie samen bespraken", FOR, AGAINST, UNCLEAR, TODO, QUESTIONS,
-                         SHARED, ROUTES]
+    assert list(out) == ["Wat jullie samen bespraken", FOR, AGAINST, UNCLEAR, TODO,
+                         "De afwegingen", QUESTIONS, SHARED, ROUTES]
     # Members are named by the roles the professional typed, never by their slot.
     assert out["Wat jullie samen bespraken"]["Gezinsleden en betrokkenen"] == (
         "moeder, M.; dochter, 7 jaar, woont in een pleeggezin; tante van moederskant")
@@ -241,7 +241,8 @@ def test_an_unsafe_situation_without_a_decision_for_a_long_time():
     assert "meldcode" in out[TODO]["Veiligheid"]
     assert "(Jeugdbescherming, 2025)" in out[TODO]["Het kind horen"]
     assert "14 maanden" in out[QUESTIONS]["Tijd"]
-    assert "(Pleegkind en pleegzorg, 2022)" in out[QUESTIONS]["Tijd"]
+    # The Beoordelingsboog's 3 to 6 months belong to foster care: not said here.
+    assert "3 tot 6 maanden" not in render.result_text(evaluate(answers).result)
     routes = out[ROUTES]
     assert "IVRK, artikel 25" in routes["Als het besluit uitblijft"]
     # The hidden answer does not mark a route.
@@ -284,26 +285,71 @@ def test_shared_parenting_only_when_return_is_uncertain_or_not_possible(outlook,
     assert has_role is (outlook == "niet_mogelijk")
 
 
-@pytest.mark.parametrize(("stuck", "on", "marked"), [
-    ("niet_verder", ["hulp_komt_niet"], {"Doorbraaktafel"}),
-    ("niet_verder", ["regels"], {"Management en bestuurders"}),
-    ("niet_verder", ["oneens", "hulp_komt_niet"], {"Raad voor de Kinderbescherming",
-                                                   "Doorbraaktafel"}),
-    ("niet_verder", [], set()),
-    ("geen_besluit", [], set()),
+@pytest.mark.parametrize(("stuck", "on", "fits"), [
+    ("niet_verder", ["hulp_komt_niet"], {"Past bij: de hulp komt er niet": "regionale expertteam"}),
+    ("niet_verder", ["regels"], {"Past bij: regels blokkeren": "leiding"}),
+    ("niet_verder", ["oneens", "hulp_komt_niet"], {
+        "Past bij: professionals zijn het oneens": "Raad voor de Kinderbescherming",
+        "Past bij: de hulp komt er niet": "doorbraaktafel"}),
+    ("niet_verder", ["complex"], {"Past bij: een ingewikkelde vraag zonder passende hulp":
+                                  "bovenregionale expertisenetwerk"}),
+    ("niet_verder", ["geschil"], {"Past bij: ouders of kind zijn het oneens met een beslissing":
+                                  "geschillenregeling"}),
+    ("niet_verder", [], {}),
+    ("geen_besluit", [], {}),
 ])
-def test_when_stuck_the_routes_show_with_when_each_fits(stuck, on, marked):
+def test_when_stuck_every_formal_route_shows_once_with_what_fits(stuck, on, fits):
     out = sections({"leden": ["kind1"], "veiligheid_nu": "veilig", "vastgelopen": stuck,
                     "vast_waarop": on})
     routes = out[ROUTES]
-    for name in ("Doorbraaktafel", "Management en bestuurders", "Raad voor de Kinderbescherming"):
-        assert "Past als" in routes[name]
-        assert ("Dit past bij wat jullie kozen" in routes[name]) is (name in marked)
-    assert "(K2, z.j.)" in routes["Over deze routes"]
-    assert "Onze bronnen beschrijven niet hoe een doorbraaktafel werkt" in routes[
-        "Over deze routes"]
+    for name in ("Regionaal expertteam", "Bovenregionaal expertisenetwerk", "Doorbraaktafel",
+                 "Management en bestuurders", "Raad voor de Kinderbescherming",
+                 "Geschillenregeling"):
+        assert name in routes
+    assert {label: text for label, text in routes.items() if label.startswith("Past bij")}.keys() \
+        == fits.keys()
+    for label, part in fits.items():
+        assert part in routes[label]
+    # K2's routes are examples, not a complete list; the perspectiefbesluit is not a dispute.
+    assert "niet als volledige lijst" in routes["Over deze routes"]
+    assert "(Hoge Raad, 2023)" in routes["Geschillenregeling"]
     assert "eerst met het gezin" in routes["Eerst"]
     assert ("Welke route?" in routes) is (stuck == "niet_verder" and not on)
+
+
+def test_the_beoordelingsboog_term_only_in_foster_care():
+    base = {"leden": ["kind1"], "veiligheid_nu": "veilig", "plaatsing_datum": "2027-01-10",
+            "datum_gesprek": "2027-05-10"}
+    foster = sections({**base, "plaatsingsvorm": "pleeggezin"})[QUESTIONS]
+    assert "binnen 3 tot 6 maanden" in foster["Beoordelingsboog"]
+    for other in ("gezinshuis", "residentieel"):
+        assert "Beoordelingsboog" not in sections({**base, "plaatsingsvorm": other})[QUESTIONS]
+
+
+def test_the_childs_age_and_the_acceptable_term_are_recorded_and_weighed():
+    answers = {"leden": ["kind1"], "veiligheid_nu": "veilig", "leeftijd_kind": 2,
+               "plaatsing_datum": "2027-01-10", "datum_gesprek": "2027-05-10",
+               "aanvaardbare_termijn": "Binnen drie maanden: hij is pas twee."}
+    out = sections(answers)
+    assert out["Wat jullie samen bespraken"]["Leeftijd van het kind"] == "2"
+    assert out["De afwegingen"]["Aanvaardbare termijn"] == "Binnen drie maanden: hij is pas twee."
+    assert "in 2022 geschrapt" in out["De afwegingen"]["Over de termijn"]
+    assert "leeftijd en duur mee te wegen" in out[QUESTIONS]["Leeftijd en tijd"]
+    gaps = evaluate({**answers, "aanvaardbare_termijn": ""}).result.gaps
+    assert any("binnen welke termijn" in g for g in gaps)
+
+
+def test_the_three_considerations_are_argued_not_scored():
+    answers = {"leden": ["kind1"], "veiligheid_nu": "veilig", "afweging_balans": "nee",
+               "afweging_termijn": "nee", "afweging_anders": ["hulp", "langer"],
+               "factoren_gunstig": ["willen"], "factoren_lastig": ["psychisch", "lang"]}
+    out = sections(answers)
+    assert "nog niet hersteld" in out[AGAINST]["Balans nog niet hersteld"]
+    assert "Andere of extra hulp; Een langere plaatsing" in out[TODO][
+        "Wat nodig is volgens de afwegingen"]
+    assert "Geen factor beslist alleen" in out[FOR]["Uit onderzoek naar pleegzorg"]
+    assert "tien factoren" in out["De afwegingen"]["Over deze afwegingen"]
+    assert not VERDICT.search(everything(evaluate(answers).result))
 
 
 @pytest.mark.parametrize("stuck", ["nee", ""])

@@ -1,0 +1,80 @@
+"""What the contact planner computes: each contact as one line ("2 keer per week, een middag,
+in de bezoekruimte"), and the facts its warnings use: how long until the first contact, and
+whether a young child's arrangement is too thin, unsupervised or handed over by strangers.
+Every word comes from aids/content/omgang.toml.
+"""
+
+from __future__ import annotations
+
+from .dates import parse_date
+from .definition import Aid
+from .result import Extra, Item, display
+
+# Days after the placement from which the first contact comes late (Thuiswijzer's advice).
+LATE = 7
+# Contacts a week a young child needs at least (Thuiswijzer's advice).
+WEEKLY = 1.0
+PER_WEEK = {"week": 1.0, "twee_weken": 0.5, "maand": 12 / 52}
+
+
+def _per_week(entry: dict) -> float | None:
+    times, period = entry.get("frequentie"), entry.get("periode")
+    if isinstance(times, int) and period in PER_WEEK:
+        return times * PER_WEEK[period]
+    return None
+
+
+def facts(aid: Aid, values: dict) -> dict[str, object]:
+    contacts = values.get("contacten", [])
+    young = values.get("jongste_kind") == "jonger_dan_4"
+    found: dict[str, object] = {}
+    placed, first = parse_date(values.get("plaatsing_datum")), parse_date(values.get("eerste_contact"))
+    if placed and first and first >= placed:
+        found["dagen_tot_eerste_contact"] = (first - placed).days
+        found["laat_eerste_contact"] = (first - placed).days > LATE
+    rates = [rate for entry in contacts if (rate := _per_week(entry)) is not None]
+    found["weinig_contact_jong"] = young and bool(rates) and max(rates) < WEEKLY
+    # No guidance at all: none planned, or every contact without it (oma's visit at the foster
+    # home alone is not the point; the contact between parent and child is).
+    unsupervised = values.get("begeleiding_vorm") == "geen" or (
+        bool(contacts) and all(entry.get("begeleid") == "onbegeleid" for entry in contacts))
+    found["zonder_begeleiding_jong"] = young and values.get("perspectief") == "terug" \
+        and unsupervised
+    found["vervoer_jong"] = young and any(e.get("wie_brengt") == "vervoer" for e in contacts)
+    return found
+
+
+def items(aid: Aid, values: dict, facts: dict) -> Extra:
+    """Each contact as a few readable lines, the same words for parents where they differ."""
+    step = aid.repeats["contacten"]
+    questions = {q.id: q for q in step.questions}
+    out = []
+    for number, entry in enumerate(values.get("contacten", []), start=1):
+        versions = []
+        for parents in (False, True):
+            def shown(key: str) -> str:
+                return display(questions[key], entry[key], parents) if key in entry else ""
+
+            often = (aid.text("hoe_vaak", frequentie=entry["frequentie"], periode=shown("periode"))
+                     if "frequentie" in entry and "periode" in entry else "")
+            lines = [aid.text("met", met=entry["met"])] if entry.get("met") else []
+            if often and entry.get("duur") and entry.get("plek"):
+                lines.append(aid.text("regel", hoe_vaak=often, duur=entry["duur"],
+                                      plek=entry["plek"]))
+            else:
+                lines.append(aid.text("regel_kort", hoe_vaak=often) if often
+                             else aid.text("hoe_vaak_onbekend"))
+                lines += [f"{questions[k].parent_label if parents else questions[k].short}: "
+                          f"{entry[k]}" for k in ("duur", "plek") if entry.get(k)]
+            if "begeleid" in entry:
+                door = aid.text("door", begeleider=entry["begeleider"]) \
+                    if entry.get("begeleider") and entry["begeleid"] != "onbegeleid" else ""
+                lines.append(aid.text("begeleid", begeleid=shown("begeleid"), door=door))
+            if "wie_brengt" in entry:
+                lines.append(aid.text("brengen", wie_brengt=shown("wie_brengt")))
+            if entry.get("halen_brengen"):
+                lines.append(aid.text("halen", halen_brengen=entry["halen_brengen"]))
+            versions.append(Item(aid.text("contact", n=number, wie=entry.get("wie", "")),
+                                 "\n".join(lines)))
+        out.append((versions[0], versions[1]))
+    return {"schema": out}
