@@ -22,6 +22,7 @@ def run(aid_id: str, answers: object) -> dict:
         "errors": [{"field": e.field, "message": e.message} for e in evaluation.errors],
         "result": _voice(result.professional),
         "text": result_text(result),
+        "about": [{"label": i.label, "text": i.text} for i in result.about],
     }
     if result.parents:
         output["parents"] = _voice(result.parents)

@@ -228,6 +228,12 @@ def rating_text(rating: Rating) -> str:
     return f"{rating.level} ({', '.join(parts)})" if parts else rating.level
 
 
+def reference(source: Source) -> str:
+    """The full reference of a source, as on the sources page."""
+    year = source.year or text("catalogue.undated", consulted=source.consulted)
+    return text("catalogue.reference", publisher=source.publisher, title=source.title, year=year)
+
+
 # Citations ---------------------------------------------------------------------------
 
 _CITE = re.compile(r"\{@([a-z0-9-]+)\}")

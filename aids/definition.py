@@ -6,6 +6,7 @@ so a broken content file fails the build instead of shipping a broken aid.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -36,8 +37,10 @@ class Option:
 
 @dataclass(frozen=True)
 class Condition:
+    """Show a question when an earlier choice is one of `equals`, or a list includes `includes`."""
+
     question: str
-    equals: str | None = None
+    equals: tuple[str, ...] | None = None
     includes: str | None = None
 
 
@@ -163,9 +166,11 @@ class Aid:
     version: int
     intro: str
     disclaimer: str
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # keys of data/sources.toml
     steps: tuple[Step, ...]
     result_title: str
+    reviewed: dt.date | None = None  # when the content was last reviewed
+    evidence: str = ""  # how certain the advice is, in words
     result_intro: str = ""
     gaps: tuple[Gap, ...] = ()
     sections: tuple[ResultSection, ...] = ()
@@ -205,7 +210,7 @@ class Aid:
 _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "aid": (
         {"id": str, "title": str, "version": int, "intro": str, "disclaimer": str,
-         "sources": list, "steps": list, "result": dict},
+         "sources": list, "steps": list, "result": dict, "reviewed": dt.date, "evidence": str},
         {"migrations": list, "shared": list, "roles": str, "rules": list, "facts": dict,
          "texts": dict, "groups": dict, "tags": dict, "item_rules": list},
     ),
@@ -220,7 +225,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
          "no_full_name": bool},
     ),
     "option": ({"value": str, "label": str}, {"advice": str, "parent_label": str}),
-    "show_if": ({"question": str}, {"equals": str, "includes": str}),
+    "show_if": ({"question": str}, {"equals": (str, list), "includes": str}),
     "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
                                 "parent_title": str, "parent_intro": str, "builder": str}),
     "gap": ({"question": str, "message": str}, {"parent_message": str}),
@@ -241,8 +246,9 @@ def _parse(path: Path) -> Aid:
     data = check.table("aid", catalogue.cite_all(check, raw), (), "de hulpmiddeldefinitie")
     if data["id"] != path.stem or not AID_ID.match(data["id"]):
         check.fail(f"id '{data['id']}' moet gelijk zijn aan de bestandsnaam '{path.stem}'", (), "id")
-    if not all(isinstance(s, str) and s for s in data["sources"]) or not data["sources"]:
-        check.fail("sources moet een niet-lege lijst met bronnen zijn", (), "sources")
+    if not data["sources"] or not all(s in catalogue.sources() for s in data["sources"]):
+        check.fail("sources moet een niet-lege lijst met sleutels uit data/sources.toml zijn", (),
+                   "sources")
 
     seen: dict[str, Question] = {}
     steps = []
@@ -344,6 +350,7 @@ def _parse(path: Path) -> Aid:
         id=data["id"], title=data["title"], version=data["version"], intro=data["intro"],
         disclaimer=data["disclaimer"], sources=tuple(data["sources"]), steps=tuple(steps),
         result_title=result["title"], result_intro=result.get("intro", ""), gaps=tuple(gaps),
+        reviewed=data["reviewed"], evidence=data["evidence"],
         sections=tuple(sections), parent_title=result.get("parent_title", ""),
         parent_intro=result.get("parent_intro", ""),
         migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), builder=builder,
@@ -494,10 +501,13 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
             check.fail(f"show_if verwijst naar '{cond['question']}', dat geen eerdere keuzevraag is",
                        at, "show_if")
         wanted = cond.get("equals") if target.type == "choice" else cond.get("includes")
-        if wanted is None or len(cond) != 2 or wanted not in [o.value for o in target.options]:
-            check.fail("show_if moet 'equals' (bij choice) of 'includes' (bij multi) met een "
-                       "bestaande optie hebben", at, "show_if")
-        condition = Condition(cond["question"], cond.get("equals"), cond.get("includes"))
+        wanted = [wanted] if isinstance(wanted, str) else wanted
+        if not wanted or len(cond) != 2 or not set(wanted) <= {o.value for o in target.options}:
+            check.fail("show_if moet 'equals' (bij choice, één optie of een lijst) of 'includes' "
+                       "(bij multi) met bestaande opties hebben", at, "show_if")
+        condition = Condition(cond["question"],
+                              tuple(wanted) if target.type == "choice" else None,
+                              cond.get("includes"))
     after = q.get("after")
     if after is not None and (qtype != "date" or after not in seen or seen[after].type != "date"):
         check.fail(f"after verwijst naar '{after}', dat geen eerdere datumvraag is", at, "after")

@@ -192,7 +192,7 @@ def _applies(question: Question, answers: dict) -> bool:
         return True
     value = answers.get(condition.question)
     if condition.equals is not None:
-        return value == condition.equals
+        return value in condition.equals
     return condition.includes in (value or [])
 
 

@@ -314,6 +314,11 @@ def result_html(result: Result) -> Markup:
                          text("result.professionals") if result.parents else "")]
     if result.parents:
         parts.append(_voice_html(result.parents, "aid-result--ouders", text("result.parents")))
+    if result.about:
+        parts.append(h("section", {"class": "aid-about"},
+                       h("h3", {}, text("result.about")),
+                       h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _lines(item.text))]
+                                    for item in result.about])))
     if any(item.pick for section in result.professional.sections for item in section.items):
         parts.append(h("p", {}, h("button", {"type": "button", "class": "aid-button",
                                              "data-aid-carry": "analyse.html#hulp="},
@@ -339,8 +344,15 @@ def _voice_text(voice: Voice) -> list[str]:
 
 
 def result_text(result: Result) -> str:
-    """The professional version as plain text, for the case file."""
-    return "\n".join(_voice_text(result.professional)).rstrip() + "\n"
+    """The professional version as plain text, for the case file, with what it is based on."""
+    out = _voice_text(result.professional)
+    if result.about:
+        heading = text("result.about")
+        out += [heading, "-" * len(heading)]
+        for item in result.about:
+            out.append(f"{item.label}:")
+            out += [f"  {line}" for line in item.text.splitlines() if line.strip()]
+    return "\n".join(out).rstrip() + "\n"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
@@ -374,4 +386,10 @@ def result_markdown(aid: Aid, result: Result) -> str:
     out += _voice_markdown(result.professional)
     if result.parents:
         out += _voice_markdown(result.parents)
+    if result.about:
+        out += [f"## {md_escape(text('result.about'))}", ""]
+        for item in result.about:
+            out.append(f"**{md_escape(item.label)}**  ")
+            out += [md_escape(line) + "  " for line in item.text.splitlines() if line.strip()]
+            out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import catalogue
 from .dates import format_date, parse_date
 from .definition import OPEN, Aid, Question, ResultSection, Rule, Step, Test, builder_module
 from .fields import field_name, item_name
@@ -51,6 +52,7 @@ class Voice:
 class Result:
     professional: Voice
     parents: Voice | None = None
+    about: tuple[Item, ...] = ()  # once per result: when reviewed, where from, how certain
 
     # The professional version is the result; these keep simple callers simple.
     @property
@@ -78,7 +80,16 @@ def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
     extra = module.items(aid, values, facts) if hasattr(module, "items") else {}
     context = _Context(aid, values, facts, extra, set(visible))
     parents = context.voice(True) if aid.has_parent_version else None
-    return Result(context.voice(False), parents)
+    return Result(context.voice(False), parents, about(aid))
+
+
+def about(aid: Aid) -> tuple[Item, ...]:
+    """What IPDAS asks a decision aid to say: the date of its content, its sources and the
+    uncertainty of its evidence."""
+    sources = catalogue.sources()
+    return (Item(text("result.about_reviewed"), format_date(aid.reviewed)),
+            Item(text("result.about_sources"), "\n".join(sources[key].cite for key in aid.sources)),
+            Item(text("result.about_certainty"), aid.evidence))
 
 
 def applying(aid: Aid, answers: dict, shown: set[str]) -> dict:

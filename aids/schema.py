@@ -87,7 +87,9 @@ class Checker:
         for key, value in data.items():
             wanted = required.get(key) or optional[key]
             if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-                self.fail(f"veld '{key}' in {label} moet van type {wanted.__name__} zijn", at, key)
+                names = " of ".join(t.__name__ for t in (wanted if isinstance(wanted, tuple)
+                                                         else (wanted,)))
+                self.fail(f"veld '{key}' in {label} moet van type {names} zijn", at, key)
         return data
 
 

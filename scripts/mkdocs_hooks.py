@@ -22,6 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import aids  # noqa: E402
 import generate_pages  # noqa: E402
 import vendor  # noqa: E402
+from aids import catalogue  # noqa: E402
 from aids._html import h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
 from aids.__main__ import describe  # noqa: E402
@@ -111,7 +112,8 @@ def on_page_content(html, page, config, files):
                      "Dit zijn de sleutels en de woorden die het hulpmiddel kent:"),
           h("pre", {}, describe(aid))),
         h("h2", {"id": "bronnen-van-dit-hulpmiddel"}, text("page.sources")),
-        h("ul", {}, [h("li", {}, source) for source in aid.sources]),
+        h("ul", {}, [h("li", {}, catalogue.reference(catalogue.sources()[key]))
+                     for key in aid.sources]),
     ])
     # The runtime config and the loader's words are JSON, not HTML: put them in after escaping
     # the rest.

@@ -23,7 +23,7 @@ ANSWERS = {"leden": ["ouder1", "kind1"], "problemen": {"kind1": "Boos <b>en</b> 
 def test_dump_writes_the_envelope():
     text = answers_file.dump(AID, ANSWERS, dt.datetime(2027, 3, 1, 10, 30))
     data = json.loads(text)
-    assert data == {"format": "thuiswijzer", "aid": "analyse", "version": 2,
+    assert data == {"format": "thuiswijzer", "aid": "analyse", "version": AID.version,
                     "saved": "2027-03-01T10:30:00", "answers": ANSWERS}
 
 

@@ -16,7 +16,9 @@ title = "Proef"
 version = 1
 intro = "Intro."
 disclaimer = "Jij beslist."
-sources = ["Bron (2026)"]
+sources = ["richtlijn-uhp"]
+reviewed = 2026-11-30
+evidence = "Een proef."
 
 [[steps]]
 id = "een"
@@ -98,31 +100,31 @@ def test_good_definition_loads(tmp_path):
 @pytest.mark.parametrize(
     ("old", "new", "line", "reason"),
     [
-        ('label = "Wat?"', 'label = "Wat?"\ncolour = "rood"', 23, "onbekend veld 'colour'"),
-        ('type = "textarea"', 'type = "essay"', 20, "onbekend vraagtype 'essay'"),
-        ('per = "wie"', 'per = "niemand"', 21, "per verwijst naar 'niemand'"),
-        ('after = "start"', 'after = "eind"', 37, "after verwijst naar 'eind'"),
-        ('id = "start"', 'id = "wie"', 29, "vraag-id 'wie' is ongeldig of dubbel"),
-        ('question = "wat"', 'question = "hoe"', 43, "gap verwijst naar onbekende vraag 'hoe'"),
+        ('label = "Wat?"', 'label = "Wat?"\ncolour = "rood"', 25, "onbekend veld 'colour'"),
+        ('type = "textarea"', 'type = "essay"', 22, "onbekend vraagtype 'essay'"),
+        ('per = "wie"', 'per = "niemand"', 23, "per verwijst naar 'niemand'"),
+        ('after = "start"', 'after = "eind"', 39, "after verwijst naar 'eind'"),
+        ('id = "start"', 'id = "wie"', 31, "vraag-id 'wie' is ongeldig of dubbel"),
+        ('question = "wat"', 'question = "hoe"', 45, "gap verwijst naar onbekende vraag 'hoe'"),
         ('version = 1', 'version = "een"', 3, "veld 'version'"),
-        ('title = "Stap een"\n', '\n', 8, "verplicht veld 'title' ontbreekt in stap 1"),
+        ('title = "Stap een"\n', '\n', 10, "verplicht veld 'title' ontbreekt in stap 1"),
         ('options = [{ value = "a", label = "A" }, { value = "b", label = "B" }]',
-         'options = [{ value = "a", label = "A" }, { value = "a", label = "B" }]', 16,
+         'options = [{ value = "a", label = "A" }, { value = "a", label = "B" }]', 18,
          "geen of dubbele opties"),
         ('id = "proef"', 'id = "anders"', 1, "moet gelijk zijn aan de bestandsnaam"),
-        ('title = "Resultaat"', 'title = "Resultaat', 40, "geen geldige TOML"),
+        ('title = "Resultaat"', 'title = "Resultaat', 42, "geen geldige TOML"),
         # Result rules: every name they use must exist.
-        ('when = { wie = "a", lang = true }', 'when = { hoe = "a" }', 55,
+        ('when = { wie = "a", lang = true }', 'when = { hoe = "a" }', 57,
          "when noemt een onbekende vraag of feit 'hoe'"),
-        ('when = { wie = "a", lang = true }', 'when = { wie = "c" }', 55,
+        ('when = { wie = "a", lang = true }', 'when = { wie = "c" }', 57,
          "when.wie noemt onbekende opties ['c']"),
-        ('when = { wie = "a", lang = true }', 'when = { wat = "a" }', 55,
+        ('when = { wie = "a", lang = true }', 'when = { wat = "a" }', 57,
          "vergelijkt 'wat', dat geen keuzevraag of keuzefeit is"),
-        ('section = "samen"', 'section = "elders"', 54, "onbekende sectie 'elders'"),
-        ('source = ["richtlijn-uhp"]', 'source = ["verzonnen"]', 58, "onbekende bron 'verzonnen'"),
-        ('text = "A is gekozen en het duurt lang."', 'text = "Het duurt {duur}."', 57,
+        ('section = "samen"', 'section = "elders"', 56, "onbekende sectie 'elders'"),
+        ('source = ["richtlijn-uhp"]', 'source = ["verzonnen"]', 60, "onbekende bron 'verzonnen'"),
+        ('text = "A is gekozen en het duurt lang."', 'text = "Het duurt {duur}."', 59,
          "onbekende namen ['duur']"),
-        ('lang = "flag"', 'lang = "misschien"', 51, "feit 'lang' moet een type"),
+        ('lang = "flag"', 'lang = "misschien"', 53, "feit 'lang' moet een type"),
     ],
 )
 def test_malformed_definition_names_file_line_and_reason(tmp_path, old, new, line, reason):

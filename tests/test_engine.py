@@ -95,12 +95,21 @@ def test_chosen_parent_problems_bring_their_advice():
     assert "schuldhulpverlening" in advice
 
 
-def test_contact_questions_apply_only_when_the_child_lives_elsewhere():
-    home = evaluate({"leden": ["kind1"], "woonsituatie": "thuis"})
-    away = evaluate({"leden": ["kind1"], "woonsituatie": "uit_huis"})
-    assert "omgang_frequentie" not in home.visible and "omgang_frequentie" in away.visible
-    gap = "Er is nog geen omgangsregeling: spreek af hoe vaak ouders en kind elkaar zien."
-    assert gap not in home.result.gaps and gap in away.result.gaps
+@pytest.mark.parametrize(("where", "asked"), [("thuis", False), ("dreigt", False),
+                                              ("besluit", True), ("uit_huis", True)])
+def test_contact_questions_apply_from_the_decision_to_place(where, asked):
+    evaluation = evaluate({"leden": ["kind1"], "woonsituatie": where})
+    assert ("omgang_frequentie" in evaluation.visible) is asked
+    gap = ("Er is nog geen omgangsregeling. Stel die vast bij het besluit tot plaatsing: hoe vaak "
+           "zien ouders en kind elkaar?")
+    assert (gap in evaluation.result.gaps) is asked
+
+
+def test_the_plan_asks_for_help_for_the_child_as_well_as_the_parents():
+    gaps = evaluate({"leden": ["kind1"], "hulp_keuze": ["triple-p"]}).result.gaps
+    assert any(g.startswith("Het plan noemt nog geen hulp voor het kind zelf") for g in gaps)
+    helped = evaluate({"leden": ["kind1"], "hulp_kind": "Een vaste mentor op school."})
+    assert not any("hulp voor het kind zelf" in g for g in helped.result.gaps)
 
 
 def test_repeated_step_shows_one_empty_entry_after_those_in_use():

@@ -201,7 +201,7 @@ def test_a_mother_who_only_attends_help_with_safety_worries_and_a_weak_network()
     assert set(against) == {"Verandering in de opvoeding", "Netwerk", "Veiligheid"}
     assert "tijdens de omgang" in out[TODO]["Verandering in de opvoeding"]
     assert "veiligheidsplan" in out[TODO]["Veiligheid"]
-    assert "familienetwerkberaad (NJi, z.j.)" in out[TODO]["Netwerk"]
+    assert "familienetwerkberaad (NJi, Samenwerken aan terug naar huis, z.j.)" in out[TODO]["Netwerk"]
     # For and against stand side by side, even when one side is empty.
     assert list(out[FOR]) == ["Nog niets genoteerd"]
     assert SHARED not in out and ROUTES not in out
