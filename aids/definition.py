@@ -24,7 +24,7 @@ MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi":
 # Where `options_from` takes its options: the catalogue or a table of the shared vocabulary.
 OPTION_SOURCES = ("interventions", "phases", "concerns")
 # Aids whose result is built by code: the module aids.<builder> with a function result().
-BUILDERS = ("interventions", "perspectief", "nazorg", "omgang", "analyse")
+BUILDERS = ("interventions", "perspectief", "nazorg", "omgang")
 
 
 @dataclass(frozen=True)
