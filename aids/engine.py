@@ -40,6 +40,7 @@ class Section:
     items: tuple[Item, ...]
     intro: str = ""
     overview: bool = False  # printed in the one-page overview
+    key: str = ""  # a stable name to find the section by (the group overview uses it)
 
 
 @dataclass(frozen=True)

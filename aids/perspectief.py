@@ -320,10 +320,11 @@ def result(aid: Aid, answers: dict) -> Result:
     parent_sections: list[Section] = []
 
     def section(heading: str, parent_heading: str, texts: _Texts, intro: str = "",
-                parent_intro: str = "") -> None:
+                parent_intro: str = "", key: str = "") -> None:
         if texts.pro:
-            pro_sections.append(Section(heading, tuple(texts.pro), intro))
-            parent_sections.append(Section(parent_heading, tuple(texts.parents), parent_intro))
+            pro_sections.append(Section(heading, tuple(texts.pro), intro, key=key))
+            parent_sections.append(Section(parent_heading, tuple(texts.parents), parent_intro,
+                                           key=key))
 
     section("Wat jullie samen bespraken", "Wat we samen bespraken",
             _overview(aid, answers, shown, placed, months))
@@ -339,8 +340,8 @@ def result(aid: Aid, answers: dict) -> Result:
                 texts.add("Nog niets genoteerd", pro, plain)
         intro = ("De argumenten staan naast elkaar. Ze worden niet opgeteld of tegen elkaar "
                  "weggestreept. Weeg ze samen.")
-        section("Wat pleit voor terugkeer nu", "Wat goed gaat", voor, intro)
-        section("Wat pleit tegen terugkeer nu", "Wat nog moeilijk is", tegen)
+        section("Wat pleit voor terugkeer nu", "Wat goed gaat", voor, intro, key="voor")
+        section("Wat pleit tegen terugkeer nu", "Wat nog moeilijk is", tegen, key="tegen")
     section("Wat nog onduidelijk is of wisselt", "Wat we nog niet weten", open_)
     section("Wat nog moet gebeuren", "Wat er nog moet gebeuren", todo)
     section("Vragen voor de gedragswetenschapper en het gezin",
