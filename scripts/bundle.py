@@ -32,13 +32,13 @@ FACTS_PAGE = "over/download.html"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 # Only needed by a web server, not by someone opening files from disk.
 SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
-_FACT = re.compile(r'(<dd data-tw-fact="(size|date|sha256)">)(.*?)(</dd>)', re.S)
+_FACT = re.compile(r'(<(dd|pre)[^>]* data-tw-fact="(size|date|sha256)">)(.*?)(</\2>)', re.S)
 _REVIEWED = re.compile(r"^reviewed: (\d{4}-\d{2}-\d{2})\s*$", re.M)
 
 
 def with_facts(page: str, facts: dict[str, str]) -> str:
     """The download page with each fact filled in (escaped); the same result however often."""
-    return _FACT.sub(lambda m: m.group(1) + html.escape(facts[m.group(2)]) + m.group(4), page)
+    return _FACT.sub(lambda m: m.group(1) + html.escape(facts[m.group(3)]) + m.group(5), page)
 
 
 def offline_page(page: str) -> str:
