@@ -28,6 +28,7 @@ def open_case(page, url: str) -> None:
     page.goto(url)
     wait_for_aid(page)
     page.locator("[data-aid-check]").wait_for(state="visible", timeout=30_000)
+    page.locator("[data-aid-check-body] dd").first.wait_for()  # the answers of the case
 
 
 @pytest.mark.parametrize(("case_id", "aid_id"), PAIRS)
@@ -46,7 +47,7 @@ def test_the_buttons_on_a_case_page_open_the_case(page, server):
     page.get_by_role("link", name=re.compile("Open in hulpmiddel: Opvoedperspectief")).click()
     page.wait_for_url("**/hulpmiddelen/perspectief.html#casus=verslaving-moeder")
     wait_for_aid(page)
-    page.locator("[data-aid-check]").wait_for(state="visible", timeout=30_000)
+    page.locator("[data-aid-check-body] dd").first.wait_for(timeout=30_000)
     assert "Ik wil bij mama wonen." in page.locator("[data-aid-check-body]").inner_text()
 
 
