@@ -1,7 +1,7 @@
 # Thuiswijzer: the only entry points a newcomer needs.
 #   make serve   build everything and serve the site on http://127.0.0.1:8000
 #   make test    install what is needed and run every test
-#   make bundle  write dist/thuiswijzer-offline.zip
+#   make bundle  write dist/thuiswijzer-offline.zip (make site builds it too, for the download page)
 #   make bench   measure start-up, freezes, transfer sizes and the zip
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -24,16 +24,17 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# The site offers the offline zip on its download page, so building the site builds the zip.
 site: setup
 	$(PY) scripts/build_runtime.py
 	$(PY) -m mkdocs build --strict
+	$(PY) scripts/bundle.py
 
 serve: site
 	@echo "Thuiswijzer staat op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
 bundle: site
-	$(PY) scripts/bundle.py
 
 test: bundle
 	$(PY) -m pytest

@@ -1,4 +1,5 @@
-"""Shared content data: the vocabulary, the intervention catalogue and the glossary.
+"""Shared content data: the vocabulary, the intervention catalogue, the glossary, the sources,
+the training cases (content/cases/) and the words of the training pages.
 
 Each fact is written once, in aids/content/data/, and used by the guidance pages and the
 aids alike. A missing or unknown field fails with the file, line and reason.
@@ -13,6 +14,7 @@ from functools import cache
 
 from .dates import format_date
 from .schema import CONTENT_DIR, Checker, DefinitionError, read_toml
+from .texts import table as texts_table
 from .texts import text
 
 DATA_DIR = CONTENT_DIR / "data"
@@ -39,7 +41,19 @@ _SCHEMA = {
     "source": ({"key": str, "cite": str, "publisher": str, "title": str, "year": int, "kind": str},
                {"consulted": int, "url": str, "note": str}),
     "term": ({"term": str, "definition": str}, {}),
+    "case": ({"id": str, "title": str, "summary": str, "phase": str, "concerns": list,
+              "narrative": str, "aims": list, "questions": list, "sources": list,
+              "answers": dict}, {"reviewed": dt.date}),
+    "training": ({"case": dict, "library": dict, "worksheet": dict, "beamer": dict,
+                  "overview": dict, "download": dict, "overview_row": list}, {}),
+    "overview_row": ({"label": str}, {"answers": list, "sections": list}),
 }
+CASES_DIR = CONTENT_DIR / "cases"
+# A key of a case's answers: an aid id; its value the answers that aid takes (checked against
+# the aid at build time, where the aids are loaded).
+AID_KEY = re.compile(r"^[a-z][a-z0-9-]*$")
+# An overview row names answers as "<aid>.<answer key>" and result sections as "<aid>.<key>".
+DOTTED = re.compile(r"^[a-z][a-z0-9-]*[.][a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -275,3 +289,97 @@ def cite_all(check: Checker, node: object, at: tuple[object, ...] = (), table: s
                 out[key] = cite_all(check, value, at, table)
         return out
     return node
+
+
+@dataclass(frozen=True)
+class Case:
+    """A fictional case for training: roles only, never names."""
+
+    id: str
+    title: str
+    summary: str
+    phase: str  # a key of vocabulary().phases
+    concerns: tuple[str, ...]  # keys of vocabulary().concerns
+    narrative: str  # Markdown, rendered at build time with raw HTML off
+    aims: tuple[str, ...]
+    questions: tuple[str, ...]
+    sources: tuple[str, ...]  # keys of sources()
+    answers: dict  # aid id -> the answers this case gives to that aid
+    reviewed: dt.date | None = None
+
+
+@cache
+def cases() -> tuple[Case, ...]:
+    """Every training case in content/cases/, ordered by phase, then by id."""
+    words = vocabulary()
+    known_sources = sources()
+    found = []
+    for path in sorted(CASES_DIR.glob("*.toml")):
+        text, raw = read_toml(path)
+        check = Checker(path, text, _SCHEMA)
+        item = check.table("case", raw, (), "de casus")
+        if item["id"] != path.stem or not SLUG.match(item["id"]):
+            check.fail(f"id '{item['id']}' moet gelijk zijn aan de bestandsnaam", (), "id")
+        if item["phase"] not in words.phases:
+            check.fail(f"phase moet een van {sorted(words.phases)} zijn", (), "phase")
+        unknown = [c for c in item["concerns"] if c not in words.concerns]
+        if not item["concerns"] or unknown:
+            check.fail(f"concerns is leeg of bevat onbekende waarden {unknown}", (), "concerns")
+        for key in ("aims", "questions"):
+            if len(item[key]) < 2 or not all(isinstance(v, str) and v for v in item[key]):
+                check.fail(f"{key} moet minstens twee teksten hebben", (), key)
+        missing = [key for key in item["sources"] if key not in known_sources]
+        if not item["sources"] or missing:
+            check.fail(f"sources is leeg of noemt onbekende bronnen {missing}", (), "sources")
+        answers = item["answers"]
+        if not answers or not all(AID_KEY.match(k) and isinstance(v, dict)
+                                  for k, v in answers.items()):
+            check.fail("answers heeft per hulpmiddel een tabel met antwoorden", (), "answers")
+        found.append(Case(
+            id=item["id"], title=item["title"], summary=item["summary"], phase=item["phase"],
+            concerns=tuple(item["concerns"]), narrative=item["narrative"],
+            aims=tuple(item["aims"]), questions=tuple(item["questions"]),
+            sources=tuple(item["sources"]), answers=answers, reviewed=item.get("reviewed"),
+        ))
+    order = list(words.phases)
+    return tuple(sorted(found, key=lambda c: (order.index(c.phase), c.id)))
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One row of the group overview: answers ("aid.key") and result sections ("aid.key")."""
+
+    label: str
+    answers: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Training:
+    """The rows of the group overview; and, as a call, the words of the trainers' pages (which
+    aids.texts reads, like every other text)."""
+
+    overview_rows: tuple[OverviewRow, ...]
+
+    def __call__(self, table: str, key: str, **values: object) -> str:
+        """One text, with {placeholders} filled in; without values, the template itself (for
+        the page's script to fill)."""
+        return text(f"{table}.{key}", **values) if values else texts_table()[f"{table}.{key}"]
+
+
+@cache
+def training() -> Training:
+    path = DATA_DIR / "training.toml"
+    text, raw = read_toml(path)
+    check = Checker(path, text, _SCHEMA)
+    data = check.table("training", raw, (), "de teksten voor trainers")
+    rows = []
+    for i, row_raw in enumerate(data["overview_row"]):
+        at = ("overview_row", i)
+        row = check.table("overview_row", row_raw, at, f"rij {i + 1} van het groepsoverzicht")
+        keys = row.get("answers", []) + row.get("sections", [])
+        if not keys or not all(isinstance(k, str) and DOTTED.match(k) for k in keys):
+            check.fail("een rij noemt antwoorden of secties als 'hulpmiddel.sleutel'", at, "label")
+        rows.append(OverviewRow(row["label"], tuple(row.get("answers", [])),
+                                tuple(row.get("sections", []))))
+    return Training(tuple(rows))

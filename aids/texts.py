@@ -1,4 +1,5 @@
-"""The words of the interface, read from aids/content/data/interface.toml.
+"""The words of the interface, read from aids/content/data/interface.toml and, for the trainers'
+pages, training.toml (whose lists of rows are data, read by aids.catalogue).
 
 Code asks for a text by its dotted key and fills in the {placeholders}; it never holds a Dutch
 sentence itself. An unknown key or placeholder is a programming error and raises KeyError.
@@ -11,27 +12,29 @@ from functools import cache
 
 from .schema import CONTENT_DIR, DefinitionError, read_toml
 
-PATH = CONTENT_DIR / "data" / "interface.toml"
+PATHS = (CONTENT_DIR / "data" / "interface.toml", CONTENT_DIR / "data" / "training.toml")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 @cache
 def table() -> dict[str, str]:
     """Every text by its dotted key ("errors.required")."""
-    _, raw = read_toml(PATH)
     flat: dict[str, str] = {}
 
-    def walk(prefix: str, node: dict) -> None:
+    def walk(path, prefix: str, node: dict) -> None:
         for key, value in node.items():
             name = f"{prefix}.{key}" if prefix else key
             if isinstance(value, dict):
-                walk(name, value)
-            elif isinstance(value, str) and value.strip():
+                walk(path, name, value)
+            elif isinstance(value, list) and not prefix:
+                continue  # rows of data, not words (training.toml's overview rows)
+            elif isinstance(value, str) and value.strip() and name not in flat:
                 flat[name] = value
             else:
-                raise DefinitionError(PATH, None, f"'{name}' moet een niet-lege tekst zijn")
+                raise DefinitionError(path, None, f"'{name}' moet een niet-lege, nieuwe tekst zijn")
 
-    walk("", raw)
+    for path in PATHS:
+        walk(path, "", read_toml(path)[1])
     return flat
 
 

@@ -2,7 +2,8 @@
 
 Only strings cross the boundary, so no JavaScript object is ever held by Python.
 Requests: {"op": "evaluate", "aid", "fields", "final", "step", "want": ["check", "result",
-"exports"]} and {"op": "import", "aid", "text"}.
+"exports"]}, {"op": "import", "aid", "text"} and {"op": "overview", "files": [{"name", "text"}
+or {"name", "problem"}]} (the group overview of several saved files).
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import answers_file, definition, engine, render
+from . import answers_file, definition, engine, overview, render
 from .texts import text
 
 def handle(request: str) -> str:
     """Answer one request from the loader. Never raises: errors come back as Dutch text."""
     try:
         message = json.loads(request)
+        if message.get("op") == "overview":
+            return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
         aid = definition.load(message["aid"])
         if message.get("op") == "import":
             return _import(aid, message["text"])

@@ -21,6 +21,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import aids  # noqa: E402
 import generate_pages  # noqa: E402
+import training_pages  # noqa: E402
 import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
 from aids._html import h, join  # noqa: E402
@@ -31,7 +32,9 @@ from aids.texts import group, text  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
 MARKER = "<!-- aid-form -->"
+OVERVIEW_MARKER = "<!-- group-overview -->"
 _generated: dict[str, str] = {}  # pages made from the shared data, once per build
+_assets: dict[str, str] = {}  # other generated files (the case scripts)
 
 
 def on_config(config):
@@ -41,9 +44,13 @@ def on_config(config):
             aids.load(aid_id)
         _generated.clear()
         _generated.update(generate_pages.pages())
+        _generated.update(training_pages.pages())
+        _assets.clear()
+        _assets.update(training_pages.assets())
     except aids.DefinitionError as error:
         raise PluginError(str(error)) from None
     _add_to_nav(config.nav, _generated)
+    _add_to_sections(config.nav, _generated)
     if not (RUNTIME / "manifest.json").is_file():
         raise PluginError("De runtime ontbreekt: voer eerst 'python scripts/build_runtime.py' uit "
                           "(of gewoon 'make site').")
@@ -64,8 +71,22 @@ def _add_to_nav(nav: list, generated: dict[str, str]) -> None:
                              "wet-en-begrippen/begrippenlijst.md")
 
 
+def _add_to_sections(nav: list, generated: dict[str, str]) -> None:
+    """A nav list that holds a generated <folder>/index.md gets the other pages of that folder."""
+    for entry in nav:
+        pages = entry if isinstance(entry, list) else (
+            list(entry.values())[0] if isinstance(entry, dict) else None)
+        if not isinstance(pages, list):
+            continue
+        for index in [p for p in pages if isinstance(p, str) and p.endswith("/index.md")]:
+            folder = index[: -len("index.md")]
+            pages += [p for p in generated if p.startswith(folder) and p != index
+                      and "/" not in p[len(folder):] and p not in pages]
+        _add_to_sections(pages, generated)
+
+
 def on_files(files, config):
-    for path, content in _generated.items():
+    for path, content in {**_generated, **_assets}.items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -85,7 +106,21 @@ def _date_filter(value) -> str:
     return format_date(day)
 
 
+def _runtime_config(page) -> str:
+    """Where a page finds the Python runtime: JSON for a <script data-tw-runtime> element."""
+    manifest = json.loads((RUNTIME / "manifest.json").read_text())
+    base = get_relative_url("assets/runtime/x", page.url)[:-1]
+    return json.dumps({"base": base, "files": manifest["files"]}).replace("</", "<\\/")
+
+
 def on_page_content(html, page, config, files):
+    if page.meta.get("aid") or page.meta.get("beamer"):
+        html = training_pages.beamer_html() + html  # projector mode, on aid and case pages
+    if page.meta.get("groepsoverzicht"):
+        if OVERVIEW_MARKER not in html:
+            raise PluginError(f"{page.file.src_path}: de markering {OVERVIEW_MARKER} ontbreekt")
+        runtime = f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
+        return html.replace(OVERVIEW_MARKER, training_pages.overview_form_html() + runtime)
     aid_id = page.meta.get("aid")
     if not aid_id:
         return html
@@ -95,9 +130,7 @@ def on_page_content(html, page, config, files):
         aid = aids.load(aid_id)
     except KeyError:
         raise PluginError(f"{page.file.src_path}: onbekend hulpmiddel '{aid_id}'") from None
-    manifest = json.loads((RUNTIME / "manifest.json").read_text())
-    base = get_relative_url("assets/runtime/x", page.url)[:-1]
-    runtime = json.dumps({"base": base, "files": manifest["files"]}).replace("</", "<\\/")
+    runtime = _runtime_config(page)
     block = join([
         h("p", {"class": "aid-intro"}, aid.intro),
         h("div", {"class": "admonition note aid-disclaimer"},

@@ -385,7 +385,7 @@ def test_any_situation_gives_advice_without_contradictions(found):
     for o in advice.fitting:
         item = o.intervention
         assert found.age is None or not item.has_ages or item.age_min <= found.age <= item.age_max
-        assert o.reasons[0].startswith("Sluit aan bij de gekozen zorgen")
+        assert o.reasons[0].startswith("Sluit aan bij wat je koos")
         assert all(c in o.cautions for c in item.cautions)
         assert len(o.cautions) == len(set(o.cautions))
     assert all(e.reasons for e in advice.excluded)

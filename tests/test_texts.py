@@ -25,23 +25,25 @@ EXAMPLES = ROOT / "tests" / "data" / "examples"
 NOT_TEXT = {"id", "key", "value", "type", "question", "section", "tag", "per", "after", "builder",
             "roles", "options_from", "include", "shared", "each", "pair", "equals", "includes",
             "url", "kind", "from_version", "rename", "drop", "audience", "concerns", "settings",
-            "phases", "requires", "date", "when", "unless", "source", "sources", "format", "facts"}
+            "phases", "requires", "date", "when", "unless", "source", "sources", "format", "facts",
+            "answers"}
 # Whole files or tables that are references or code, not prose: source titles are names.
 SKIP = {"data/sources.toml", "usage", "facts"}
 _CITE = re.compile(r"\{@([a-z0-9-]+)\}")
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
 def _words(node: object, where: str, out: list[tuple[str, str]]) -> None:
     if isinstance(node, str):
         text = _CITE.sub(lambda m: f"({catalogue.sources()[m.group(1)].cite})", node)
-        out.append((where, _PLACEHOLDER.sub("", text)))
+        out.append((where, _LINK_TARGET.sub("]", _PLACEHOLDER.sub("", text))))
     elif isinstance(node, list):
         for i, item in enumerate(node):
             _words(item, f"{where}[{i}]", out)
     elif isinstance(node, dict):
         for key, value in node.items():
-            if (key not in NOT_TEXT or isinstance(value, dict)) and key not in SKIP:
+            if (key not in NOT_TEXT or isinstance(value, dict)) and key not in SKIP | {"answers"}:
                 _words(value, f"{where}.{key}", out)
 
 
@@ -56,10 +58,16 @@ def content_texts() -> list[tuple[str, str]]:
 
 
 def example_results() -> list[tuple[str, str]]:
-    """(where, text) for every item, intro and gap of the results of the example files."""
+    """(where, text) for every item, intro and gap of the results of the example files and of
+    every training case in each aid it names."""
+    runs = [(path.stem, path.stem, json.loads(path.read_text(encoding="utf-8")))
+            for path in sorted(EXAMPLES.glob("*.json"))]
+    runs += [(f"{case.id}/{aid_id}", aid_id, answers) for case in catalogue.cases()
+             for aid_id, answers in case.answers.items()]
     out = []
-    for path in sorted(EXAMPLES.glob("*.json")):
-        result = aids.run(path.stem, json.loads(path.read_text(encoding="utf-8")))
+    for name, aid_id, answers in runs:
+        path = Path(name)
+        result = aids.run(aid_id, answers)
         for voice in ("result", "parents"):
             if voice not in result:
                 continue
@@ -116,7 +124,7 @@ def test_the_checks_themselves_catch_what_they_look_for(tmp_path):
 DUTCH = set("de het een en van je jij wij we ze is zijn niet wat wie als dat die dit voor met op "
             "naar bij om te er of ook nog maar dan".split())
 # Messages for content authors, raised while loading content, may stay in the loader's code.
-AUTHOR_MESSAGES = {"fail", "DefinitionError"}
+AUTHOR_MESSAGES = {"fail", "DefinitionError", "table"}
 
 
 def is_dutch_sentence(text: str) -> bool:

@@ -1,0 +1,290 @@
+"""Build the pages and files for trainers from the content in aids/content/:
+
+- trainen/casussen/index.md and trainen/casussen/<id>.md from aids/content/cases/<id>.toml,
+  the narrative rendered with markdown-it-py (CommonMark, raw HTML off);
+- assets/casussen/<id>.js: for each case, a saved file per aid it names, as a classic script,
+  so an aid page opens the case (#casus=<id>) over http and from file:// alike;
+- trainen/werkbladen/<aid>.md: a blank worksheet of each aid, for paper;
+- the projector-mode controls and the group-overview form that the MkDocs hooks put into pages.
+
+Every word comes from content (aids/content/data/training.toml, the cases, the aid definitions).
+Nothing here is written to docs/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from markdown_it import MarkdownIt
+
+import aids
+from aids import answers_file, catalogue, engine
+from aids._html import Markup, h, join
+from aids.definition import Aid, Question, Step
+from aids.fields import item_name
+from aids.schema import DefinitionError
+
+CASES = "trainen/casussen"
+WORKSHEETS = "trainen/werkbladen"
+CASE_SCRIPTS = "assets/casussen"
+# A saved file carries the moment it was saved; a case's files are the same on every build.
+SAVED = dt.datetime(2026, 11, 23)
+REVIEWED = dt.date(2026, 11, 30)
+# Lines to write on, per question type, on a blank worksheet.
+WRITING_LINES = {"text": 1, "textarea": 4, "date": 1, "number": 1}
+# Entries of a repeated step printed on paper: enough to practise, short enough for A4.
+PAPER_ENTRIES = 3
+
+_markdown = MarkdownIt("commonmark", {"html": False, "typographer": False})
+
+
+def render_markdown(text: str) -> Markup:
+    """A narrative as HTML. Raw HTML in the source is shown as text, never passed through."""
+    return Markup(_markdown.render(text))
+
+
+def _t(table: str, key: str, **values: object) -> str:
+    return catalogue.training()(table, key, **values)
+
+
+def _md(text: str) -> str:
+    """Keep data text literal in Markdown: no HTML, no accidental emphasis."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("*", r"\*").replace("_", r"\_"))
+
+
+def _front(title: str, description: str, extra: str = "") -> str:
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+            f"description: {json.dumps(description, ensure_ascii=False)}\n"
+            f"reviewed: {REVIEWED}\n{extra}---\n\n")
+
+
+def _block(markup: Markup) -> str:
+    """Raw HTML as one Markdown block: no blank lines inside, blank lines around it."""
+    return "\n".join(line for line in str(markup).splitlines() if line.strip()) + "\n"
+
+
+# Cases ----------------------------------------------------------------------------------
+
+def case_file(case: catalogue.Case, aid: Aid) -> str:
+    """The file an aid opens for this case: today a saved single-aid file.
+    The one place that decides the format (a family file later)."""
+    return answers_file.dump(aid, case.answers[aid.id], saved=SAVED)
+
+
+def check_case(case: catalogue.Case) -> None:
+    """Each aid the case names opens its file and gets a result without errors."""
+    path = catalogue.CASES_DIR / f"{case.id}.toml"
+    for aid_id in case.answers:
+        if aid_id not in aids.aid_ids():
+            raise DefinitionError(path, None, f"onbekend hulpmiddel '{aid_id}' in answers")
+        aid = aids.load(aid_id)
+        try:
+            loaded = answers_file.load_text(aid, case_file(case, aid))
+        except answers_file.FileError as error:
+            raise DefinitionError(path, None, f"antwoorden voor '{aid_id}': {error}") from None
+        errors = engine.evaluate(aid, loaded.answers, final=True).errors
+        if errors:
+            raise DefinitionError(path, None, f"antwoorden voor '{aid_id}' hebben fouten: "
+                                              f"{[(e.field, e.message) for e in errors]}")
+
+
+def case_script(case: catalogue.Case) -> str:
+    """A classic script that hands the case's files to the page (see assets/casus.js)."""
+    files = {aid_id: case_file(case, aids.load(aid_id)) for aid_id in case.answers}
+    return ("(window.__twCases = window.__twCases || {})"
+            f"[{json.dumps(case.id)}] = {json.dumps(files, ensure_ascii=True)};\n")
+
+
+def _themes(case: catalogue.Case) -> str:
+    words = catalogue.vocabulary()
+    return ", ".join(words.concerns[c] for c in case.concerns)
+
+
+def _open_buttons(case: catalogue.Case) -> Markup:
+    return h("p", {"class": "tw-case-open"},
+             [h("a", {"class": "md-button md-button--primary",
+                      "href": f"../../hulpmiddelen/{aid_id}.html#casus={case.id}"},
+                _t("case", "open", aid=aids.load(aid_id).title))
+              for aid_id in case.answers])
+
+
+def case_page(case: catalogue.Case) -> str:
+    words = catalogue.vocabulary()
+    all_sources = catalogue.sources()
+    meta = h("dl", {"class": "tw-case-meta"},
+             h("dt", {}, _t("case", "phase")), h("dd", {}, words.phases[case.phase]),
+             h("dt", {}, _t("case", "themes")), h("dd", {}, _themes(case)))
+    lines = [
+        _front(_t("case", "title", title=case.title), case.summary, "beamer: true\n"),
+        f"# {_md(_t('case', 'title', title=case.title))}\n",
+        _block(meta),
+        _block(h("p", {"class": "tw-case-fictional"}, _t("case", "fictional"))),
+        f"## {_md(_t('case', 'story'))} {{#verhaal}}\n",
+        _block(h("div", {"class": "tw-case-story"}, render_markdown(case.narrative))),
+        f"## {_md(_t('case', 'aims'))} {{#leerdoelen}}\n",
+        _block(join([h("p", {}, _t("case", "aims_intro")),
+                     h("ul", {}, [h("li", {}, aim) for aim in case.aims])])),
+        f"## {_md(_t('case', 'questions'))} {{#vragen}}\n",
+        _block(h("ol", {"class": "tw-case-questions"},
+                 [h("li", {}, question) for question in case.questions])),
+        f"## {_md(_t('case', 'practice'))} {{#hulpmiddelen}}\n",
+        _block(join([h("p", {}, _t("case", "practice_intro")), _open_buttons(case)])),
+        f"[{_md(_t('case', 'back'))}](index.md)\n",
+        f"## {_md(_t('case', 'sources'))} {{#bronnen}}\n",
+    ]
+    lines += [f"- {_md(catalogue.reference(all_sources[key]))}" for key in case.sources] + [""]
+    return "\n".join(lines)
+
+
+def library_page() -> str:
+    words = catalogue.vocabulary()
+    cases = catalogue.cases()
+    lines = [_front(_t("library", "title"), _t("library", "description")),
+             f"# {_md(_t('library', 'title'))}\n", _md(_t("library", "intro")) + "\n",
+             _md(_t("library", "fictional")) + "\n"]
+    for phase, label in words.phases.items():
+        chosen = [c for c in cases if c.phase == phase]
+        if not chosen:
+            continue
+        lines += [f"## {_md(label)} {{#{phase}}}\n",
+                  f"| {_t('library', 'column_case')} | {_t('library', 'column_themes')} | "
+                  f"{_t('library', 'column_aids')} |", "|---|---|---|"]
+        for case in chosen:
+            aid_titles = ", ".join(aids.load(a).title for a in case.answers)
+            lines.append(f"| [{_md(case.title)}]({case.id}.md)<br>{_md(case.summary)} | "
+                         f"{_md(_themes(case))} | {_md(aid_titles)} |")
+        lines.append("")
+    lines += [f"## {_md(_t('library', 'sources_heading'))} {{#bronnen}}\n",
+              _t("library", "sources_intro") + "\n"]
+    return "\n".join(lines)
+
+
+# Blank worksheets -----------------------------------------------------------------------
+
+def _writing(question: Question, label: str) -> Markup:
+    if question.type in ("choice", "multi"):
+        key = "choose_one" if question.type == "choice" else "choose_more"
+        return h("div", {"class": "tw-sheet-question"},
+                 h("p", {"class": "tw-sheet-label"}, label),
+                 h("p", {"class": "tw-sheet-hint"}, _t("worksheet", key)),
+                 h("ul", {"class": "tw-sheet-options"},
+                   [h("li", {}, option.label) for option in question.options]))
+    return h("div", {"class": "tw-sheet-question"},
+             h("p", {"class": "tw-sheet-label"}, label),
+             h("p", {"class": "tw-sheet-hint"}, question.hint) if question.hint else None,
+             h("div", {"class": f"tw-sheet-lines tw-sheet-lines--{WRITING_LINES[question.type]}",
+                       "aria-hidden": "true"}))
+
+
+def _sheet_step(aid: Aid, number: int, step: Step) -> Markup:
+    if step.repeat:
+        body = [h("div", {"class": "tw-sheet-entry"},
+                  h("p", {"class": "tw-sheet-entry-title"}, item_name(step, n)),
+                  [_writing(q, q.label) for q in step.questions])
+                for n in range(1, min(step.repeat, PAPER_ENTRIES) + 1)]
+    else:
+        body = []
+        for question in step.questions:
+            if question.per:
+                body.append(h("div", {"class": "tw-sheet-question"},
+                              h("p", {"class": "tw-sheet-label"}, question.label),
+                              h("p", {"class": "tw-sheet-hint"}, _t("worksheet", "per_member")),
+                              h("div", {"class": "tw-sheet-lines tw-sheet-lines--3",
+                                        "aria-hidden": "true"})))
+            else:
+                body.append(_writing(question, question.label))
+    return h("section", {"class": "tw-sheet-step"},
+             h("h2", {"id": f"stap-{number}"},
+               _t("worksheet", "step", n=number, title=step.title)),
+             h("p", {}, step.intro) if step.intro else None,
+             body)
+
+
+def worksheet_page(aid: Aid) -> str:
+    header = h("div", {"class": "tw-sheet-header"},
+               h("p", {}, _t("worksheet", "header_case")),
+               h("p", {}, _t("worksheet", "header_date")))
+    lines = [
+        _front(_t("worksheet", "title", aid=aid.title),
+               _t("worksheet", "description", aid=aid.title), "worksheet: true\n"),
+        f"# {_md(_t('worksheet', 'title', aid=aid.title))}\n",
+        _md(_t("worksheet", "intro")) + " " + _t("worksheet", "online", aid=_md(aid.title),
+                                                 id=aid.id) + "\n",
+        _block(header),
+        _block(join([_sheet_step(aid, n, step) for n, step in enumerate(aid.steps, start=1)])),
+        f"## {_md(_t('worksheet', 'sources'))} {{#bronnen}}\n",
+    ]
+    lines += [f"- {_md(catalogue.reference(catalogue.sources()[key]))}" for key in aid.sources]
+    lines += [""]
+    return "\n".join(lines)
+
+
+# Parts the hooks put into pages ---------------------------------------------------------
+
+def beamer_html() -> Markup:
+    """The way into the projector mode, and its controls (shown by assets/projector.js)."""
+    def button(action: str, key: str, extra: dict | None = None) -> Markup:
+        return h("button", {"type": "button", "class": "md-button", "data-tw-beamer": action,
+                            **(extra or {})}, _t("beamer", key))
+
+    return h("div", {"class": "tw-beamer-bar", "data-tw-beamer-bar": True, "hidden": True},
+             h("p", {"class": "tw-beamer-enter"},
+               h("a", {"href": "?beamer", "class": "md-button", "data-tw-beamer": "enter",
+                       "aria-describedby": "tw-beamer-enter-hint"}, _t("beamer", "enter")),
+               " ", h("span", {"id": "tw-beamer-enter-hint"}, _t("beamer", "enter_hint"))),
+             h("div", {"class": "tw-beamer-controls", "role": "region",
+                       "aria-label": _t("beamer", "region")},
+               button("previous", "previous"), button("next", "next"),
+               button("parents", "parents", {"aria-pressed": "false"}),
+               button("exit", "exit"),
+               h("p", {"class": "tw-beamer-keys"}, _t("beamer", "keys"))))
+
+
+def overview_form_html() -> Markup:
+    """The group overview: choose or drop files, see them side by side (assets/overview.js)."""
+    fid = "tw-overzicht-bestanden"
+    status = {key: _t("overview", key) for key in
+              ("loading", "ready", "unavailable", "done", "no_files", "too_many", "too_big",
+               "too_deep", "unreadable", "sorry")}
+    return h("form", {"class": "tw-overview", "data-tw-overview": "loading", "novalidate": True,
+                      "autocomplete": "off",
+                      "data-texts": json.dumps(status, ensure_ascii=False)},
+             h("p", {"class": "aid-status", "role": "status", "data-tw-overview-status": True},
+               _t("overview", "loading")),
+             h("div", {"class": "tw-overview-drop", "data-tw-overview-drop": True},
+               h("label", {"for": fid, "class": "aid-label"}, _t("overview", "files_label")),
+               h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, _t("overview", "files_hint")),
+               h("input", {"type": "file", "id": fid, "multiple": True,
+                           "accept": ".json,application/json", "data-tw-overview-files": True,
+                           "aria-describedby": f"{fid}-hint"}),
+               h("p", {"class": "tw-overview-drop-label", "aria-hidden": "true"},
+                 _t("overview", "drop"))),
+             h("div", {"class": "tw-overview-actions"},
+               h("button", {"type": "button", "class": "md-button", "data-tw-overview-print": True},
+                 _t("overview", "print")),
+               h("button", {"type": "button", "class": "md-button", "data-tw-overview-clear": True},
+                 _t("overview", "clear"))),
+             h("section", {"class": "tw-overview-output", "data-tw-overview-output": True,
+                           "aria-live": "polite", "tabindex": "-1",
+                           "aria-label": _t("overview", "caption")}))
+
+
+# What the hooks add ----------------------------------------------------------------------
+
+def pages() -> dict[str, str]:
+    """Every generated trainer page, by its path under docs/. Checks every case first."""
+    for case in catalogue.cases():
+        check_case(case)
+    generated = {f"{CASES}/index.md": library_page()}
+    for case in catalogue.cases():
+        generated[f"{CASES}/{case.id}.md"] = case_page(case)
+    for aid_id in aids.aid_ids():
+        generated[f"{WORKSHEETS}/{aid_id}.md"] = worksheet_page(aids.load(aid_id))
+    return generated
+
+
+def assets() -> dict[str, str]:
+    """Generated files that are not pages: one script per case."""
+    return {f"{CASE_SCRIPTS}/{case.id}.js": case_script(case) for case in catalogue.cases()}
