@@ -61,17 +61,23 @@ def depth(text: str) -> int:
     return deepest
 
 
-def load_text(aid: Aid, content: str) -> Loaded:
-    """Parse, check and migrate a saved file. A file of another aid gives only the answers both
-    aids share (the family description); a file that shares nothing is refused."""
+def parse_json(content: str) -> object:
+    """The JSON of a saved file, after its size and depth are checked."""
     if len(content.encode("utf-8")) > MAX_BYTES:
         raise FileError(text("files.too_big"))
     if depth(content) > MAX_DEPTH:
         raise FileError(text("files.too_deep"))
     try:
-        data = json.loads(content)
+        return json.loads(content)
     except (json.JSONDecodeError, RecursionError):
         raise FileError(text("files.not_json")) from None
+
+
+def load_text(aid: Aid, content: str) -> Loaded:
+    """Parse, check and migrate a saved single-aid file. A file of another aid gives only the
+    answers both aids share (the family description); a file that shares nothing is refused.
+    (A family file, aids.family, holds every aid's answers.)"""
+    data = parse_json(content)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise FileError(text("files.not_ours"))
     other = data.get("aid")

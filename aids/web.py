@@ -2,8 +2,11 @@
 
 Only strings cross the boundary, so no JavaScript object is ever held by Python.
 Requests: {"op": "evaluate", "aid", "fields", "final", "step", "want": ["check", "result",
-"exports"]}, {"op": "import", "aid", "text"} and {"op": "overview", "files": [{"name", "text"}
-or {"name", "problem"}]} (the group overview of several saved files).
+"exports", "save"], "family", "now"}, {"op": "import", "aid", "text"}, {"op": "overview",
+"files": [{"name", "text"} or {"name", "problem"}]} (the group overview of several saved files)
+and {"op": "document", "text"} (the case-file document of a family file). "family" is the
+family file the page opened (its text, kept in the page's memory only); saving replaces this
+aid's part of it and keeps the others.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import answers_file, definition, engine, overview, render
+from . import answers_file, definition, engine, family, overview, render
 from .texts import text
+
 
 def handle(request: str) -> str:
     """Answer one request from the loader. Never raises: errors come back as Dutch text."""
@@ -47,12 +51,13 @@ def handle(request: str) -> str:
         response["check_html"] = render.check_html(aid, evaluation)
     if "result" in want:
         response["result_html"] = render.result_html(evaluation.result)
+    # The page says what time it is, so the same request gives the same files everywhere.
+    now = _moment(message.get("now"))
+    if want & {"exports", "save"}:
+        response["family_json"] = family.dump(_family(message.get("family")), aid, answers, now)
     if "exports" in want:
-        # The page says what time it is, so the same request gives the same files everywhere.
-        now = _moment(message.get("now"))
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
-        response["answers_json"] = answers_file.dump(aid, answers, now)
         if render.has_calendar(aid):
             response["calendar"] = render.calendar_of(aid, answers, now)
     return json.dumps(response)
@@ -67,10 +72,29 @@ def _moment(value: object) -> dt.datetime | None:
         return None
 
 
-def _import(aid: definition.Aid, text: str) -> str:
+def _family(content: object) -> family.Family | None:
+    """The family file the page holds, or None (a new one is made)."""
+    if not isinstance(content, str) or not content:
+        return None
     try:
-        loaded = answers_file.load_text(aid, text)
+        return family.load_text(content)[0]
+    except answers_file.FileError:
+        return None
+
+
+def _import(aid: definition.Aid, content: str) -> str:
+    """Open a saved file: a family file (every aid's answers) or an older single-aid file."""
+    try:
+        data = answers_file.parse_json(content)
+        if family.is_family(data):
+            found, notes = family.parse(data)
+            answers = family.answers_for(found, aid)
+            opened = (text("family.opened", label=found.label) if found.label
+                      else text("family.opened_unnamed"))
+            return json.dumps({"ok": True, "fields": engine.to_fields(aid, answers),
+                               "note": " ".join([opened, *notes]), "family": content})
+        loaded = answers_file.load_text(aid, content)
     except answers_file.FileError as error:
         return json.dumps({"ok": False, "message": str(error)})
     return json.dumps({"ok": True, "fields": engine.to_fields(aid, loaded.answers),
-                       "note": loaded.note})
+                       "note": loaded.note, "family": ""})

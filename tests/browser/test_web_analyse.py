@@ -55,7 +55,7 @@ def test_ready_state_shows_the_first_step_only(aid):
     assert "Het hulpmiddel is klaar" in aid.inner_text("[data-aid-status]")
     assert visible_step(aid) == "gezin"
     assert aid.locator("[data-step]:visible").count() == 1
-    assert "Stap 1 van 11" in aid.inner_text("[data-step=gezin] legend")
+    assert "Stap 1 van 12" in aid.inner_text("[data-step=gezin] legend")
     assert aid.locator("[data-aid-tools]").is_visible()
     assert aid.locator("[data-aid-output]").is_hidden()
     assert "Let op:" in aid.inner_text("[data-step=gezin]")
