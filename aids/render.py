@@ -308,6 +308,11 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
              gaps, sections, empty)
 
 
+def voice_html(voice: Voice) -> Markup:
+    """One version of a result on its own (the case-file document shows the professional one)."""
+    return _voice_html(voice, "aid-result--pro", "")
+
+
 def result_html(result: Result) -> Markup:
     parts = [h("h2", {}, text("result.heading")),
              _voice_html(result.professional, "aid-result--pro",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import answers_file, definition, engine, family, overview, render
+from . import answers_file, definition, document, engine, family, overview, render
 from .texts import text
 
 
@@ -24,6 +24,10 @@ def handle(request: str) -> str:
         message = json.loads(request)
         if message.get("op") == "overview":
             return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
+        if message.get("op") == "document":
+            now = _moment(message.get("now"))
+            return json.dumps({"ok": True, "html": document.html(
+                str(message["text"]), now.date() if now else None)})
         aid = definition.load(message["aid"])
         if message.get("op") == "import":
             return _import(aid, message["text"])
