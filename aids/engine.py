@@ -158,7 +158,7 @@ def _to_field(question: Question, value: object) -> list[str]:
     if question.type == "multi":
         return list(value)
     if question.type == "date" and (day := parse_date(value)):
-        return [f"{day.day}-{day.month}-{day.year}"]
+        return [format_date(day)]  # shown back as people read a date: "1 juni 2027"
     return [str(value)]
 
 

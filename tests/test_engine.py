@@ -180,7 +180,7 @@ def test_markdown_escape_round_trips_through_unescaping():
 def test_typed_dates_are_stored_as_iso_and_shown_as_typed_dutch():
     answers = engine.from_fields(AID, {"datum_gesprek": ["5-1-2027"], "evaluatie.1.datum": ["ooit"]})
     assert answers == {"datum_gesprek": "2027-01-05", "evaluatie": [{"datum": "ooit"}]}
-    assert engine.to_fields(AID, answers)["datum_gesprek"] == ["5-1-2027"]
+    assert engine.to_fields(AID, answers)["datum_gesprek"] == ["5 januari 2027"]
 
 
 def test_form_fields_round_trip_to_answers():

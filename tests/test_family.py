@@ -60,14 +60,15 @@ def test_what_one_aid_knows_the_next_gets_without_retyping():
     fields = opened["fields"]
     assert fields["leden"] == ["ouder1", "kind1"] and fields["rol.kind1"] == ["zoon, 9 jaar"]
     assert fields["label"] == ["gezin B."]
-    assert fields["plaatsing_datum"] == ["1-3-2027"] and fields["terugkeer_datum"] == ["1-9-2027"]
+    assert fields["plaatsing_datum"] == ["1 maart 2027"]
+    assert fields["terugkeer_datum"] == ["1 september 2027"]
     assert fields["hulp_plan"] == ["Triple P (niveau 4 en 5)\nEen mentor op school."]
     assert "Het gezinsdossier 'gezin B.' is geopend" in opened["note"]
     weighing = open_in("perspectief", contact)["fields"]
     assert weighing["doelen_plan"] == ["Doel 1: Moeder brengt hem elke ochtend naar school."]
     # An aid's own answer is never overwritten by another aid's.
     own = save("nazorg", {**example("nazorg"), "terugkeer_datum": "2027-10-01"}, contact)
-    assert open_in("nazorg", own)["fields"]["terugkeer_datum"] == ["1-10-2027"]
+    assert open_in("nazorg", own)["fields"]["terugkeer_datum"] == ["1 oktober 2027"]
 
 
 def test_an_old_single_aid_file_still_opens():

@@ -98,7 +98,7 @@ def test_outputs_are_meaningful(pyodide_outputs):
     assert timeline["items"][-1]["label"].endswith("woensdag 28 februari 2029 — maand 13, evaluatie")
     # Return on 29 February 2028 (a Tuesday): the first visit on Thursday 2 March.
     assert "DTSTART;VALUE=DATE:20280302" in calendar["calendar"]
-    assert opened == {"ok": True, "fields": {"leden": ["ouder1"], "evaluatie.1.datum": ["1-5-2027"]},
+    assert opened == {"ok": True, "fields": {"leden": ["ouder1"], "evaluatie.1.datum": ["1 mei 2027"]},
                       "note": "", "family": ""}
     assert empty["valid"] is False
     assert full["valid"] is True and "Eerst traumabehandeling." in full["text"]
