@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import aid_ids, answers_file, load, run
+from . import aid_ids, answers_file, family, load, run
 from .definition import Aid
 from .engine import AnswersError
 from .texts import text
@@ -69,7 +69,9 @@ def main(argv: list[str]) -> int:
         _error(text("cli.too_deep"))
         return 2
     try:
-        if isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
+        if family.is_family(answers):  # a family file: this aid's part, and what others know
+            answers = family.answers_for(family.parse(answers)[0], load(aid_id))
+        elif isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
             answers = answers_file.load_text(load(aid_id), content).answers  # saved in the browser
         output = run(aid_id, answers)
     except (AnswersError, answers_file.FileError) as error:
