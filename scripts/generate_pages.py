@@ -2,7 +2,9 @@
 
 - interventies/index.md and interventies/<id>.md from interventions.toml;
 - wet-en-begrippen/begrippenlijst.md from glossary.toml;
-- the abbreviation lines that turn every glossary term into a tooltip.
+- the abbreviation lines that turn every glossary term into a tooltip;
+- every reference to a source, from sources.toml: a page's "Bronnen" section from the keys in
+  its front matter, and the full list on the sources page.
 
 The MkDocs hooks call these; nothing here is written to docs/.
 """
@@ -14,6 +16,7 @@ import json
 
 import aids
 from aids import catalogue, interventions
+from aids.__main__ import describe
 from aids._html import esc
 from aids.texts import group, text
 
@@ -31,6 +34,42 @@ def _front(title: str, description: str, extra: str = "") -> str:
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"description: {json.dumps(description, ensure_ascii=False)}\n"
             f"reviewed: {REVIEWED}\n{extra}---\n\n")
+
+
+def reference(source: catalogue.Source) -> str:
+    """The full reference of a source in Markdown: the same words wherever it is cited."""
+    when = str(source.year) if source.year else f"z.j., geraadpleegd {source.consulted}"
+    if source.authors:
+        issue = f", {_md(source.issue)}" if source.issue else ""
+        text = f"{_md(source.authors)} ({when}). *{_md(source.title)}*. {_md(source.publisher)}{issue}."
+    else:
+        text = f"{_md(source.publisher)}, *{_md(source.title)}*, {when}."
+    if source.note:
+        text += f" {_md(source.note)}"
+    if source.url:
+        text += f" <{source.url}>"
+    return text
+
+
+def source_list(keys: list[str] | tuple[str, ...], where: str) -> str:
+    """The "Bronnen" list of a page: one reference per key. An unknown key names the page."""
+    known = catalogue.sources()
+    unknown = [key for key in keys if key not in known]
+    if unknown or not keys:
+        raise catalogue.DefinitionError(catalogue.DATA_DIR / "sources.toml", None,
+                                        f"{where}: onbekende of geen bronnen {unknown}")
+    return "\n".join(f"- {reference(known[key])}" for key in keys) + "\n"
+
+
+def all_sources() -> str:
+    """Every source, grouped as on the sources page."""
+    lines = []
+    for kind, heading in catalogue.source_kinds().items():
+        chosen = [s for s in catalogue.sources().values() if s.kind == kind]
+        if chosen:
+            lines += [f"### {_md(heading)} {{#{kind}}}\n"]
+            lines += [f"- {reference(s)}" for s in chosen] + [""]
+    return "\n".join(lines)
 
 
 def ages(item: catalogue.Intervention) -> str:
@@ -66,7 +105,7 @@ def intervention_page(item: catalogue.Intervention) -> str:
         lines.append(_md(item.rating.note) + "\n")
     if item.cautions:
         lines += ["## Let op {#let-op}\n"] + [f"- {_md(c)}" for c in item.cautions] + [""]
-    lines += ["## Bronnen {#bronnen}\n"] + [f"- {_md(s)}" for s in item.sources] + [""]
+    lines += ["## Bronnen {#bronnen}\n", source_list(item.sources, f"interventie {item.id}")]
     return "\n".join(lines)
 
 
@@ -178,6 +217,17 @@ def pages() -> dict[str, str]:
     for item in catalogue.interventions():
         generated[f"interventies/{item.id}.md"] = intervention_page(item)
     return generated
+
+
+def aid_keys() -> str:
+    """For the page for technical users: every aid's answer keys, as the terminal shows them."""
+    lines = []
+    for aid_id in aids.aid_ids():
+        aid = aids.load(aid_id)
+        lines += [f"## {_md(aid.title)} {{#{aid.id}}}\n",
+                  f"    python -m aids {aid.id} < antwoorden.json\n"]
+        lines += ["    " + line if line else "" for line in describe(aid).splitlines()] + [""]
+    return "\n".join(lines)
 
 
 def abbreviations() -> str:
