@@ -218,6 +218,28 @@ def test_glossary_has_at_least_forty_terms_all_on_its_page():
         assert html.escape(term.term, quote=False) in page, term.term
 
 
+# Jargon ---------------------------------------------------------------------------------
+
+# Parts of a name in a short citation, not abbreviations a reader must know.
+NAME_PARTS = {"FI", "CASA", "GAL"}
+
+
+def test_every_abbreviation_on_a_page_is_explained_in_the_glossary():
+    terms = {term.term for term in catalogue.glossary()}
+    missing = {}
+    for page in PAGES:
+        for word in re.findall(r"\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?\b", article(page, body_only=True)):
+            if word not in terms | NAME_PARTS:
+                missing.setdefault(word, page.relative_to(SITE).as_posix())
+    assert missing == {}
+
+
+def test_the_jargon_the_review_found_is_explained_and_pilot_is_gone():
+    terms = {term.term for term in catalogue.glossary()}
+    assert {"SDM", "CEBC", "regie", "maatwerk", "cohortonderzoek", "proef"} <= terms
+    assert not [p for p in PAGES if re.search(r"\bpilot", article(p), re.I)]
+
+
 def test_terms_are_tooltips_where_they_occur():
     page = (SITE / "tijdens" / "omgang-en-bezoek.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">omgangsregeling</abbr>', page)
