@@ -122,24 +122,6 @@ SEED_RUNS = check_copy.seed_runs()
 
 # Spelling ------------------------------------------------------------------------------
 
-def reviewed_words() -> set[str]:
-    lines = (DATA / "woordenlijst.txt").read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-
-
-def unknown_words(texts, tmp_path) -> list[str]:
-    hunspell = shutil.which("hunspell")
-    assert hunspell, "hunspell ontbreekt: 'make test' installeert het"
-    words = set()
-    for text in texts:
-        words |= set(re.findall(r"[A-Za-zÀ-ÿ0-9]+(?:[-'’][A-Za-zÀ-ÿ0-9]+)*", text))
-    listing = tmp_path / "words.txt"
-    listing.write_text("\n".join(sorted(words)), encoding="utf-8")
-    out = subprocess.run([hunspell, "-d", "nl_NL", "-l", str(listing)], capture_output=True,
-                         text=True, check=True)
-    return sorted(set(out.stdout.split()) - reviewed_words())
-
-
 def test_dutch_spelling_of_every_page(tmp_path):
     # The reference lists hold titles in other languages, names and addresses: they come from
     # sources.toml, whose own Dutch (the notes) is checked below.
