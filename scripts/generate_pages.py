@@ -95,7 +95,8 @@ def intervention_page(item: catalogue.Intervention) -> str:
     ]
     if item.has_ages:  # help for a parent's own problems names no child age
         rows.insert(2, ("Leeftijd kind", ages(item)))
-    lines = [_front(item.name, item.aim), f"# {_md(item.name)}\n",
+    # An intervention's own page comes first when someone searches for its name.
+    lines = [_front(item.name, item.aim, "search:\n  boost: 1.5\n"), f"# {_md(item.name)}\n",
              f"{_md(item.aim)}\n", "## In het kort {#in-het-kort}\n",
              "| Kenmerk | Beschrijving |", "|---|---|"]
     lines += [f"| **{label}** | {_md(value)} |" for label, value in rows]
@@ -199,7 +200,9 @@ def overview_page() -> str:
 def glossary_page() -> str:
     terms = sorted(catalogue.glossary(), key=lambda t: t.term.lower())
     lines = [
-        _front("Begrippenlijst", "Korte uitleg van de begrippen die je op Thuiswijzer tegenkomt."),
+        # A reference page: the guidance pages come first in search.
+        _front("Begrippenlijst", "Korte uitleg van de begrippen die je op Thuiswijzer tegenkomt.",
+               "search:\n  boost: 0.3\n"),
         "# Begrippenlijst\n",
         "Hier staan de begrippen die je op Thuiswijzer tegenkomt, met een korte uitleg. "
         "Op de andere pagina's zie je dezelfde uitleg als je de muis op een begrip houdt of "
