@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import aids
-from aids import catalogue, interventions
+from aids import answers_file, catalogue, interventions, render
 from aids.__main__ import describe
-from aids._html import esc
+from aids._html import Markup, esc
 from aids.texts import group, text
 
 REVIEWED = dt.date(2026, 11, 23)
@@ -231,6 +232,24 @@ def aid_keys() -> str:
                   f"    python -m aids {aid.id} < antwoorden.json\n"]
         lines += ["    " + line if line else "" for line in describe(aid).splitlines()] + [""]
     return "\n".join(lines)
+
+
+def example_html(path: Path) -> Markup:
+    """A worked example: a saved answers file, opened and run by its own aid, shown exactly as
+    the aid shows its result. A file the aid no longer accepts fails the build."""
+    text = path.read_text(encoding="utf-8")
+    aid_id = json.loads(text).get("aid")
+    if aid_id not in aids.aid_ids():
+        raise aids.DefinitionError(path, None, f"onbekend hulpmiddel '{aid_id}'")
+    aid = aids.load(aid_id)
+    try:
+        answers = answers_file.load_text(aid, text).answers
+    except aids.AnswersError as error:
+        raise aids.DefinitionError(path, None, str(error)) from None
+    checked = aids.run(aid_id, answers)
+    if not checked["valid"]:
+        raise aids.DefinitionError(path, None, f"het voorbeeld is niet geldig: {checked['errors']}")
+    return render.result_html(aids.evaluate(aid, aids.normalize(aid, answers), final=True).result)
 
 
 def abbreviations() -> str:

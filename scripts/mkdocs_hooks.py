@@ -35,6 +35,7 @@ MARKER = "<!-- aid-form -->"
 OVERVIEW_MARKER = "<!-- group-overview -->"
 SOURCES_MARKER = "<!-- all-sources -->"  # where the sources page lists every source
 KEYS_MARKER = "<!-- aid-keys -->"  # where the page for technical users lists the answer keys
+EXAMPLE_MARKER = "<!-- voorbeeld -->"  # where a worked example shows its aid's result
 _generated: dict[str, str] = {}  # pages made from the shared data, once per build
 _assets: dict[str, str] = {}  # other generated files (the case scripts)
 
@@ -150,6 +151,8 @@ def on_page_content(html, page, config, files):
             raise PluginError(f"{page.file.src_path}: de markering {OVERVIEW_MARKER} ontbreekt")
         runtime = f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
         return html.replace(OVERVIEW_MARKER, training_pages.overview_form_html() + runtime)
+    if page.meta.get("example"):
+        return _example(html, page, config)
     aid_id = page.meta.get("aid")
     if not aid_id:
         return html
@@ -178,6 +181,20 @@ def on_page_content(html, page, config, files):
     block = block.replace('data-tw-runtime></script>', f"data-tw-runtime>{runtime}</script>")
     block = block.replace('data-tw-texts></script>', f"data-tw-texts>{texts}</script>")
     return html.replace(MARKER, block)
+
+
+def _example(html, page, config):
+    """A worked example page: its saved answers file, run through the aid at build time."""
+    if EXAMPLE_MARKER not in html:
+        raise PluginError(f"{page.file.src_path}: de markering {EXAMPLE_MARKER} ontbreekt")
+    path = Path(config.docs_dir) / Path(page.file.src_path).parent / page.meta["example"]
+    try:
+        result = generate_pages.example_html(path)
+    except (aids.DefinitionError, OSError, ValueError) as error:
+        raise PluginError(str(error)) from None
+    # Fictional case text: shown on the page, left out of the search.
+    block = h("div", {"class": "tw-example", "data-search-exclude": True}, result)
+    return html.replace(EXAMPLE_MARKER, block)
 
 
 def on_post_build(config):

@@ -46,7 +46,14 @@ def article(page: Path, body_only: bool = False) -> str:
 
 
 def body_words(page: Path) -> int:
-    return len(re.findall(r"\w+", article(page, body_only=True)))
+    """Words of a page's own text. A worked example's generated result is the aid's output, not
+    the page's prose, so it does not count."""
+    source = re.sub(r'<div class="tw-example".*?(?=<h2 id="bronnen)', " ",
+                    page.read_text(encoding="utf-8"), flags=re.S)
+    match = re.search(r"<article[^>]*>(.*)</article>", source, re.S)
+    body = re.sub(r"<(script|style|form|pre)\b[^>]*>.*?</\1>", " ", match.group(1), flags=re.S)
+    body = re.split(r'<h2 id="bronnen', body)[0]
+    return len(re.findall(r"\w+", html.unescape(re.sub(r"<[^>]+>", " ", body))))
 
 
 def test_site_has_all_sections():
