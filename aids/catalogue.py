@@ -250,9 +250,17 @@ def rating_text(rating: Rating) -> str:
 
 
 def reference(source: Source) -> str:
-    """The full reference of a source, as on the sources page."""
+    """The full reference of a source: the same words on every page and in every aid. An article
+    names its authors and the journal's volume, issue and pages; a note says what a reader must
+    know about the source."""
     year = source.year or text("catalogue.undated", consulted=source.consulted)
-    return text("catalogue.reference", publisher=source.publisher, title=source.title, year=year)
+    if source.authors:
+        issue = f", {source.issue}" if source.issue else ""
+        found = f"{source.authors} ({year}). {source.title}. {source.publisher}{issue}"
+    else:
+        found = text("catalogue.reference", publisher=source.publisher, title=source.title,
+                      year=year)
+    return f"{found}. {source.note}" if source.note else found
 
 
 # Citations ---------------------------------------------------------------------------

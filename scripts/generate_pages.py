@@ -38,18 +38,10 @@ def _front(title: str, description: str, extra: str = "") -> str:
 
 
 def reference(source: catalogue.Source) -> str:
-    """The full reference of a source in Markdown: the same words wherever it is cited."""
-    when = str(source.year) if source.year else f"z.j., geraadpleegd {source.consulted}"
-    if source.authors:
-        issue = f", {_md(source.issue)}" if source.issue else ""
-        text = f"{_md(source.authors)} ({when}). *{_md(source.title)}*. {_md(source.publisher)}{issue}."
-    else:
-        text = f"{_md(source.publisher)}, *{_md(source.title)}*, {when}."
-    if source.note:
-        text += f" {_md(source.note)}"
-    if source.url:
-        text += f" <{source.url}>"
-    return text
+    """A source's full reference in Markdown: catalogue.reference (the words the aids use too),
+    with its address as a link."""
+    found = _md(catalogue.reference(source))
+    return f"{found} <{source.url}>" if source.url else found
 
 
 def source_list(keys: list[str] | tuple[str, ...], where: str) -> str:

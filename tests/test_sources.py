@@ -17,9 +17,6 @@ from paths import ROOT, SITE
 from test_content import GUIDANCE, article
 
 DOCS = ROOT / "docs"
-# Two sources of the aids share the short form "NJi, z.j." (the lead is revising the aids' texts
-# that depend on it); no other short form may be shared.
-SHARED_CITES = {"NJi, z.j."}
 CITATION = re.compile(r"\(([^()]*?, (?:\d{4}|z\.j\.))\)")
 
 
@@ -69,7 +66,7 @@ def test_an_article_names_its_authors(tmp_path, monkeypatch):
 def test_short_forms_are_unique():
     seen: dict[str, str] = {}
     for source in catalogue.sources().values():
-        if source.cite in seen and source.cite not in SHARED_CITES:
+        if source.cite in seen:
             pytest.fail(f"{source.key} en {seen[source.cite]} delen '{source.cite}'")
         seen[source.cite] = source.key
 
