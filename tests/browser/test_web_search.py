@@ -18,7 +18,7 @@ def first_result(page, server, text: str) -> str:
     page.keyboard.press("/")
     page.locator(".md-search__input").fill(text)
     link = page.locator(".md-search-result__item > .md-search-result__link").first
-    link.wait_for(timeout=15_000)
+    link.wait_for(timeout=30_000)
     path = urlsplit(link.get_attribute("href")).path
     return path.removeprefix(urlsplit(server).path).lstrip("/")
 
