@@ -95,6 +95,9 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # Material for trainers (cases, worksheets, hand-outs) ranks below the guidance in search.
+    if page.file.src_uri.startswith("trainen/"):
+        page.meta.setdefault("search", {"boost": 0.001})
     # A page names its sources by key in the front matter; its "Bronnen" section is written from
     # sources.toml, so a source reads the same on every page.
     keys = page.meta.get("sources")

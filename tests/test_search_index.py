@@ -49,4 +49,5 @@ def test_reference_lists_and_aids_rank_below_guidance():
     assert boosts["over/bronnen.html"] < 1
     assert boosts["hulpmiddelen/analyse.html"] < 1
     assert boosts["voorbeelden/nazorgplan.html"] < 1
+    assert boosts["trainen/index.html"] < 1 and boosts["trainen/werkbladen/omgang.html"] < 1
     assert boosts["tijdens/omgang-en-bezoek.html"] == 1

@@ -110,7 +110,12 @@ def test_an_unknown_key_fails_with_the_page_named():
         generate_pages.source_list(["bestaat-niet"], "voorbeeld.md")
 
 
-@pytest.mark.parametrize("page", GUIDANCE, ids=lambda p: p.relative_to(SITE).as_posix())
+# The training cases are generated from aids/content/cases/ by the training module, which cites
+# in its own way; every other guidance page is checked.
+CITING = [p for p in GUIDANCE if not p.relative_to(SITE).as_posix().startswith("trainen/casussen/")]
+
+
+@pytest.mark.parametrize("page", CITING, ids=lambda p: p.relative_to(SITE).as_posix())
 def test_citations_in_the_text_use_the_short_form_of_a_listed_source(page):
     body = flat(article(page, body_only=True))
     listing = plain(page.read_text(encoding="utf-8").split('<h2 id="bronnen', 1)[1])
