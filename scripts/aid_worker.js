@@ -4,6 +4,8 @@
 // from a double-clicked file://, where module workers and fetch are blocked).
 // The worker never touches the network: every file Pyodide asks for is answered from bytes
 // the page handed over.
+// build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (which
+// runtime files are gzip, the snapshot's build id and the sha256 of each of its chunks).
 "use strict";
 
 // Pyodide refuses classic workers when it sees importScripts; its module is bundled here,
@@ -11,6 +13,7 @@
 self.importScripts = undefined;
 
 var twHandle = null;
+var twFiles = {};
 
 function twBytes(base64) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
@@ -20,58 +23,118 @@ function twBytes(base64) {
   return bytes;
 }
 
-async function twGunzip(bytes) {
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+function twHex(buffer) {
+  return Array.from(new Uint8Array(buffer), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
 }
 
-async function twStart(payload) {
-  var files = {
-    "pyodide.asm.wasm": await twGunzip(twBytes(payload.wasm)),
-    "python_stdlib.zip": twBytes(payload.stdlib),
-  };
-  var wheel = twBytes(payload.wheel);
-  // Answer Pyodide's own requests from memory; refuse anything else.
-  self.fetch = async function (url) {
-    var name = String(url).split("/").pop();
-    if (!(name in files)) throw new Error("Thuiswijzer: geen netwerk in de worker (" + name + ")");
-    var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
-    return new Response(files[name], { headers: { "Content-Type": type } });
-  };
-  var pyodide = await loadPyodide({
+// One runtime file as it arrives: each chunk is decoded (and gunzipped) as soon as the chunks
+// before it are in, so the work overlaps with the page loading the rest.
+function twFile(name) {
+  if (!twFiles[name]) {
+    var pipe = new TransformStream();
+    var out = TW_RUNTIME.gzip.indexOf(name) >= 0
+      ? pipe.readable.pipeThrough(new DecompressionStream("gzip")) : pipe.readable;
+    twFiles[name] = {
+      parts: [], next: 0, checks: [], writer: pipe.writable.getWriter(),
+      bytes: new Response(out).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); }),
+    };
+  }
+  return twFiles[name];
+}
+
+function twChunk(message) {
+  var file = twFile(message.name);
+  file.parts[message.index] = message.data;
+  while (typeof file.parts[file.next] === "string") {
+    var bytes = twBytes(file.parts[file.next]);
+    file.parts[file.next] = null;
+    if (message.name === "snapshot") file.checks.push(twCheckChunk(bytes, file.next));
+    file.writer.write(bytes).catch(function () {});  // a broken stream rejects file.bytes
+    file.next++;
+  }
+  if (file.next === message.total) file.writer.close();
+}
+
+// A snapshot chunk must match the sha256 the build wrote into this worker: resolves with
+// whether it does. Without WebCrypto (a page over plain http) gzip's CRC-32 still checks.
+function twCheckChunk(bytes, index) {
+  if (!(self.crypto && crypto.subtle)) return Promise.resolve(true);
+  return crypto.subtle.digest("SHA-256", bytes).then(function (digest) {
+    return twHex(digest) === TW_RUNTIME.snapshot.chunks[index];
+  });
+}
+
+// The snapshot as Pyodide wants it, or an error that says why it cannot be used. Its build id
+// is checked here, before Pyodide sizes a module for it.
+async function twSnapshot() {
+  var file = twFile("snapshot");
+  var bytes = await file.bytes;
+  if ((await Promise.all(file.checks)).indexOf(false) >= 0) throw new Error("snapshot sha256 mismatch");
+  var header = new DataView(bytes.buffer, bytes.byteOffset, 48);
+  var id = "";
+  for (var i = 0; i < 8; i++) id += header.getUint32(16 + 4 * i, true).toString(16).padStart(8, "0");
+  if (header.getUint32(0, true) !== 0x706e7300 || id !== TW_RUNTIME.snapshot.build_id) {
+    throw new Error("snapshot build id mismatch");
+  }
+  return bytes;
+}
+
+function twLoad(snapshot) {
+  var options = {
     indexURL: "tw-runtime:/",
     createPyodideModule: _createPyodideModule,
     lockFileContents: TW_LOCK,
     stdout: function () {},
     stderr: function (line) { console.warn(line); },
-  });
-  pyodide.unpackArchive(wheel, "wheel");
+  };
+  if (snapshot) options._loadSnapshot = snapshot;
+  return loadPyodide(options);
+}
+
+// Restore the snapshot if it is sound; otherwise (or if restoring fails) start Python normally.
+// Either way the result is the same: only the time differs. Pyodide starts at once and waits
+// for the files it asks for, so its own set-up overlaps with their arrival.
+async function twStart() {
+  var served = { "pyodide.asm.wasm": "wasm", "python_stdlib.zip": "stdlib" };
+  // Answer Pyodide's own requests from memory; refuse anything else.
+  self.fetch = async function (url) {
+    var name = String(url).split("/").pop();
+    if (!(name in served)) throw new Error("Thuiswijzer: geen netwerk in de worker (" + name + ")");
+    var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
+    return new Response(await twFile(served[name]).bytes, { headers: { "Content-Type": type } });
+  };
+  var pyodide = null;
+  var start = { from: "snapshot", reason: "" };
+  try {
+    pyodide = await twLoad(twSnapshot());
+    // The snapshot froze the state of random: every page would draw the same numbers.
+    pyodide.runPython("import random\nrandom.seed()");
+  } catch (error) {
+    start = { from: "normal", reason: String(error && error.message || error) };
+    console.warn("Thuiswijzer: normal start, the snapshot was not used: " + start.reason);
+    pyodide = await twLoad(null);
+  }
+  // The snapshot holds the imported modules, not the files: unpack the wheel either way.
+  pyodide.unpackArchive(await twFile("wheel").bytes, "wheel");
   twHandle = pyodide.pyimport("aids.web").handle;
+  twFiles = {};  // Python has its own copies now
+  return start;
 }
 
-// The page sends the runtime in chunks as its data scripts arrive; start once all are here.
-var twChunks = {};
-var twNeeded = ["wasm", "stdlib", "wheel"];
+// Start once this whole bundle has run: Pyodide's loader comes after this file.
+Promise.resolve().then(twStart).then(function (start) {
+  self.postMessage({ type: "ready", start: start });
+}, function (error) {
+  self.postMessage({ type: "failed", reason: String(error && error.message || error) });
+});
 
-function twComplete(name) {
-  var parts = twChunks[name];
-  return Boolean(parts) && parts.every(function (p) { return typeof p === "string"; });
-}
-
-self.onmessage = async function (event) {
+self.onmessage = function (event) {
   var message = event.data;
   if (message.type === "chunk") {
-    (twChunks[message.name] = twChunks[message.name] || new Array(message.total).fill(null))[message.index] = message.data;
-    if (!twNeeded.every(twComplete)) return;
-    var payload = {};
-    twNeeded.forEach(function (name) { payload[name] = twChunks[name].join(""); });
-    twChunks = {};
-    try {
-      await twStart(payload);
-      self.postMessage({ type: "ready" });
-    } catch (error) {
-      self.postMessage({ type: "failed", reason: String(error && error.message || error) });
-    }
+    twChunk(message);
+  } else if (message.type === "missing") {
+    // A runtime file the page could not load: a missing snapshot means a normal start.
+    twFile(message.name).writer.abort(new Error(message.name + " missing")).catch(function () {});
   } else if (message.type === "call") {
     var response;
     try {

@@ -1,8 +1,10 @@
 """The aids wheel inside real Pyodide (npm pyodide 314.0.7 under Node) gives exactly the
-results CPython gives, for valid answers, errors, refused answers and browser requests."""
+results CPython gives, for valid answers, errors, refused answers and browser requests, both
+after a normal start and restored from the build's memory snapshot, as the browser does."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -13,7 +15,7 @@ import aids
 from aids import web
 from paths import ROOT
 
-import build_wheel
+import build_runtime
 import vendor
 
 PAYLOAD = '<script>alert("x")</script> & "quotes"'
@@ -60,20 +62,30 @@ def cpython(call: dict) -> dict:
         return {"error": str(error)}
 
 
-@pytest.fixture(scope="module")
-def pyodide_outputs(tmp_path_factory):
+@pytest.fixture(scope="module", params=["normal", "snapshot"])
+def pyodide_outputs(request, tmp_path_factory):
     node = shutil.which("node")
     if node is None:
         pytest.fail("node ontbreekt: 'make test' installeert het")
     package = vendor.package_dir("pyodide") / "package"
-    wheel = build_wheel.build()
-    calls = tmp_path_factory.mktemp("pyodide") / "calls.json"
+    folder = tmp_path_factory.mktemp("pyodide")
+    # The wheel and the snapshot exactly as the site ships them.
+    wheel = folder / "aids-0-py3-none-any.whl"
+    wheel.write_bytes(build_runtime.read_data("wheel"))
+    extra = []
+    if request.param == "snapshot":
+        snapshot = folder / "snapshot.bin"
+        snapshot.write_bytes(gzip.decompress(build_runtime.read_data("snapshot")))
+        extra = [str(snapshot)]
+    calls = folder / "calls.json"
     calls.write_text(json.dumps(CALLS))
     out = subprocess.run([node, str(ROOT / "tests" / "pyodide_runner.mjs"), str(package),
-                          str(wheel), str(calls)], capture_output=True, text=True, timeout=180,
-                         check=False)
+                          str(wheel), str(calls), *extra], capture_output=True, text=True,
+                         timeout=180, check=False)
     assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+    outputs = json.loads(out.stdout)
+    assert outputs["restored"] == (request.param == "snapshot")
+    return outputs
 
 
 def test_runs_on_the_pinned_pyodide_python(pyodide_outputs):

@@ -496,9 +496,10 @@
       document.documentElement.removeAttribute("data-tw-print");
     });
 
+    // The limit counts from navigation: what the professional waited, not when this ran.
     var deadline = setTimeout(function () {
       self.fail("het starten duurde langer dan " + START_LIMIT_MS / 1000 + " seconden");
-    }, START_LIMIT_MS);
+    }, Math.max(0, START_LIMIT_MS - performance.now()));
 
     if (typeof NativeWorker !== "function" || typeof WebAssembly !== "object" ||
         typeof DecompressionStream !== "function") {
@@ -525,6 +526,8 @@
           if (message.type === "ready") {
             if (self.failed) return;
             clearTimeout(deadline);
+            // How Python started (from the snapshot or normally), for make bench and the tests.
+            performance.mark("tw-python-ready", { detail: message.start });
             self.ready = true;
             self.tools.hidden = false;
             self.status("ready", "Het hulpmiddel is klaar. Vul de stappen in; je kunt altijd terug.");
@@ -539,7 +542,13 @@
             resolve(JSON.parse(message.response));
           }
         };
-        return Promise.all(files.slice(1).map(function (file) { return loadScript(self.runtime.base + file); }));
+        return Promise.all(files.slice(1).map(function (file) {
+          return loadScript(self.runtime.base + file).catch(function (error) {
+            // Without its snapshot Python still starts, only slower.
+            if (file.indexOf("snapshot-") !== 0) throw error;
+            self.worker.postMessage({ type: "missing", name: "snapshot" });
+          });
+        }));
       })
       .catch(function (error) {
         clearTimeout(deadline);
