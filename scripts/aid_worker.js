@@ -34,10 +34,12 @@ function twFile(name) {
     var pipe = new TransformStream();
     var out = TW_RUNTIME.gzip.indexOf(name) >= 0
       ? pipe.readable.pipeThrough(new DecompressionStream("gzip")) : pipe.readable;
-    twFiles[name] = {
-      parts: [], next: 0, checks: [], writer: pipe.writable.getWriter(),
-      bytes: new Response(out).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); }),
-    };
+    var file = twFiles[name] = { parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter() };
+    file.bytes = new Response(out).arrayBuffer().then(function (buffer) {
+      return new Uint8Array(buffer);
+    }, function (error) {
+      throw file.error || error;  // the stream itself only says "Failed to fetch"
+    });
   }
   return twFiles[name];
 }
@@ -68,13 +70,15 @@ function twCheckChunk(bytes, index) {
 // is checked here, before Pyodide sizes a module for it.
 async function twSnapshot() {
   var file = twFile("snapshot");
-  var bytes = await file.bytes;
+  var bytes = await file.bytes.catch(function (error) { return error; });
+  // A damaged chunk usually breaks the gzip stream too: name the damage, not its effect.
   if ((await Promise.all(file.checks)).indexOf(false) >= 0) throw new Error("snapshot sha256 mismatch");
+  if (bytes instanceof Error) throw bytes;
   var header = new DataView(bytes.buffer, bytes.byteOffset, 48);
   var id = "";
   for (var i = 0; i < 8; i++) id += header.getUint32(16 + 4 * i, true).toString(16).padStart(8, "0");
   if (header.getUint32(0, true) !== 0x706e7300 || id !== TW_RUNTIME.snapshot.build_id) {
-    throw new Error("snapshot build id mismatch");
+    throw new Error("snapshot of another runtime build");
   }
   return bytes;
 }
@@ -134,7 +138,9 @@ self.onmessage = function (event) {
     twChunk(message);
   } else if (message.type === "missing") {
     // A runtime file the page could not load: a missing snapshot means a normal start.
-    twFile(message.name).writer.abort(new Error(message.name + " missing")).catch(function () {});
+    var file = twFile(message.name);
+    file.error = new Error(message.name + " missing");
+    file.writer.abort(file.error).catch(function () {});
   } else if (message.type === "call") {
     var response;
     try {
