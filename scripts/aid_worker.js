@@ -4,8 +4,9 @@
 // from a double-clicked file://, where module workers and fetch are blocked).
 // The worker never touches the network: every file Pyodide asks for is answered from bytes
 // the page handed over.
-// build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (which
-// runtime files are gzip, the snapshot's build id and the sha256 of each of its chunks).
+// build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (each
+// runtime file's size and whether it is gzip; the snapshot's build id and the sha256 of each
+// of its chunks).
 "use strict";
 
 // Pyodide refuses classic workers when it sees importScripts; its module is bundled here,
@@ -28,20 +29,35 @@ function twHex(buffer) {
 }
 
 // One runtime file as it arrives: each chunk is decoded (and gunzipped) as soon as the chunks
-// before it are in, so the work overlaps with the page loading the rest.
+// before it are in, so the work overlaps with the page loading the rest. Its bytes go into a
+// buffer of the size the build wrote down, which Pyodide may hold before it is full.
 function twFile(name) {
   if (!twFiles[name]) {
+    var info = TW_RUNTIME.files[name];
     var pipe = new TransformStream();
-    var out = TW_RUNTIME.gzip.indexOf(name) >= 0
-      ? pipe.readable.pipeThrough(new DecompressionStream("gzip")) : pipe.readable;
-    var file = twFiles[name] = { parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter() };
-    file.bytes = new Response(out).arrayBuffer().then(function (buffer) {
-      return new Uint8Array(buffer);
-    }, function (error) {
-      throw file.error || error;  // the stream itself only says "Failed to fetch"
+    var out = info.gzip ? pipe.readable.pipeThrough(new DecompressionStream("gzip")) : pipe.readable;
+    var file = twFiles[name] = {
+      parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter(),
+      buffer: new Uint8Array(info.size),
+    };
+    file.bytes = twFill(file.buffer, out.getReader()).catch(function (error) {
+      throw file.error || error;
     });
   }
   return twFiles[name];
+}
+
+async function twFill(buffer, reader) {
+  var offset = 0;
+  for (;;) {
+    var step = await reader.read();
+    if (step.done) break;
+    if (offset + step.value.length > buffer.length) throw new Error("runtime file too long");
+    buffer.set(step.value, offset);
+    offset += step.value.length;
+  }
+  if (offset !== buffer.length) throw new Error("runtime file too short");
+  return buffer;
 }
 
 function twChunk(message) {
@@ -66,8 +82,7 @@ function twCheckChunk(bytes, index) {
   });
 }
 
-// The snapshot as Pyodide wants it, or an error that says why it cannot be used. Its build id
-// is checked here, before Pyodide sizes a module for it.
+// The snapshot, complete and checked, or an error that says why it cannot be used.
 async function twSnapshot() {
   var file = twFile("snapshot");
   var bytes = await file.bytes.catch(function (error) { return error; });
@@ -83,7 +98,10 @@ async function twSnapshot() {
   return bytes;
 }
 
-function twLoad(snapshot) {
+// With a snapshot, Pyodide gets its buffer at once and builds the module (compiles the wasm,
+// sets up the file system) while the snapshot still arrives; the module is handed over only
+// once the snapshot is complete and checked, because restoring comes right after.
+function twLoad(snapshot, checked) {
   var options = {
     indexURL: "tw-runtime:/",
     createPyodideModule: _createPyodideModule,
@@ -91,7 +109,14 @@ function twLoad(snapshot) {
     stdout: function () {},
     stderr: function (line) { console.warn(line); },
   };
-  if (snapshot) options._loadSnapshot = snapshot;
+  if (snapshot) {
+    options._loadSnapshot = snapshot;
+    options.createPyodideModule = async function (settings) {
+      var module = await _createPyodideModule(settings);
+      await checked;
+      return module;
+    };
+  }
   return loadPyodide(options);
 }
 
@@ -110,7 +135,9 @@ async function twStart() {
   var pyodide = null;
   var start = { from: "snapshot", reason: "" };
   try {
-    pyodide = await twLoad(twSnapshot());
+    var checked = twSnapshot();
+    checked.catch(function () {});  // awaited while Pyodide builds its module
+    pyodide = await twLoad(twFile("snapshot").buffer, checked);
     // The snapshot froze the state of random: every page would draw the same numbers.
     pyodide.runPython("import random\nrandom.seed()");
   } catch (error) {
@@ -121,7 +148,7 @@ async function twStart() {
   // The snapshot holds the imported modules, not the files: unpack the wheel either way.
   pyodide.unpackArchive(await twFile("wheel").bytes, "wheel");
   twHandle = pyodide.pyimport("aids.web").handle;
-  twFiles = {};  // Python has its own copies now
+  twFiles = null;  // Python has its own copies now
   return start;
 }
 
@@ -134,9 +161,10 @@ Promise.resolve().then(twStart).then(function (start) {
 
 self.onmessage = function (event) {
   var message = event.data;
+  // Once Python runs, late chunks (of a refused snapshot) are dropped.
   if (message.type === "chunk") {
-    twChunk(message);
-  } else if (message.type === "missing") {
+    if (twFiles) twChunk(message);
+  } else if (message.type === "missing" && twFiles) {
     // A runtime file the page could not load: a missing snapshot means a normal start.
     var file = twFile(message.name);
     file.error = new Error(message.name + " missing");

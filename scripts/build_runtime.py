@@ -36,6 +36,9 @@ OUT = ROOT / "build" / "runtime"
 # Characters of base64 per script file: small files keep each main-thread parse task short.
 CHUNK = 1_000_000
 SNAPSHOT_MAGIC = 0x706E7300
+# Shipped gzip (the worker gunzips them with DecompressionStream); the stdlib and the wheel are
+# zip files already.
+GZIP = {"wasm", "snapshot"}
 
 
 def classic_module(source: str) -> str:
@@ -110,23 +113,30 @@ def read_data(name: str, directory: Path = OUT) -> bytes:
 def build() -> Path:
     package = vendor.package_dir("pyodide") / "package"
     wheel = build_wheel.build()
-    snapshot = base64_chunks(gzip.compress(make_snapshot(package, wheel), compresslevel=9, mtime=0))
-    # What the worker checks before it restores the snapshot (each chunk's sha256, decoded).
+    raw = {
+        "wasm": (package / "pyodide.asm.wasm").read_bytes(),
+        "stdlib": (package / "python_stdlib.zip").read_bytes(),
+        "wheel": wheel.read_bytes(),
+        "snapshot": make_snapshot(package, wheel),
+    }
+    packed = {name: gzip.compress(data, compresslevel=9, mtime=0) if name in GZIP else data
+              for name, data in raw.items()}
+    chunks = {name: base64_chunks(data) for name, data in packed.items()}
+    # What the worker needs to know beforehand: each file's size, and what it checks before it
+    # restores the snapshot (its build id, each chunk's sha256).
     runtime = {
-        "gzip": ["wasm", "snapshot"],
+        "files": {name: {"size": len(data), "gzip": name in GZIP} for name, data in raw.items()},
         "snapshot": {"build_id": build_id(package),
-                     "chunks": [hashlib.sha256(base64.b64decode(c)).hexdigest() for c in snapshot]},
+                     "chunks": [hashlib.sha256(base64.b64decode(c)).hexdigest()
+                                for c in chunks["snapshot"]]},
     }
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     # worker.js comes first: the loader starts the worker, then loads the data scripts, which
     # hand their chunks to it.
     files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n")]
-    wasm = gzip.compress((package / "pyodide.asm.wasm").read_bytes(), compresslevel=9, mtime=0)
-    files += data_scripts("wasm", base64_chunks(wasm))
-    files += data_scripts("stdlib", base64_chunks((package / "python_stdlib.zip").read_bytes()))
-    files += data_scripts("wheel", base64_chunks(wheel.read_bytes()))
-    files += data_scripts("snapshot", snapshot)
+    for name, parts in chunks.items():
+        files += data_scripts(name, parts)
     for name, text in files:
         (OUT / name).write_text(text, encoding="ascii")
     manifest = {

@@ -5,6 +5,7 @@ refused by Pyodide), with the same result; the start-up limit counts from naviga
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import gzip
 import hashlib
 
@@ -14,6 +15,7 @@ from browser_helpers import new_context, wait_for_aid, walk_to_check
 AID = "/hulpmiddelen/analyse.html"
 RUNTIME = "**/assets/runtime/"
 OTHER_BUILD = "ab" * 32
+OPENED = dt.datetime(2027, 3, 1, 9, 0)
 READY = "() => performance.getEntriesByName('tw-python-ready')[0].detail"
 
 
@@ -110,15 +112,15 @@ def test_start_up_limit_counts_from_navigation(browser, server):
     context.route("**/assets/aid.js", lambda route: held.append(route))
     context.route(RUNTIME + "wasm-0.js", lambda route: held.append(route))
     page = context.new_page()
-    page.clock.install()
+    page.clock.install(time=OPENED)
     page.goto(server + AID, wait_until="commit")
     page.wait_for_function("() => document.querySelector('form.aid') !== null")
-    page.clock.run_for(15_000)
+    page.clock.pause_at(OPENED + dt.timedelta(seconds=15))
     held.pop(0).continue_()
-    wait_for_aid(page, "loading")
-    page.clock.run_for(4_000)
+    page.wait_for_function("() => document.querySelector('form.aid.aid--wizard') !== null")
+    page.clock.run_for(3_000)
     assert page.get_attribute("form.aid", "data-state") == "loading"
-    page.clock.run_for(2_000)
+    page.clock.run_for(4_000)  # 22 s after navigation, 7 s after the loader started
     wait_for_aid(page, "unavailable")
     assert "langer dan 20 seconden" in page.inner_text("[data-aid-status]")
     for route in held:
