@@ -3,10 +3,11 @@
 // classic worker script, which the page starts from a blob: URL (this works over http and
 // from a double-clicked file://, where module workers and fetch are blocked).
 // The worker never touches the network: every file Pyodide asks for is answered from bytes
-// the page handed over.
+// the page handed over (through the unpacker).
+// The runtime's files come whole from the unpacker (aid_unpacker.js), a second worker, over a
+// port the page hands to both.
 // build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (each
-// runtime file's size and whether it is gzip; the snapshot's build id and the sha256 of each
-// of its chunks).
+// runtime file's size; the snapshot's build id).
 "use strict";
 
 // Pyodide refuses classic workers when it sees importScripts; its module is bundled here,
@@ -16,86 +17,38 @@ self.importScripts = undefined;
 var twHandle = null;
 var twFiles = {};
 
-function twBytes(base64) {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
-  var binary = atob(base64);
-  var bytes = new Uint8Array(binary.length);
-  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function twHex(buffer) {
-  return Array.from(new Uint8Array(buffer), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
-}
-
-// One runtime file as it arrives: each chunk is decoded (and gunzipped) as soon as the chunks
-// before it are in, so the work overlaps with the page loading the rest. Its bytes go into a
-// buffer of the size the build wrote down, which Pyodide may hold before it is full.
+// A runtime file: resolves with its bytes once the unpacker has it all.
 function twFile(name) {
   if (!twFiles[name]) {
-    var info = TW_RUNTIME.files[name];
-    var pipe = new TransformStream();
-    var out = info.gzip ? pipe.readable.pipeThrough(new DecompressionStream("gzip")) : pipe.readable;
-    var file = twFiles[name] = {
-      parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter(),
-      buffer: new Uint8Array(info.size),
-    };
-    file.bytes = twFill(file.buffer, out.getReader()).catch(function (error) {
-      throw file.error || error;
+    var file = twFiles[name] = {};
+    file.bytes = new Promise(function (resolve, reject) {
+      file.resolve = resolve;
+      file.reject = reject;
     });
+    file.bytes.catch(function () {});  // whoever needs the file sees the error
   }
   return twFiles[name];
 }
 
-async function twFill(buffer, reader) {
-  var offset = 0;
-  for (;;) {
-    var step = await reader.read();
-    if (step.done) break;
-    if (offset + step.value.length > buffer.length) throw new Error("runtime file too long");
-    buffer.set(step.value, offset);
-    offset += step.value.length;
-  }
-  if (offset !== buffer.length) throw new Error("runtime file too short");
-  return buffer;
+function twReceive(event) {
+  var message = event.data;
+  if (!twFiles) return;  // Python runs: late files (of a refused snapshot) are dropped
+  if (message.error) twFile(message.name).reject(new Error(message.error));
+  else twFile(message.name).resolve(message.bytes);
 }
 
-function twChunk(message) {
-  var file = twFile(message.name);
-  file.parts[message.index] = message.data;
-  while (typeof file.parts[file.next] === "string") {
-    var bytes = twBytes(file.parts[file.next]);
-    file.parts[file.next] = null;
-    if (message.name === "snapshot") file.checks.push(twCheckChunk(bytes, file.next));
-    file.writer.write(bytes).catch(function () {});  // a broken stream rejects file.bytes
-    file.next++;
-  }
-  if (file.next === message.total) file.writer.close();
-}
-
-// A snapshot chunk must match the sha256 the build wrote into this worker: resolves with
-// whether it does. Without WebCrypto (a page over plain http) gzip's CRC-32 still checks.
-function twCheckChunk(bytes, index) {
-  if (!(self.crypto && crypto.subtle)) return Promise.resolve(true);
-  return crypto.subtle.digest("SHA-256", bytes).then(function (digest) {
-    return twHex(digest) === TW_RUNTIME.snapshot.chunks[index];
-  });
-}
-
-// The snapshot, complete and checked, or an error that says why it cannot be used.
-async function twSnapshot() {
-  var file = twFile("snapshot");
-  var bytes = await file.bytes.catch(function (error) { return error; });
-  // A damaged chunk usually breaks the gzip stream too: name the damage, not its effect.
-  if ((await Promise.all(file.checks)).indexOf(false) >= 0) throw new Error("snapshot sha256 mismatch");
-  if (bytes instanceof Error) throw bytes;
+// The snapshot, checked, in the buffer Pyodide was given at the start; or an error that says
+// why it cannot be used.
+async function twSnapshot(buffer) {
+  var bytes = await twFile("snapshot").bytes;
   var header = new DataView(bytes.buffer, bytes.byteOffset, 48);
   var id = "";
   for (var i = 0; i < 8; i++) id += header.getUint32(16 + 4 * i, true).toString(16).padStart(8, "0");
   if (header.getUint32(0, true) !== 0x706e7300 || id !== TW_RUNTIME.snapshot.build_id) {
     throw new Error("snapshot of another runtime build");
   }
-  return bytes;
+  buffer.set(bytes);
+  return buffer;
 }
 
 // With a snapshot, Pyodide gets its buffer at once and builds the module (compiles the wasm,
@@ -135,9 +88,10 @@ async function twStart() {
   var pyodide = null;
   var start = { from: "snapshot", reason: "" };
   try {
-    var checked = twSnapshot();
+    var snapshot = new Uint8Array(TW_RUNTIME.files.snapshot.size);
+    var checked = twSnapshot(snapshot);
     checked.catch(function () {});  // awaited while Pyodide builds its module
-    pyodide = await twLoad(twFile("snapshot").buffer, checked);
+    pyodide = await twLoad(snapshot, checked);
     // The snapshot froze the state of random: every page would draw the same numbers.
     pyodide.runPython("import random\nrandom.seed()");
   } catch (error) {
@@ -161,14 +115,8 @@ Promise.resolve().then(twStart).then(function (start) {
 
 self.onmessage = function (event) {
   var message = event.data;
-  // Once Python runs, late chunks (of a refused snapshot) are dropped.
-  if (message.type === "chunk") {
-    if (twFiles) twChunk(message);
-  } else if (message.type === "missing" && twFiles) {
-    // A runtime file the page could not load: a missing snapshot means a normal start.
-    var file = twFile(message.name);
-    file.error = new Error(message.name + " missing");
-    file.writer.abort(file.error).catch(function () {});
+  if (message.type === "port") {
+    event.ports[0].onmessage = twReceive;
   } else if (message.type === "call") {
     var response;
     try {

@@ -1,8 +1,9 @@
 """Build the browser runtime of the aids into build/runtime/.
 
 The page loads these as classic <script> files, which work over http and from file://:
-- worker.js: the worker source (aid_worker.js + Pyodide's loader + its Emscripten module,
-  rewritten from an ES module into a classic script), as one string;
+- worker.js: the source of Python's worker (aid_worker.js + Pyodide's loader + its Emscripten
+  module, rewritten from an ES module into a classic script) and of the unpacker worker
+  (aid_unpacker.js), as two strings;
 - wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks;
 - snapshot-N.js: a memory snapshot of Python with the aids imported (made here in Node by
   snapshot.mjs from the same pinned runtime and wheel), gzip, in base64 chunks; the worker
@@ -132,9 +133,11 @@ def build() -> Path:
     }
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
-    # worker.js comes first: the loader starts the worker, then loads the data scripts, which
-    # hand their chunks to it.
-    files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n")]
+    # worker.js comes first: the loader starts the workers, then loads the data scripts, which
+    # hand their chunks to the unpacker.
+    unpacker = f"var TW_RUNTIME = {json.dumps(runtime)};\n" + (ROOT / "scripts" / "aid_unpacker.js").read_text()
+    files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n"
+                           f"self.__twUnpackerSource = {json.dumps(unpacker)};\n")]
     for name, parts in chunks.items():
         files += data_scripts(name, parts)
     for name, text in files:
