@@ -19,7 +19,9 @@ function twBytes(base64) {
 }
 
 function twHex(buffer) {
-  return Array.from(new Uint8Array(buffer), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  return Array.from(new Uint8Array(buffer), function (b) {
+    return b.toString(16).padStart(2, "0");
+  }).join("");
 }
 
 // A snapshot chunk must match the sha256 the build wrote down: resolves with whether it does.
@@ -51,12 +53,16 @@ function twFile(name) {
     var info = TW_RUNTIME.files[name];
     var pipe = new TransformStream();
     var out = info.gzip ? pipe.readable.pipeThrough(new DecompressionStream("gzip")) : pipe.readable;
-    var file = twFiles[name] = { parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter() };
+    var file = twFiles[name] = {
+      parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter(),
+    };
     twFill(new Uint8Array(info.size), out.getReader()).catch(function (error) {
       return error;
     }).then(async function (bytes) {
       // A damaged chunk usually breaks the gzip stream too: name the damage, not its effect.
-      if ((await Promise.all(file.checks)).indexOf(false) >= 0) bytes = new Error(name + " sha256 mismatch");
+      if ((await Promise.all(file.checks)).indexOf(false) >= 0) {
+        bytes = new Error(name + " sha256 mismatch");
+      }
       if (bytes instanceof Error) {
         twPort.postMessage({ name: name, error: String((file.error || bytes).message || bytes) });
       } else {

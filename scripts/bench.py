@@ -197,7 +197,8 @@ def main() -> int:
                  ((plain / "index.html").as_uri(), ("--allow-file-access-from-files",))),
     }
     pairs: dict[str, list[tuple[dict, dict]]] = {"http": [], "file": []}
-    print(f"Thuiswijzer bench: {runs} runs, aid and plain Pyodide alternated, headless Debian Chromium")
+    print(f"Thuiswijzer bench: {runs} runs, aid and plain Pyodide alternated, "
+          "headless Debian Chromium")
     print("\nFirst result after navigation (ms), pair by pair: aid / plain Pyodide = ratio")
     with sync_playwright() as playwright:
         for run in range(1, runs + 1):
@@ -215,7 +216,8 @@ def main() -> int:
     httpd.shutdown()
     plain_httpd.shutdown()
 
-    print(f"\nMedians of {runs} [min–max] (ms)            aid            plain Pyodide    ratio (median of pairs)")
+    print(f"\nMedians of {runs} [min–max] (ms)            aid            plain Pyodide    "
+          "ratio (median of pairs)")
     ratios = {}
     for where in ("http", "file"):
         for when in ("cold", "warm"):

@@ -21,6 +21,7 @@
   function startWorker(source) {
     return new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
   }
+
   // Time from an answer changing to the screen showing Python's answer (read by make bench).
   window.__twTimings = [];
 
