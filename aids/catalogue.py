@@ -332,7 +332,7 @@ def cases() -> tuple[Case, ...]:
     for path in sorted(CASES_DIR.glob("*.toml")):
         text, raw = read_toml(path)
         check = Checker(path, text, _SCHEMA)
-        item = check.table("case", raw, (), "de casus")
+        item = check.table("case", cite_all(check, raw), (), "de casus")
         if item["id"] != path.stem or not SLUG.match(item["id"]):
             check.fail(f"id '{item['id']}' moet gelijk zijn aan de bestandsnaam", (), "id")
         if item["phase"] not in words.phases:
