@@ -1,7 +1,8 @@
-"""The Content-Security-Policy of every page, and what happens to typed answers when the user
-leaves: the policy holds with 0 violations on every page over http (the page fixture checks it
-in every browser test) and from file://, in every state of every aid; typed answers do not come
-back with Back, from the back-forward cache or after a reload."""
+"""The Content-Security-Policy of every page, limits on input, and what happens to typed answers
+when the user leaves: the policy holds with 0 violations on every page over http (the page
+fixture checks it in every browser test) and from file://, in every state of every aid; a huge
+paste is cut to the field's maximum; typed answers do not come back with Back, from the
+back-forward cache or after a reload."""
 
 from __future__ import annotations
 
@@ -76,6 +77,27 @@ def test_every_state_of_every_aid_from_file_without_a_violation(file_page, offli
     page.get_by_role("button", name="Wis alles").click()
     wait_for_aid(page)
     assert axe_violations(page) == []
+
+
+def test_a_huge_paste_is_cut_to_the_maximum_and_a_longer_saved_answer_gets_a_dutch_error(
+        page, server, tmp_path):
+    maximum = aids.load("analyse").questions["problemen"].max_length
+    page.goto(f"{server}/hulpmiddelen/analyse.html")
+    wait_for_aid(page)
+    page.check("#tw-analyse-leden-0")
+    page.locator(".aid-nav:visible button").last.click()
+    page.locator("#tw-analyse-problemen--ouder1").click()
+    page.keyboard.insert_text("x" * 1_000_000)  # as a paste: the browser applies maxlength
+    assert page.input_value("#tw-analyse-problemen--ouder1") == "x" * maximum
+    # A file can hold a longer answer: it is opened, and Python names the limit.
+    saved = tmp_path / "lang.json"
+    saved.write_text(answers_file.dump(aids.load("analyse"), {
+        "leden": ["ouder1"], "problemen": {"ouder1": "y" * (maximum + 1)}}), encoding="utf-8")
+    page.set_input_files("[data-aid-import]", str(saved))
+    summary = page.locator("[data-aid-errors]")
+    summary.get_by_text(f"Gebruik hier niet meer dan {maximum} tekens.").wait_for()
+    assert page.input_value("#tw-analyse-problemen--ouder1") == "y" * (maximum + 1)
+    assert page.get_attribute("form.aid", "data-state") == "ready"
 
 
 def type_answers(page) -> None:
