@@ -125,7 +125,7 @@ def parse(data: dict) -> tuple[Family, list[str]]:
                     or not 1 <= part_version <= aid.version or not isinstance(answers, dict):
                 raise AnswersError(text("files.version_unknown"))
             clean = normalize(aid, answers_file.migrate(aid, answers, part_version))
-        except AnswersError:
+        except (AnswersError, answers_file.FileError):  # a part of the wrong shape
             notes.append(text("family.part_refused", title=aid.title))
             continue
         family.parts[aid_id] = Part(aid.version, str(part.get("saved", ""))[:40], clean)

@@ -44,8 +44,9 @@ def _examples(question: Question) -> Markup | None:
 
 def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str) -> Markup:
     fid = field_id(aid, name)
+    # The definition's maximum, in the page too: a 10 MB paste is cut off before it arrives.
     attrs = {"id": fid, "name": name, "aria-describedby": _described(fid, bool(hint)),
-             "autocomplete": "off"}
+             "autocomplete": "off", "maxlength": question.max_length}
     if question.type == "textarea":
         control = h("textarea", {**attrs, "rows": 4, "spellcheck": "true"}, "")
     else:

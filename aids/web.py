@@ -15,33 +15,51 @@ import datetime as dt
 import json
 
 from . import answers_file, definition, document, engine, family, overview, render
-from .texts import text
+from .texts import shorten, text
+
+
+# Characters in one request or response. Every field of an aid at its maximum length with its
+# family file, or the group overview's twelve saved files of 1 MB, escaped, fit well within;
+# more means something went wrong, not a long answer.
+MAX_REQUEST = 30_000_000
+MAX_RESPONSE = 60_000_000
 
 
 def handle(request: str) -> str:
-    """Answer one request from the loader. Never raises: errors come back as Dutch text."""
+    """Answer one request from the loader. Never raises: errors come back as Dutch text, with a
+    technical detail for the console ("detail"), never for the page."""
+    if len(request) > MAX_REQUEST:
+        return _refusal("web.too_much", f"request of {len(request)} characters")
     try:
-        message = json.loads(request)
-        if message.get("op") == "overview":
-            return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
-        if message.get("op") == "document":
-            now = _moment(message.get("now"))
-            return json.dumps({"ok": True, "html": document.html(
-                str(message["text"]), now.date() if now else None)})
-        aid = definition.load(message["aid"])
-        if message.get("op") == "import":
-            return _import(aid, message["text"])
-        fields = {str(k): [str(v) for v in (vs if isinstance(vs, list) else [vs])]
-                  for k, vs in message.get("fields", {}).items()}
-        step = message.get("step")
-        if step is not None and step not in {s.id for s in aid.steps}:
-            raise KeyError(step)
-        answers = engine.from_fields(aid, fields)
-        evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
+        response = _answer(json.loads(request))
     except Exception as error:  # noqa: BLE001 - the page must keep working whatever happens
-        # The detail is for the developer's console, never for the page.
-        return json.dumps({"ok": False, "message": text("web.sorry"),
-                           "detail": type(error).__name__})
+        return _refusal("web.sorry", f"{type(error).__name__}: {shorten(str(error), 200)}")
+    if len(response) > MAX_RESPONSE:
+        return _refusal("web.too_much", f"response of {len(response)} characters")
+    return response
+
+
+def _refusal(message: str, detail: str) -> str:
+    return json.dumps({"ok": False, "message": text(message), "detail": detail})
+
+
+def _answer(message: dict) -> str:
+    if message.get("op") == "overview":
+        return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
+    if message.get("op") == "document":
+        now = _moment(message.get("now"))
+        return json.dumps({"ok": True, "html": document.html(
+            str(message["text"]), now.date() if now else None)})
+    aid = definition.load(message["aid"])
+    if message.get("op") == "import":
+        return _import(aid, message["text"])
+    fields = {str(k): [str(v) for v in (vs if isinstance(vs, list) else [vs])]
+              for k, vs in message.get("fields", {}).items()}
+    step = message.get("step")
+    if step is not None and step not in {s.id for s in aid.steps}:
+        raise KeyError(step)
+    answers = engine.from_fields(aid, fields)
+    evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
     # Only what the page asked for is rendered: live updates on each key press stay cheap.
     want = set(message.get("want", ()))
     response = {

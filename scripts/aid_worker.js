@@ -118,13 +118,13 @@ self.onmessage = function (event) {
   if (message.type === "port") {
     event.ports[0].onmessage = twReceive;
   } else if (message.type === "call") {
-    var response;
     try {
-      response = twHandle(message.request);
+      self.postMessage({ type: "answer", id: message.id, response: twHandle(message.request) });
     } catch (error) {
-      // The page shows its own words for this (interface.toml); the detail is for the console.
-      response = JSON.stringify({ ok: false, message: null, detail: String(error && error.message || error) });
+      // The page shows its own Dutch words and logs this detail. An error that is not Python's
+      // own means the runtime itself failed: the page offers to start it again.
+      self.postMessage({ type: "answer", id: message.id, error: String(error && error.message || error),
+                         fatal: !(error && error.constructor && error.constructor.name === "PythonError") });
     }
-    self.postMessage({ type: "answer", id: message.id, response: response });
   }
 };

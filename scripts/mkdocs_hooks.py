@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import aids  # noqa: E402
+import csp  # noqa: E402
 import generate_pages  # noqa: E402
 import training_pages  # noqa: E402
 import vendor  # noqa: E402
@@ -200,9 +201,24 @@ def _example(html, page, config):
     return html.replace(EXAMPLE_MARKER, block)
 
 
+def on_post_page(output, page, config):
+    # The Content-Security-Policy, with the hashes of this page's inline scripts.
+    return csp.add_policy(output, _shim().read_text(encoding="utf-8"))
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is a template, not a page: it gets its policy here.
+    if not template_name.endswith(".html"):
+        return output_content
+    return csp.add_policy(output_content, _shim().read_text(encoding="utf-8"))
+
+
+def _shim() -> Path:
+    return vendor.package_dir("iframe-worker") / "package" / "shim" / "index.js"
+
+
 def on_post_build(config):
     site = Path(config.site_dir)
     shutil.copytree(RUNTIME, site / "assets" / "runtime", dirs_exist_ok=True)
-    shim = vendor.package_dir("iframe-worker") / "package" / "shim" / "index.js"
     (site / "assets" / "vendor").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim, site / "assets" / "vendor" / "iframe-worker-shim.js")
+    shutil.copyfile(_shim(), site / "assets" / "vendor" / "iframe-worker-shim.js")

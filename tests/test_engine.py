@@ -189,6 +189,19 @@ def test_form_fields_round_trip_to_answers():
     assert engine.from_fields(AID, engine.to_fields(AID, answers)) == answers
 
 
+@pytest.mark.parametrize("aid_id", aids.aid_ids())
+def test_every_text_field_carries_the_maximum_of_its_definition(aid_id):
+    aid = aids.load(aid_id)
+    html = render.form_html(aid)
+    for step in aid.steps:
+        for question in step.questions:
+            if question.type in ("choice", "multi"):
+                continue
+            for name in engine.field_names(aid, question, step):
+                control = re.search(rf'<(?:input|textarea) [^>]*name="{re.escape(name)}"[^>]*>', html)
+                assert f'maxlength="{question.max_length}"' in control.group(0), name
+
+
 def test_static_form_has_every_field_and_the_contract_attributes():
     html = render.form_html(AID)
     assert html.startswith('<form class="aid" data-aid="analyse" data-state="loading"')
