@@ -2,13 +2,36 @@
 // Run by build_runtime.py: node snapshot.mjs <pyodide package dir> <wheel> <output file>
 // The browser restores it instead of starting CPython from scratch. It fits only this exact
 // runtime build (Pyodide checks the build id); the worker falls back to a normal start.
-import { readFileSync, writeFileSync } from "node:fs";
+import nodeCrypto from "node:crypto";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const [packageDir, wheelPath, outPath] = process.argv.slice(2);
+const [packageArg, wheelPath, outPath] = process.argv.slice(2);
+// The runtime's own path ends up in the heap: take the real one, the same for every checkout
+// that shares the pinned packages.
+const packageDir = realpathSync(packageArg);
+// Python takes its argv from this process: the same words for every checkout.
+process.argv = ["node", "snapshot.mjs"];
 globalThis.fetch = async (url) => {
   throw new Error(`no network while making the snapshot: ${url}`);
 };
+// The same snapshot from the same sources: no clock and no randomness may reach the heap.
+let seed = 1;
+const fixedRandom = (array) => {
+  for (let i = 0; i < array.length; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    array[i] = seed & 0xff;
+  }
+  return array;
+};
+Object.defineProperty(globalThis.crypto, "getRandomValues", { value: fixedRandom });
+nodeCrypto.randomFillSync = fixedRandom;
+nodeCrypto.randomBytes = (size) => fixedRandom(Buffer.alloc(size));
+Date.now = () => 1767225600000;
+let tick = 0;
+Math.random = () => fixedRandom(new Uint8Array(1))[0] / 256;
+performance.now = () => (tick += 1);
+process.hrtime.bigint = () => BigInt(tick += 1);
 const { loadPyodide } = await import(pathToFileURL(`${packageDir}/pyodide.mjs`).href);
 const lock = JSON.parse(readFileSync(`${packageDir}/pyodide-lock.json`, "utf8"));
 const pyodide = await loadPyodide({
@@ -16,6 +39,7 @@ const pyodide = await loadPyodide({
   lockFileContents: { info: lock.info, packages: {} },
   stdout: () => {},
   _makeSnapshot: true,
+  env: { PYTHONHASHSEED: "0" },
 });
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 // Everything the first answer needs, imported and parsed once. Python holds no JavaScript

@@ -20,7 +20,7 @@ from test_cli import run as cli
 AID = aids.load("omgang")
 EXAMPLE = json.loads((ROOT / "tests" / "data" / "examples" / "omgang.json").read_text("utf-8"))
 FREQUENCY_ERROR = "Vul een heel getal in van 1 tot en met 14."
-SOURCE = re.compile(r"\((Richtlijn Uithuisplaatsing en terugplaatsing, 2023|NJi, z\.j\.)\)"
+SOURCE = re.compile(r"\((Richtlijn Uithuisplaatsing en terugplaatsing, 2023|NJi, [^)]*z\.j\.)\)"
                     r"|Thuiswijzer")
 
 
@@ -241,7 +241,7 @@ def test_siblings_without_an_arrangement_are_pointed_out():
                               "begeleid": "eerst_begeleid", "halen_brengen": "Vader haalt ze op."}]}
     voice = professional(answers)
     assert ("Het kind heeft broers of zussen, maar hun contact staat nog niet in de regeling. "
-            "Betrek hen bij de bezoekregeling en help die te organiseren (NJi, z.j.).") in voice.gaps
+            "Betrek hen bij de bezoekregeling en help die te organiseren (NJi, Samenwerken aan terug naar huis, z.j.).") in voice.gaps
     text = texts(voice)
     assert "Betrek broers en zussen bij de bezoekregeling" in text
     assert "Zorg dat pleegouders of groepsleiding ook los contact hebben met ouders" in text

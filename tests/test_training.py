@@ -175,7 +175,8 @@ def test_the_sentence_check_finds_a_long_sentence():
 NOT_NAMES = {"NJi", "WODC", "Universiteit", "Leiden", "Richtlijn", "Uithuisplaatsing", "Pleegzorg",
              "Jeugdbescherming", "Databank", "Effectieve", "Jeugdinterventies", "Families", "First",
              "Raad", "Kinderbescherming", "IVRK", "K2", "Beoordelingsboog", "Pleegkind",
-             "Movisie", "Waar", "Veilig", "Thuis", "Zuidoost", "Utrecht", "Ik"}
+             "Movisie", "Waar", "Veilig", "Thuis", "Zuidoost", "Utrecht", "Ik", "Samenwerken",
+             "Snelle", "Samen"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
