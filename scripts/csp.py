@@ -52,7 +52,8 @@ def inline_scripts(html: str) -> list[str]:
 
 
 def sha256(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
 def _function_source(source: str, name: str) -> str:
