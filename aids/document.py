@@ -3,7 +3,8 @@
 It holds, per aid that has answers, the professional version of the result with the date it
 was saved and its status ("concept", or "besproken met ouders op …"); the disclaimer once; room
 for the agreement of parents and professional; and a table of contents when there is more than
-one part. A header and page numbers come from the print stylesheet. Every word comes from the
+one part. Each part's header (label, aid, status, date made) repeats on every page it prints on;
+page numbers come from the print stylesheet. Every word comes from the
 content; every typed text is escaped (aids._html).
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import answers_file, family, render
+from . import family, render
 from ._html import Markup, h, join
 from .dates import format_date, parse_date
 from .definition import aid_ids, load
@@ -36,13 +37,19 @@ def _status(answers: dict) -> str:
     return text("document.concept")
 
 
+def _framed(header: str, *content: object, **attributes: str) -> Markup:
+    """A block whose header repeats at the top of every printed page it runs over: a table
+    header row does that in print; on screen it is not shown (thuiswijzer.css)."""
+    return h("table", {"class": "tw-doc-frame", "role": "presentation", **attributes},
+             h("thead", {"aria-hidden": "true"},
+               h("tr", {}, h("td", {"class": "tw-doc-header"}, header))),
+             h("tbody", {}, h("tr", {}, h("td", {}, *content))))
+
+
 def html(content: str, today: dt.date | None = None) -> Markup:
-    """The document for a family file's text; a Dutch message in its place when it cannot be
-    read."""
-    try:
-        found, notes = family.load_text(content)
-    except answers_file.FileError as error:
-        return h("p", {"class": "aid-error", "role": "alert"}, str(error))
+    """The document for a family file's text. A file that cannot be read raises
+    answers_file.FileError with a Dutch message."""
+    found, notes = family.load_text(content)
     parts = [aid_id for aid_id in ORDER if aid_id in found.parts and aid_id in aid_ids()]
     label = found.label or text("document.no_label")
     made = format_date(today or dt.date.today())
@@ -52,13 +59,17 @@ def html(content: str, today: dt.date | None = None) -> Markup:
         part = found.parts[aid_id]
         answers = family.answers_for(found, aid)
         result = evaluate(aid, answers, final=True).result
-        meta = text("document.part_meta", saved=_day(part.saved) or made, status=_status(answers))
+        status = _status(answers)
+        meta = text("document.part_meta", saved=_day(part.saved) or made, status=status)
+        header = text("document.part_header", label=label, title=aid.title, status=status,
+                      made=made)
         sections.append(h(
             "section", {"class": "tw-doc-part", "id": f"tw-doc-{aid_id}",
                         "aria-labelledby": f"tw-doc-{aid_id}-title"},
-            h("h2", {"id": f"tw-doc-{aid_id}-title"}, f"{number}. {aid.title}"),
-            h("p", {"class": "tw-doc-meta"}, meta),
-            render.voice_html(result.professional)))
+            _framed(header,
+                    h("h2", {"id": f"tw-doc-{aid_id}-title"}, f"{number}. {aid.title}"),
+                    h("p", {"class": "tw-doc-meta"}, meta),
+                    render.voice_html(result.professional))))
     contents = None
     if len(parts) > 1:
         contents = h("nav", {"class": "tw-doc-contents", "aria-labelledby": "tw-doc-contents"},
@@ -68,19 +79,22 @@ def html(content: str, today: dt.date | None = None) -> Markup:
     header = text("document.header", label=label, made=made)
     return h(
         "article", {"class": "tw-document"},
-        h("p", {"class": "tw-doc-header", "aria-hidden": "true"}, header),
-        h("h1", {"class": "tw-doc-title"}, text("document.title", label=label)),
-        h("p", {"class": "tw-doc-meta"}, text("document.made", made=made)),
-        [h("p", {"class": "tw-doc-note"}, note) for note in notes],
-        h("p", {"class": "tw-doc-disclaimer"}, text("document.disclaimer")),
-        contents,
-        sections or h("p", {}, text("document.empty")),
+        _framed(header,
+                h("h1", {"class": "tw-doc-title"}, text("document.title", label=label)),
+                h("p", {"class": "tw-doc-meta"}, text("document.made", made=made)),
+                [h("p", {"class": "tw-doc-note"}, note) for note in notes],
+                h("p", {"class": "tw-doc-disclaimer"}, text("document.disclaimer")),
+                contents,
+                None if sections else h("p", {}, text("document.empty")),
+                **{"class": "tw-doc-frame tw-doc-front"}),
+        sections,
         h("section", {"class": "tw-doc-agreement", "aria-labelledby": "tw-doc-agreement"},
-          h("h2", {"id": "tw-doc-agreement"}, text("document.agreement")),
-          h("p", {}, text("document.agreement_intro")),
-          join([h("div", {"class": "tw-doc-sign"},
-                  h("p", {}, who), h("p", {"class": "tw-doc-line"}, text("document.name")),
-                  h("p", {"class": "tw-doc-line"}, text("document.date")),
-                  h("p", {"class": "tw-doc-line"}, text("document.signature")))
-                for who in (text("document.parents"), text("document.professional"))])),
+          _framed(header,
+                  h("h2", {"id": "tw-doc-agreement"}, text("document.agreement")),
+                  h("p", {}, text("document.agreement_intro")),
+                  join([h("div", {"class": "tw-doc-sign"},
+                          h("p", {}, who), h("p", {"class": "tw-doc-line"}, text("document.name")),
+                          h("p", {"class": "tw-doc-line"}, text("document.date")),
+                          h("p", {"class": "tw-doc-line"}, text("document.signature")))
+                        for who in (text("document.parents"), text("document.professional"))]))),
     )

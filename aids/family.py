@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -188,6 +190,16 @@ def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | No
     data = {"format": FORMAT, "version": VERSION, "label": label or family.label,
             "saved": saved_at, "aids": dict(sorted(parts.items()))}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def file_name(content: str) -> str:
+    """Download name of a family file: the word for it, the label as a slug and the day saved,
+    e.g. gezinsdossier-gezin-b-2027-03-01.json."""
+    data = json.loads(content)
+    folded = unicodedata.normalize("NFKD", str(data.get("label", ""))).encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.decode().lower()).strip("-")[:40].strip("-")
+    parts = [text("family.file_name"), slug, str(data.get("saved", ""))[:10]]
+    return "-".join(part for part in parts if part) + ".json"
 
 
 def load_text(content: str) -> tuple[Family, list[str]]:

@@ -161,7 +161,8 @@ def form_html(aid: Aid) -> Markup:
 
 
 def _tools(aid: Aid) -> Markup:
-    """Open a saved file, and clear everything: hidden until Python is ready."""
+    """Open a family file and clear everything: hidden until Python is ready. Saving is a button
+    beside every step's navigation (added by the loader)."""
     fid = f"tw-{aid.id}-bestand"
     return h("div", {"class": "aid-tools", "data-aid-tools": True, "hidden": True},
              h("div", {"class": "aid-field"},
@@ -223,10 +224,12 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
     fields = to_fields(aid, evaluation.answers)
     shown = set(evaluation.visible)
     blocks = []
-    for number, step in enumerate(aid.steps, start=1):
+    number = 0
+    for step in aid.steps:
         names = step_fields(aid, step)
         if not shown & set(names):
             continue  # a step that does not apply (e.g. contact while the child lives at home)
+        number += 1  # numbered as the wizard numbers it: only the steps that are asked
         rows = []
         for name in names:
             if name not in shown or not fields.get(name):

@@ -48,8 +48,11 @@ def _answer(message: dict) -> str:
         return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
     if message.get("op") == "document":
         now = _moment(message.get("now"))
-        return json.dumps({"ok": True, "html": document.html(
-            str(message["text"]), now.date() if now else None)})
+        try:
+            made = document.html(str(message["text"]), now.date() if now else None)
+        except answers_file.FileError as error:
+            return json.dumps({"ok": False, "message": str(error)})
+        return json.dumps({"ok": True, "html": made})
     aid = definition.load(message["aid"])
     if message.get("op") == "import":
         return _import(aid, message["text"])
@@ -77,6 +80,7 @@ def _answer(message: dict) -> str:
     now = _moment(message.get("now"))
     if want & {"exports", "save"}:
         response["family_json"] = family.dump(_family(message.get("family")), aid, answers, now)
+        response["family_file"] = family.file_name(response["family_json"])
     if "exports" in want:
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)

@@ -169,7 +169,7 @@ def interactions(playwright, url: str) -> list[float]:
             page.locator(typed[current]).press_sequentially(TYPED, delay=KEY_DELAY_MS)
         if current == "hulp":
             page.check("[name=hulp_keuze][value=pcit]")
-        page.locator(f"[data-step={current}] .aid-nav button").last.click()
+        page.locator(f"[data-step={current}] .aid-nav [data-aid-next]").click()
         page.wait_for_function("s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
     page.wait_for_timeout(500)
     timings = page.evaluate("window.__twTimings")

@@ -29,11 +29,12 @@ from aids import catalogue  # noqa: E402
 from aids._html import Markup, h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
 from aids.render import form_html  # noqa: E402
-from aids.texts import group, text  # noqa: E402
+from aids.texts import group, table, text  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
 MARKER = "<!-- aid-form -->"
 OVERVIEW_MARKER = "<!-- group-overview -->"
+CASE_FILE_MARKER = "<!-- case-file-document -->"  # where the case-file page opens a family file
 SOURCES_MARKER = "<!-- all-sources -->"  # where the sources page lists every source
 KEYS_MARKER = "<!-- aid-keys -->"  # where the page for technical users lists the answer keys
 EXAMPLE_MARKER = "<!-- voorbeeld -->"  # where a worked example shows its aid's result
@@ -148,13 +149,22 @@ def _runtime_config(page) -> str:
 
 
 def on_page_content(html, page, config, files):
-    if page.meta.get("aid") or page.meta.get("beamer"):
-        html = training_pages.beamer_html() + html  # projector mode, on aid and case pages
+    # Projector mode on aid and case pages: at the top of a case, below an aid's form (the
+    # first screen of an aid shows its first question).
+    if page.meta.get("beamer"):
+        html = training_pages.beamer_html() + html
+    elif page.meta.get("aid"):
+        html = html + training_pages.beamer_html()
     if page.meta.get("groepsoverzicht"):
         if OVERVIEW_MARKER not in html:
             raise PluginError(f"{page.file.src_path}: de markering {OVERVIEW_MARKER} ontbreekt")
         runtime = f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
         return html.replace(OVERVIEW_MARKER, training_pages.overview_form_html() + runtime)
+    if page.meta.get("dossier"):
+        if CASE_FILE_MARKER not in html:
+            raise PluginError(f"{page.file.src_path}: de markering {CASE_FILE_MARKER} ontbreekt")
+        runtime = f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
+        return html.replace(CASE_FILE_MARKER, _case_file_form() + runtime)
     if page.meta.get("example"):
         return _example(html, page, config)
     aid_id = page.meta.get("aid")
@@ -167,24 +177,51 @@ def on_page_content(html, page, config, files):
     except KeyError:
         raise PluginError(f"{page.file.src_path}: onbekend hulpmiddel '{aid_id}'") from None
     runtime = _runtime_config(page)
+    # The page's lead, who decides, then at once the form; what the aid gives and the page's
+    # further text follow it, the aid's sources close the page.
     block = join([
-        h("p", {"class": "aid-intro"}, aid.intro),
-        h("div", {"class": "admonition note aid-disclaimer"},
-          h("p", {"class": "admonition-title"}, text("page.decides")),
-          h("p", {}, aid.disclaimer)),
+        h("p", {"class": "aid-disclaimer"}, h("strong", {}, text("page.decides"), ":"), " ",
+          aid.disclaimer),
         _unsearchable(form_html(aid)),
         h("script", {"type": "application/json", "data-tw-runtime": True}),
         h("script", {"type": "application/json", "data-tw-texts": True}),
+        h("h2", {"id": "over-dit-hulpmiddel"}, text("page.about")),
+        h("p", {"class": "aid-intro"}, aid.intro),
+    ])
+    sources = join([
         h("h2", {"id": "bronnen-van-dit-hulpmiddel"}, text("page.sources")),
         h("ul", {}, [h("li", {}, catalogue.reference(catalogue.sources()[key]))
                      for key in aid.sources]),
     ])
     # The runtime config and the loader's words are JSON, not HTML: put them in after escaping
     # the rest.
-    texts = json.dumps(group("loader"), ensure_ascii=False).replace("</", "<\\/")
+    words = {**group("loader"), "progress": table()["form.progress"]}
+    texts = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
     block = block.replace('data-tw-runtime></script>', f"data-tw-runtime>{runtime}</script>")
     block = block.replace('data-tw-texts></script>', f"data-tw-texts>{texts}</script>")
-    return html.replace(MARKER, block)
+    return html.replace(MARKER, block) + sources
+
+
+def _case_file_form() -> Markup:
+    """The case-file page: open a family file, read its document, print it (assets/dossier.js).
+    Without Python the status says so and nothing else happens."""
+    fid = "tw-dossier-bestand"
+    words = json.dumps(group("case_file"), ensure_ascii=False)
+    return h("form", {"class": "tw-case-file", "data-tw-case-file": "loading", "novalidate": True,
+                      "autocomplete": "off", "data-texts": words, "data-search-exclude": True},
+             h("p", {"class": "aid-status", "role": "status", "data-tw-case-file-status": True},
+               text("case_file.loading")),
+             h("div", {"class": "aid-field"},
+               h("label", {"for": fid, "class": "aid-label"}, text("case_file.file_label")),
+               h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, text("case_file.file_hint")),
+               h("input", {"type": "file", "id": fid, "accept": ".json,application/json",
+                           "data-tw-case-file-input": True, "disabled": True,
+                           "aria-describedby": f"{fid}-hint"})),
+             h("p", {"class": "tw-case-file-actions", "hidden": True},
+               h("button", {"type": "button", "class": "aid-button",
+                            "data-tw-case-file-print": True}, text("case_file.print"))),
+             h("div", {"class": "tw-case-file-output", "data-tw-case-file-output": True,
+                       "tabindex": "-1"}))
 
 
 def _example(html, page, config):

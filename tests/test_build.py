@@ -100,17 +100,20 @@ def test_vendor_refuses_a_tarball_with_the_wrong_integrity(tmp_path, monkeypatch
         vendor.package_dir("iframe-worker")
 
 
-def test_only_aid_pages_load_the_aid_runtime(site):
+def test_only_pages_that_run_python_load_the_runtime(site):
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
         html = page.read_text(encoding="utf-8")
         is_aid = 'class="aid"' in html
-        # The group overview for trainers runs Python too, without being an aid.
-        is_overview = "data-tw-overview=" in html
+        # The group overview for trainers and the case-file page run Python too, without being
+        # an aid.
+        others = "data-tw-overview=" in html or "data-tw-case-file=" in html
         assert ("assets/aid.js" in html) == is_aid, page
-        assert ("data-tw-runtime" in html) == (is_aid or is_overview), page
-    assert (site / "trainen" / "groepsoverzicht.html").read_text().count("data-tw-runtime") == 1
+        assert ("data-tw-runtime" in html) == (is_aid or others), page
+        assert ("assets/runtime.js" in html) == (is_aid or others), page
+    for path in ("trainen/groepsoverzicht.html", "hulpmiddelen/dossier.html"):
+        assert (site / path).read_text().count("data-tw-runtime") == 1
 
 
 def test_no_built_file_loads_anything_from_another_host(site):

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+
+import pytest
 
 import aids
-from aids import document, family
+from aids import answers_file, document, family, web
 from paths import ROOT
 
 EXAMPLES = ROOT / "tests" / "data" / "examples"
@@ -47,4 +50,22 @@ def test_typed_text_stays_text_and_a_wrong_file_gives_a_dutch_message():
     html = document.html(family_of("analyse", analyse={"label": "gezin <b>", "begin": payload}),
                          TODAY)
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
-    assert "Dit is geen bestand van Thuiswijzer." in document.html('{"format": "x"}', TODAY)
+    with pytest.raises(answers_file.FileError, match="Dit is geen bestand van Thuiswijzer."):
+        document.html('{"format": "x"}', TODAY)
+    response = json.loads(web.handle(json.dumps({"op": "document", "text": "{niet goed"})))
+    assert response == {"ok": False, "message": "Dit bestand is geen geldig JSON-bestand. "
+                        "Misschien is het beschadigd of is het een ander soort bestand."}
+
+
+def test_each_part_names_family_aid_status_and_day_in_the_header_that_repeats_on_its_pages():
+    html = document.html(family_of("analyse", "omgang",
+                                   omgang={"besproken_op": "", "label": "gezin B."}), TODAY)
+    heads = re.findall(r'<thead aria-hidden="true"><tr><td class="tw-doc-header">([^<]*)</td>',
+                       str(html))
+    assert heads == [
+        "gezin B. · dossierdocument · gemaakt op 1 november 2027",
+        "gezin B. · Van analyse naar hulpverleningsplan · besproken met ouders op 8 maart 2027"
+        " · gemaakt op 1 november 2027",
+        "gezin B. · Omgangsregeling plannen · concept · gemaakt op 1 november 2027",
+        "gezin B. · dossierdocument · gemaakt op 1 november 2027",
+    ]

@@ -66,6 +66,9 @@ def test_what_one_aid_knows_the_next_gets_without_retyping():
     assert "Het gezinsdossier 'gezin B.' is geopend" in opened["note"]
     weighing = open_in("perspectief", contact)["fields"]
     assert weighing["doelen_plan"] == ["Doel 1: Moeder brengt hem elke ochtend naar school."]
+    weighed = save("perspectief", {"balans_toelichting": "Schulden wegen zwaar; oma helpt."},
+                   contact)
+    assert open_in("nazorg", weighed)["fields"]["balans"] == ["Schulden wegen zwaar; oma helpt."]
     # An aid's own answer is never overwritten by another aid's.
     own = save("nazorg", {**example("nazorg"), "terugkeer_datum": "2027-10-01"}, contact)
     assert open_in("nazorg", own)["fields"]["terugkeer_datum"] == ["1 oktober 2027"]
@@ -118,3 +121,18 @@ def test_a_wrong_link_fails_with_file_and_line(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         family.links.cache_clear()
+
+
+@pytest.mark.parametrize(("label", "name"), [
+    ("gezin B.", "gezinsdossier-gezin-b-2027-03-01.json"),
+    ("Gezin Öztürk-Ç.", "gezinsdossier-gezin-ozturk-c-2027-03-01.json"),
+    ("../../etc/passwd", "gezinsdossier-etc-passwd-2027-03-01.json"),
+    ("", "gezinsdossier-2027-03-01.json"),
+    ("<script>", "gezinsdossier-script-2027-03-01.json"),
+])
+def test_the_download_is_named_after_the_label_and_the_day_in_a_safe_form(label, name):
+    aid = aids.load("analyse")
+    response = json.loads(web.handle(json.dumps({
+        "aid": "analyse", "fields": engine.to_fields(aid, {"label": label} if label else {}),
+        "want": ["save"], "now": NOW})))
+    assert response["family_file"] == name

@@ -1,18 +1,13 @@
 // Thuiswijzer aid loader: one loader for http and for a double-clicked file:// page.
-// It loads the runtime as classic scripts, starts Python in a blob worker so the page never
-// freezes, shows the form one step at a time, and sends the answers to Python on every
-// change. What a user types stays in this page's memory: it is never sent anywhere and never
+// Python runs in a worker (runtime.js); this script shows the form one step at a time and sends
+// the answers to Python on every change. What a user types stays in this page's memory: it is never sent anywhere and never
 // stored, unless the user downloads a file.
 (function () {
   "use strict";
 
   var START_LIMIT_MS = 20000;
-  // A running Python answers in milliseconds; no answer for this long means it has stopped.
-  var CALL_LIMIT_MS = 10000;
   var MAX_FILE_BYTES = 1000000;
   var MAX_FILE_DEPTH = 20;
-  var NativeWorker = window.__twNativeWorker || window.Worker;
-  var unpacker = null;
   // Every word the page shows comes from the aid's content (interface.toml), never from here.
   var TEXTS = {};
 
@@ -22,19 +17,6 @@
     });
   }
 
-  // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
-  // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
-  window.__twRuntime = function (name, index, total, data) {
-    if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
-    unpacker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
-  };
-
-  function startWorker(source) {
-    return new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
-  }
-
-  // Time from an answer changing to the screen showing Python's answer (read by make bench).
-  window.__twTimings = [];
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -56,25 +38,12 @@
     });
   }
 
+  // Time from an answer changing to the screen showing Python's answer (read by make bench).
+  window.__twTimings = [];
+
   function text(el, message) {
     el.textContent = message || "";
     el.hidden = !message;
-  }
-
-  // Depth of JSON text without parsing it, so a hostile file never reaches a parser.
-  function jsonDepth(source) {
-    var deepest = 0, level = 0, inString = false, escaped = false;
-    for (var i = 0; i < source.length; i++) {
-      var c = source[i];
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === "\\") escaped = true;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === "[" || c === "{") deepest = Math.max(deepest, ++level);
-      else if (c === "]" || c === "}") level--;
-    }
-    return deepest;
   }
 
   function Aid(form, runtime) {
@@ -88,16 +57,15 @@
     this.exports = form.querySelector("[data-aid-exports]");
     this.tools = form.querySelector("[data-aid-tools]");
     this.actions = form.querySelector(".aid-actions");
-    this.worker = null;
+    this.python = null;
     this.ready = false;
     this.failed = false;
-    this.calls = 0;
-    this.waiting = {};
     this.inFlight = false;
     this.pending = false;
     this.inputTimes = [];
     this.dirty = false;
     this.view = 0;  // index of the step shown; steps.length = check page; +1 = result
+    this.family = "";  // the family file opened (its text), kept in memory only
   }
 
   Aid.prototype.status = function (state, message) {
@@ -122,19 +90,20 @@
   Aid.prototype.call = function (request) {
     var self = this;
     request.aid = this.id;
-    var id = ++this.calls;
     if (!this.ready) return Promise.resolve(this.notRunning());
-    return new Promise(function (resolve) {
-      self.waiting[id] = resolve;
-      self.watchdog(id);
-      self.worker.postMessage({ type: "call", id: id, request: JSON.stringify(request) });
+    return this.python.call(request).then(function (response) {
+      if (response) return response;
+      return self.stopped ? self.notRunning() : { ok: false, message: say("request_failed") };
     });
   };
 
-  // want: which renderings to return besides visibility and errors ("check", "result", "exports").
+  // want: which renderings to return besides visibility and errors ("check", "result",
+  // "exports", "save"). The family file opened goes along, so saving keeps the other aids' parts.
   Aid.prototype.evaluate = function (options) {
+    var want = options.want || [];
     return this.call({ op: "evaluate", fields: this.fields(), final: Boolean(options.final),
-                       step: options.step || null, want: options.want || [],
+                       step: options.step || null, want: want,
+                       family: want.length ? this.family : "",
                        now: new Date().toISOString() });
   };
 
@@ -191,6 +160,7 @@
         else control.removeAttribute("aria-invalid");
       }
     });
+    this.renumber();
     if (withSummary || !response.errors.length) {
       this.summary.innerHTML = response.errors_html;  // built and escaped by Python
       this.summary.hidden = response.errors.length === 0;
@@ -222,9 +192,50 @@
       nav.hidden = nav.parentNode.hidden;
     });
     this.resultBack.hidden = this.view !== last + 1;
+    this.record();
     var target = this.view < last ? this.steps[this.view].querySelector(".aid-step-title")
       : this.view === last ? this.check.querySelector("h2") : this.output;
     if (focus !== false && target) target.focus();
+  };
+
+  // Steps that do not apply are skipped, so the numbers count only the steps that are asked.
+  Aid.prototype.renumber = function () {
+    var self = this;
+    var asked = this.steps.filter(function (step) { return !self.stepIsEmpty(step); });
+    var total = asked.length + 1;  // the check page is the last step
+    this.steps.forEach(function (step) {
+      var number = asked.indexOf(step) + 1;
+      if (number) step.querySelector(".aid-progress").textContent = say("progress", { number: number, total: total });
+    });
+    this.check.querySelector(".aid-progress").textContent = say("progress", { number: total, total: total });
+  };
+
+  // Each step is an entry in the browser's history, so Back and Forward move between steps.
+  // Leaving the aid from its first step is the browser's own Back (and warns if anything is typed).
+  Aid.prototype.record = function () {
+    if (!this.tracking) return;
+    var state = history.state;
+    if (state && state.twStep === this.view) return;
+    var entry = { twStep: this.view };
+    try {
+      if (state && typeof state.twStep === "number") history.pushState(entry, "");
+      else history.replaceState(entry, "");
+    } catch (error) {
+      this.tracking = false;  // a browser that refuses: the buttons still work
+    }
+  };
+
+  Aid.prototype.revisit = function (event) {
+    var state = event.state;
+    if (!this.tracking || this.failed || !state || typeof state.twStep !== "number") return;
+    var last = this.steps.length;
+    var index = state.twStep;
+    if (index === last) this.showCheck();
+    else if (index > last) this.finish();
+    else {
+      while (index > 0 && this.stepIsEmpty(this.steps[index])) index--;
+      this.go(index);
+    }
   };
 
   Aid.prototype.move = function (direction) {
@@ -308,16 +319,33 @@
       b.addEventListener("click", onClick);
       return b;
     }
+    // Save and come back later: beside every step's buttons and on the check page.
+    function saving(place) {
+      var status = document.createElement("p");
+      status.className = "aid-save-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("data-aid-save-status", "");
+      var save = button(say("save"), "aid-button--secondary aid-button--save", function () {
+        self.save(status);
+      });
+      save.setAttribute("data-aid-save", "");
+      place.appendChild(save);
+      place.appendChild(status);
+    }
     this.steps.forEach(function (step, i) {
       var nav = document.createElement("div");
       nav.className = "aid-nav";
       if (i > 0) nav.appendChild(button(say("previous"), "aid-button--secondary", function () { self.move(-1); }));
-      nav.appendChild(button(say(i === self.steps.length - 1 ? "to_check" : "next"),
-        "", function () { self.next(); }));
+      var next = button(say(i === self.steps.length - 1 ? "to_check" : "next"),
+        "", function () { self.next(); });
+      next.setAttribute("data-aid-next", "");
+      nav.appendChild(next);
+      saving(nav);
       step.appendChild(nav);
     });
     this.actions.insertBefore(button(say("previous"), "aid-button--secondary",
       function () { self.move(-1); }), this.actions.firstChild);
+    saving(this.actions);
     this.resultBack = button(say("back_to_answers"), "aid-button--secondary",
       function () { self.showCheck(); });
     this.exports.parentNode.insertBefore(this.resultBack, this.exports.nextSibling);
@@ -325,12 +353,13 @@
 
   // Files, copying, printing ------------------------------------------------------------
 
-  Aid.prototype.download = function (content, type, extension) {
+  // name: the file name Python chose, or one made from the aid and the day.
+  Aid.prototype.download = function (content, type, extension, name) {
     var blob = new Blob([content], { type: type });
     var link = document.createElement("a");
     var date = new Date().toISOString().slice(0, 10);
     link.href = URL.createObjectURL(blob);
-    link.download = "thuiswijzer-" + this.id + "-" + date + "." + extension;
+    link.download = name || "thuiswijzer-" + this.id + "-" + date + "." + extension;
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
@@ -345,13 +374,10 @@
       window.print();
       return;
     }
+    if (kind === "json") { this.save(status); return; }
     this.evaluate({ want: ["exports"] }).then(function (response) {
       if (!response.ok) { self.show(response, true); return; }
-      if (kind === "json") {
-        self.download(response.answers_json, "application/json", "json");
-        self.dirty = false;
-        status.textContent = say("saved_json");
-      } else if (kind === "ics") {
+      if (kind === "ics") {
         self.download(response.calendar, "text/calendar", "ics");
         status.textContent = say("saved_ics");
       } else if (kind === "markdown") {
@@ -362,6 +388,21 @@
           status.textContent = say(ok ? "copied" : "copy_failed");
         });
       }
+    });
+  };
+
+  // The family file with this aid's answers, at any step, finished or not. What is saved
+  // becomes the file held, so a second save keeps the other aids' parts too.
+  Aid.prototype.save = function (status) {
+    var self = this;
+    this.form.querySelectorAll("[data-aid-save-status]").forEach(function (el) { el.textContent = ""; });
+    if (!this.ready) { this.problem(this.notRunning(), true); return; }
+    this.evaluate({ want: ["save"] }).then(function (response) {
+      if (!response.ok) { self.problem(response, true); return; }
+      self.family = response.family_json;
+      self.download(response.family_json, "application/json", "json", response.family_file);
+      self.dirty = false;
+      status.textContent = say("saved_json", { file: response.family_file });
     });
   };
 
@@ -396,25 +437,22 @@
       input.value = "";
       input.focus();
     }
-    if (file.size > MAX_FILE_BYTES) {
-      refuse(say("file_too_big"));
-      return;
-    }
-    file.text().then(function (content) {
-      if (jsonDepth(content) > MAX_FILE_DEPTH) {
-        refuse(say("file_too_deep"));
+    TwPython.readFile(file, MAX_FILE_BYTES, MAX_FILE_DEPTH).then(function (read) {
+      if (read.problem) {
+        refuse(say("file_" + read.problem));
         return;
       }
-      self.call({ op: "import", text: content }).then(function (response) {
+      self.call({ op: "import", text: read.text }).then(function (response) {
         if (!response.ok) { refuse(response.message); return; }
         input.removeAttribute("aria-invalid");
         self.fill(response.fields);
+        self.family = response.family || "";
         input.value = "";
         self.dirty = false;
         self.status("ready", say("file_opened", { note: response.note || say("file_opened_note") }));
         self.showCheck();
       });
-    }, function () { refuse(say("file_unreadable")); });
+    });
   };
 
   // Take ticked options to another aid in the link's #fragment: it never leaves the browser.
@@ -440,7 +478,7 @@
       if (box) box.checked = true;
       return Boolean(box);
     });
-    history.replaceState(null, "", window.location.pathname + window.location.search);
+    history.replaceState(history.state, "", window.location.pathname + window.location.search);
     if (ticked.length) {
       this.dirty = true;
       this.status("ready", say("carried", { count: ticked.length }));
@@ -461,6 +499,7 @@
   Aid.prototype.clear = function () {
     if (!window.confirm(say("clear_confirm"))) return;
     this.fill({});
+    this.family = "";
     this.dirty = false;
     this.summary.hidden = true;
     this.status("ready", say("cleared"));
@@ -475,8 +514,7 @@
     if (this.failed || this.ready) return;
     if (detail) console.warn("Thuiswijzer:", detail);
     this.failed = true;
-    if (this.worker) this.worker.terminate();
-    if (unpacker) unpacker.terminate();
+    if (this.python) this.python.terminate();
     // Without Python the whole form is shown at once, as a checklist.
     this.form.classList.remove("aid--wizard");
     this.form.classList.add("aid--checklist");
@@ -494,7 +532,15 @@
     var form = this.form;
     form.classList.add("aid--wizard");
     this.addNavigation();
+    // The first step is the page's own history entry (also after a reload).
+    try {
+      history.replaceState({ twStep: 0 }, "");
+      this.tracking = true;
+    } catch (error) {
+      this.tracking = false;
+    }
     this.go(0, false);
+    window.addEventListener("popstate", function (event) { self.revisit(event); });
     this.status("loading", say("starting"));
 
     form.addEventListener("input", function (event) {
@@ -523,6 +569,14 @@
       event.preventDefault();
       event.returnValue = "";
     });
+    // The browser's own print: from the result, the whole result; elsewhere the blank
+    // worksheet of every step (thuiswijzer.css).
+    window.addEventListener("beforeprint", function () {
+      var root = document.documentElement;
+      if (!root.hasAttribute("data-tw-print") && self.view === self.steps.length + 1) {
+        root.setAttribute("data-tw-print", "alles");
+      }
+    });
     window.addEventListener("afterprint", function () {
       document.documentElement.removeAttribute("data-tw-print");
     });
@@ -531,121 +585,41 @@
   };
 
   // Load the runtime and start Python in a worker (at the start, and again after a restart).
+  // The limit counts from navigation (what the professional waited, not when this ran), or from
+  // the restart.
   Aid.prototype.load = function () {
     var self = this;
-    // The limit counts from navigation (what the professional waited, not when this ran), or
-    // from the restart.
-    var since = this.restartedAt || 0;
-    var deadline = setTimeout(function () {
-      self.fail("reason_timeout");
-    }, Math.max(0, START_LIMIT_MS - (performance.now() - since)));
-
-    if (typeof NativeWorker !== "function" || typeof WebAssembly !== "object" ||
-        typeof DecompressionStream !== "function") {
-      clearTimeout(deadline);
-      this.fail("reason_browser", "no web workers, WebAssembly or DecompressionStream");
-      return;
-    }
-
-    // First the workers, then the data scripts, which hand their chunks to the unpacker one by
-    // one; it passes each whole file to Python's worker over a port of their own.
-    var files = this.runtime.files;
-    loadScript(this.runtime.base + files[0])
-      .then(function () {
-        if (self.failed) return null;
-        self.worker = startWorker(window.__twWorkerSource);
-        unpacker = startWorker(window.__twUnpackerSource);
-        delete window.__twWorkerSource;
-        delete window.__twUnpackerSource;
-        var channel = new MessageChannel();
-        unpacker.postMessage({ type: "port" }, [channel.port1]);
-        self.worker.postMessage({ type: "port" }, [channel.port2]);
-        self.worker.onerror = unpacker.onerror = function (event) {
-          event.preventDefault();
-          clearTimeout(deadline);
-          if (self.ready) self.die(event.message);
-          else self.fail("reason_failed", event.message);
-        };
-        self.worker.onmessage = function (event) {
-          var message = event.data;
-          if (message.type === "ready") {
-            if (self.failed) return;
-            clearTimeout(deadline);
-            unpacker.terminate();
-            // How Python started (from the snapshot or normally), for make bench and the tests.
-            performance.mark("tw-python-ready", { detail: message.start });
-            self.ready = true;
-            self.tools.hidden = false;
-            self.status("ready", say("ready"));
-            self.receive();
-            self.update();
-          } else if (message.type === "failed") {
-            clearTimeout(deadline);
-            self.fail("reason_failed", message.reason);
-          } else if (message.type === "answer") {
-            self.answer(message);
-          }
-        };
-        return Promise.all(files.slice(1).map(function (file) {
-          return loadScript(self.runtime.base + file).catch(function (error) {
-            // Without its snapshot Python still starts, only slower.
-            if (file.indexOf("snapshot-") !== 0) throw error;
-            unpacker.postMessage({ type: "missing", name: "snapshot" });
-          });
-        }));
-      })
-      .catch(function (error) {
-        clearTimeout(deadline);
-        self.fail(error.reason || "reason_failed", error.message);
-      });
+    var python = new TwPython.Python(this.runtime, START_LIMIT_MS, this.restartedAt);
+    this.python = python;
+    python.onStop = function (detail) { self.die(detail); };
+    python.start().then(function (how) {
+      if (self.failed) return;
+      // How Python started (from the snapshot or normally), for make bench and the tests.
+      performance.mark("tw-python-ready", { detail: how });
+      self.ready = true;
+      self.tools.hidden = false;
+      self.status("ready", say("ready"));
+      self.receive();
+      self.update();
+    }, function (error) {
+      self.fail(error.reason, error.message);
+    });
   };
 
   // After the start ------------------------------------------------------------------------
   // A request that fails, an answer that cannot be read, a Python that stops: every waiting
-  // call settles, the user reads what happened and what to do, and the answers stay in the form.
-
-  // One answer from the worker, parsed and checked, for the call that waits for it.
-  Aid.prototype.answer = function (message) {
-    var resolve = this.waiting[message.id];
-    if (!resolve) return;
-    if (message.fatal) { this.die(message.error); return; }
-    delete this.waiting[message.id];
-    var response = null;
-    if (message.error === undefined) {
-      try { response = JSON.parse(message.response); } catch (error) { response = null; }
-    }
-    if (!response || typeof response.ok !== "boolean") {
-      console.warn("Thuiswijzer:", message.error || "an answer that cannot be read");
-      response = { ok: false, message: say("request_failed") };
-    } else if (response.detail) {
-      console.warn("Thuiswijzer:", response.detail);
-    }
-    resolve(response);
-  };
-
-  // A call without an answer in time: Python hangs or the worker died without a word.
-  Aid.prototype.watchdog = function (id) {
-    var self = this;
-    setTimeout(function () {
-      if (self.waiting[id]) self.die("no answer within " + CALL_LIMIT_MS + " ms");
-    }, CALL_LIMIT_MS);
-  };
+  // call settles (runtime.js), the user reads what happened and what to do, and the answers stay
+  // in the form.
 
   Aid.prototype.notRunning = function () {
     return { ok: false, stopped: this.stopped, message: say(this.stopped ? "stopped" : "starting_retry") };
   };
 
-  // Python has stopped after it was ready: settle every waiting call and offer a restart.
-  Aid.prototype.die = function (detail) {
+  // Python has stopped after it was ready: offer a restart.
+  Aid.prototype.die = function () {
     if (!this.ready) return;
-    console.warn("Thuiswijzer: Python stopped:", detail);
     this.ready = false;
     this.stopped = true;
-    this.worker.terminate();
-    var waiting = this.waiting;
-    this.waiting = {};
-    var response = this.notRunning();
-    Object.keys(waiting).forEach(function (id) { waiting[id](response); });
     this.offerRestart(false);
   };
 
@@ -704,7 +678,9 @@
       text(el, "");
     });
     this.form.querySelector("[data-aid-export-status]").textContent = "";
+    this.form.querySelectorAll("[data-aid-save-status]").forEach(function (el) { el.textContent = ""; });
     this.last = null;
+    this.family = "";
     this.dirty = false;
   };
 

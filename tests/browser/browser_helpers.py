@@ -68,7 +68,7 @@ def walk_to_check(page, limit: int = 15) -> None:
         if page.locator("[data-aid-submit]").is_visible():
             return
         current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
-        page.locator(f"[data-step={current}] .aid-nav button").last.click()
+        page.locator(f"[data-step={current}] .aid-nav [data-aid-next]").click()
         page.wait_for_function(
             "s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
     raise AssertionError("the check page was not reached")
@@ -81,3 +81,26 @@ def tab_to(page, selector: str, limit: int = 400) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def pdf_pages(page) -> list[str]:
+    """Print the page to an A4 PDF as the browser does, and read each page's text back."""
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return [sheet.extract_text() for sheet in reader.pages]
+
+
+# Every kind of storage a page could use; a page that keeps nothing leaves all of them empty.
+_STORAGE = """async () => ({
+  local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+  databases: (await indexedDB.databases()).length,
+  caches: self.caches ? (await caches.keys()).length : 0,
+})"""
+
+
+def stored(page) -> dict:
+    """What the page has put in the browser's storage (all zero and empty when nothing)."""
+    return page.evaluate(_STORAGE)

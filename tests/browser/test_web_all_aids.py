@@ -10,7 +10,7 @@ import pytest
 
 import aids
 from aids.engine import field_names
-from browser_helpers import axe_violations, tab_to, wait_for_aid
+from browser_helpers import axe_violations, pdf_pages, tab_to, wait_for_aid
 
 AIDS = aids.aid_ids()
 
@@ -46,7 +46,7 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
         required = [q for q in step.questions if q.required and not step.repeat]
         if index == 0 and required:
             # The error state: go on without the required answers.
-            tab_to(page, f"{selector} .aid-nav button:last-child")
+            tab_to(page, f"{selector} .aid-nav [data-aid-next]")
             page.keyboard.press("Enter")
             page.locator("[data-aid-errors]").wait_for(state="visible")
             assert axe_violations(page) == [], "error state"
@@ -55,7 +55,7 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
                 if page.locator(f'[data-field="{name}"]').is_visible():
                     answer_with_keys(page, aid, question, name, day)
                     day += dt.timedelta(days=40)
-        tab_to(page, f"{selector} .aid-nav button:last-child")
+        tab_to(page, f"{selector} .aid-nav [data-aid-next]")
         page.keyboard.press("Enter")
         page.wait_for_function("s => document.querySelector(s).hidden", arg=selector)
     page.locator("[data-aid-check]").wait_for(state="visible")
@@ -66,3 +66,81 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
     assert page.evaluate("document.activeElement.matches('[data-aid-output]')")
     assert page.locator("[data-aid-errors]").is_hidden()
     assert axe_violations(page) == [], "result"
+
+
+# The wizard behaves like the web -------------------------------------------------------------
+
+_SHOWN = "() => (document.querySelector('[data-step]:not([hidden])') || {dataset: {}}).dataset.step"
+
+
+@pytest.mark.parametrize("aid_id", AIDS)
+def test_the_first_screen_at_1366_by_768_shows_the_first_question(page, server, aid_id):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{server}/hulpmiddelen/{aid_id}.html")
+    wait_for_aid(page)
+    first = page.locator("[data-step]:not([hidden]) [data-question]:not([hidden])").first
+    label = first.locator("legend, label").first.bounding_box()
+    control = first.locator("input, textarea").first.bounding_box()
+    assert label["y"] >= 0 and control["y"] + control["height"] <= 768, (label, control)
+
+
+def test_back_and_forward_move_between_steps_and_leaving_from_the_first_step_warns(page, server):
+    page.goto(f"{server}/hulpmiddelen/omgang.html")
+    wait_for_aid(page)
+    page.check("#tw-omgang-leden-0")
+    page.locator("[data-step=gezin] [data-aid-next]").click()
+    page.wait_for_function("() => document.querySelector('[data-step=contacten]').hidden === false")
+    page.locator("[data-step=contacten] [data-aid-next]").click()
+    page.wait_for_function("() => document.querySelector('[data-step=veiligheid]').hidden === false")
+    page.go_back()
+    assert page.evaluate(_SHOWN) == "contacten"
+    assert page.evaluate("() => document.activeElement.matches('[data-step=contacten] h2')")
+    page.go_back()
+    assert page.evaluate(_SHOWN) == "gezin"
+    page.go_forward()
+    assert page.evaluate(_SHOWN) == "contacten"
+    page.go_back()
+    # One more Back leaves the aid: the browser asks first, because something was typed.
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.evaluate("() => history.back()")
+    page.wait_for_timeout(500)  # the dialog, if any, has come (waiting only; it decides nothing)
+    assert asked == ["beforeunload"]
+    assert page.evaluate(_SHOWN) == "gezin"
+
+
+def test_step_numbers_count_only_the_steps_that_are_asked(page, server):
+    aid = aids.load("analyse")
+    page.goto(f"{server}/hulpmiddelen/analyse.html")
+    wait_for_aid(page)
+    asked = ("() => [...document.querySelectorAll('[data-step]')].filter(step => "
+             "step.querySelector('[data-field]:not([hidden])'))"
+             ".map(step => step.querySelector('.aid-progress').textContent)")
+    check = "[data-aid-check] .aid-progress"
+    page.check("#tw-analyse-leden-0")
+    for living, count in (("uit_huis", len(aid.steps)), ("thuis", len(aid.steps) - 1)):
+        # Living elsewhere asks about contact; living at home skips that step.
+        page.check(f"input[name=woonsituatie][value={living}]")
+        page.wait_for_function("n => document.querySelectorAll('[data-step]').length - "
+                               "[...document.querySelectorAll('[data-step]')].filter(s => "
+                               "!s.querySelector('[data-field]:not([hidden])')).length === n",
+                               arg=count)
+        total = count + 1
+        assert page.evaluate(asked) == [f"Stap {n} van {total}" for n in range(1, total)]
+        assert page.locator(check).text_content() == f"Stap {total} van {total}"
+
+
+@pytest.mark.parametrize("started", [True, False], ids=["python", "zonder-python"])
+def test_printing_before_the_result_gives_a_blank_worksheet_of_every_step(page, server, started):
+    aid = aids.load("omgang")
+    if not started:
+        page.route("**/assets/runtime/worker.js", lambda route: route.fulfill(status=404, body=""))
+    page.goto(f"{server}/hulpmiddelen/omgang.html")
+    wait_for_aid(page, "ready" if started else "unavailable")
+    text = " ".join(pdf_pages(page)).replace("\n", " ")
+    for step in aid.steps:
+        assert step.title in text, step.title
+        for question in step.questions:
+            assert question.label.split("\n")[0][:40] in text, question.id
+    for control in ("Volgende stap", "Bewaar het gezinsdossier", "Wis alles", "Zoeken"):
+        assert control not in text

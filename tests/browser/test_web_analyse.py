@@ -30,7 +30,7 @@ def visible_step(page) -> str:
 
 
 def next_step(page) -> None:
-    page.locator(".aid-nav:visible button").last.click()
+    page.locator(".aid-nav:visible [data-aid-next]").click()
 
 
 def fill_step_one(page, where: str = "uit_huis") -> None:
@@ -245,7 +245,7 @@ def test_leaving_with_unsaved_answers_asks_first(aid):
 def press_next(page) -> None:
     """Tab to the step's last button and press Enter; wait until the next step shows."""
     current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
-    tab_to(page, f"[data-step={current}] .aid-nav button:last-child")
+    tab_to(page, f"[data-step={current}] .aid-nav [data-aid-next]")
     page.keyboard.press("Enter")
     page.wait_for_function("s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
 

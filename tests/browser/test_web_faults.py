@@ -147,7 +147,7 @@ def ready_aid(browser, server, code, paused=False):
 
 
 def press_next(page):
-    page.locator("[data-step=gezin] .aid-nav button").last.click()
+    page.locator("[data-step=gezin] .aid-nav [data-aid-next]").click()
 
 
 def assert_stopped_and_restart(page):

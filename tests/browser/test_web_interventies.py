@@ -15,7 +15,7 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     assert axe_violations(page) == []
     tab_to(page, "#tw-interventies-leeftijd")
     page.keyboard.type("veertig")
-    tab_to(page, ".aid-nav:not([hidden]) button:last-child")
+    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
     page.keyboard.press("Enter")
     page.locator("[data-aid-errors]").wait_for(state="visible")
     assert "Vul een heel getal in van 0 tot en met 23." in page.inner_text("[data-aid-errors]")
@@ -27,14 +27,14 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     tab_to(page, "[name=fase][value=voorkomen]")   # a radio group is one Tab stop
     page.keyboard.press("ArrowDown")                 # arrows choose within it: 'tijdens'
     assert page.is_checked("[name=fase][value=tijdens]")
-    tab_to(page, ".aid-nav:not([hidden]) button:last-child")
+    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
     page.keyboard.press("Enter")
     page.locator("[data-step=zorgen]").wait_for(state="visible")
     assert axe_violations(page) == []
     for concern in ("gedrag_kind", "trauma_ouder", "contact"):
         tab_to(page, f"[name=zorgen][value={concern}]")
         page.keyboard.press("Space")
-    tab_to(page, ".aid-nav:not([hidden]) button:last-child")
+    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
     page.keyboard.press("Enter")
     page.locator("[data-aid-check]").wait_for(state="visible")
     assert axe_violations(page) == []
@@ -67,7 +67,7 @@ def test_result_exports_like_the_other_aids(page, server):
     page.goto(server + AID)
     wait_for_aid(page)
     page.check("[name=fase][value=voorkomen]")
-    page.locator(".aid-nav:visible button").last.click()
+    page.locator(".aid-nav:visible [data-aid-next]").click()
     page.check("[name=zorgen][value=crisis]")
     walk_to_check(page)
     page.click("[data-aid-submit]")

@@ -26,7 +26,7 @@ def test_calendar_download_and_family_from_another_aid(page, server, tmp_path):
     assert page.input_value("[name='rol.kind1']") == "zoon, 9"
     page.fill("[name=plaatsing_datum]", "1-2-2027")
     page.fill("[name=terugkeer_datum]", "1-1-2027")
-    page.locator("[data-step=gezin] .aid-nav button").last.click()
+    page.locator("[data-step=gezin] .aid-nav [data-aid-next]").click()
     page.locator("[data-aid-errors]").get_by_text("ligt vóór 'Datum van de uithuisplaatsing'").wait_for()
     page.fill("[name=terugkeer_datum]", "31-1-2028")
     walk_to_check(page)

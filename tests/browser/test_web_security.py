@@ -61,7 +61,7 @@ def test_every_state_of_every_aid_from_file_without_a_violation(file_page, offli
     saved.write_text(answers_file.dump(aids.load(aid_id), example), encoding="utf-8")
     page.goto((offline_site / "hulpmiddelen" / f"{aid_id}.html").as_uri())
     wait_for_aid(page)
-    page.locator(".aid-nav:visible button").last.click()  # the error state, or the next step
+    page.locator(".aid-nav:visible [data-aid-next]").click()  # the error state, or the next step
     page.set_input_files("[data-aid-import]", str(saved))
     page.locator("[data-aid-check]").wait_for()
     page.locator("[data-aid-check-body] a").first.wait_for()
@@ -85,7 +85,7 @@ def test_a_huge_paste_is_cut_to_the_maximum_and_a_longer_saved_answer_gets_a_dut
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
     page.check("#tw-analyse-leden-0")
-    page.locator(".aid-nav:visible button").last.click()
+    page.locator(".aid-nav:visible [data-aid-next]").click()
     page.locator("#tw-analyse-problemen--ouder1").click()
     page.keyboard.insert_text("x" * 1_000_000)  # as a paste: the browser applies maxlength
     assert page.input_value("#tw-analyse-problemen--ouder1") == "x" * maximum
@@ -146,7 +146,7 @@ def test_the_back_forward_cache_gives_back_no_typed_answers(bfcache_browser, ser
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
     type_answers(page)
-    page.locator(".aid-nav:visible button").last.click()
+    page.locator(".aid-nav:visible [data-aid-next]").click()
     page.locator("[data-step=beeld]").wait_for()
     page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?"
     page.goto(f"{server}/index.html")

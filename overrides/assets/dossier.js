@@ -1,0 +1,72 @@
+// The case-file document: the professional opens a family file, Python (in a worker, runtime.js)
+// makes one document of every aid's part, and the browser prints it. The file is read in this
+// page only: nothing is sent anywhere or stored. The words shown come from the page.
+(function () {
+  "use strict";
+
+  var START_LIMIT_MS = 20000;
+  var MAX_FILE_BYTES = 1000000;
+  var MAX_FILE_DEPTH = 20;
+
+  var form = document.querySelector("[data-tw-case-file]");
+  var config = document.querySelector("script[data-tw-runtime]");
+  if (!form || !config) return;
+  var texts = JSON.parse(form.getAttribute("data-texts"));
+  var python = new TwPython.Python(JSON.parse(config.textContent), START_LIMIT_MS);
+  var status = form.querySelector("[data-tw-case-file-status]");
+  var input = form.querySelector("[data-tw-case-file-input]");
+  var actions = form.querySelector(".tw-case-file-actions");
+  var output = form.querySelector("[data-tw-case-file-output]");
+
+  function state(name, message) {
+    form.setAttribute("data-tw-case-file", name);
+    status.textContent = message;
+  }
+
+  function clear() {
+    output.innerHTML = "";
+    actions.hidden = true;
+  }
+
+  function show() {
+    var file = input.files && input.files[0];
+    clear();
+    if (!file || !python.ready) return;
+    TwPython.readFile(file, MAX_FILE_BYTES, MAX_FILE_DEPTH).then(function (read) {
+      if (read.problem) { state("ready", texts[read.problem]); return; }
+      python.call({ op: "document", text: read.text, now: new Date().toISOString() })
+        .then(function (response) {
+          if (!python.ready) return;  // it stopped: onStop has said so
+          if (!response) { state("ready", texts.sorry); return; }
+          if (!response.ok) { state("ready", response.message || texts.sorry); return; }
+          output.innerHTML = response.html;  // built and escaped by Python
+          actions.hidden = false;
+          state("ready", texts.done);
+          output.focus();
+        });
+    });
+  }
+
+  python.onStop = function () {
+    input.disabled = true;
+    state("unavailable", texts.unavailable);
+  };
+  python.start().then(function () {
+    input.disabled = false;
+    state("ready", texts.ready);
+  }, function (error) {
+    console.warn("Thuiswijzer:", error.message);
+    state("unavailable", texts.unavailable);
+  });
+
+  input.addEventListener("change", show);
+  form.querySelector("[data-tw-case-file-print]").addEventListener("click", function () {
+    window.print();
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  // The document is the family's: it does not come back after leaving the page.
+  window.addEventListener("pagehide", function () {
+    input.value = "";
+    clear();
+  });
+})();

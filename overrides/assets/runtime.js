@@ -1,0 +1,203 @@
+// Thuiswijzer's Python in the browser, shared by every page that runs it (aid pages, the group
+// overview, the case-file document). It loads the runtime as classic scripts, so it works over
+// http and from a double-clicked file:// page; starts Python in a blob worker, so the page never
+// freezes; and unpacks the runtime in a second worker. Requests and answers are JSON strings.
+// Nothing here shows a word to the user: callers get reasons (keys of their own texts).
+(function () {
+  "use strict";
+
+  // A running Python answers in milliseconds; no answer for this long means it has stopped.
+  var CALL_LIMIT_MS = 10000;
+  var NativeWorker = window.__twNativeWorker || window.Worker;
+  var unpacker = null;
+
+  // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
+  // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
+  window.__twRuntime = function (name, index, total, data) {
+    if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
+    unpacker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
+  };
+
+  function startWorker(source) {
+    return new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+  }
+
+  function failure(reason, detail) {
+    var error = new Error(detail);
+    error.reason = reason;
+    return error;
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () {
+        // A file cut short or damaged loads but does not run to its end: it never registers.
+        if (script.twRan || typeof window.__twWorkerSource === "string") resolve();
+        else reject(failure("reason_damaged", "damaged runtime file: " + src));
+      };
+      script.onerror = function () {
+        reject(failure("reason_missing", "missing runtime file: " + src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Depth of JSON text without parsing it, so a hostile file never reaches a parser.
+  function jsonDepth(source) {
+    var deepest = 0, level = 0, inString = false, escaped = false;
+    for (var i = 0; i < source.length; i++) {
+      var c = source[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === "\\") escaped = true;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "[" || c === "{") deepest = Math.max(deepest, ++level);
+      else if (c === "]" || c === "}") level--;
+    }
+    return deepest;
+  }
+
+  // Read a file the user chose, within limits; resolves {text} or {problem: a reason}.
+  function readFile(file, maxBytes, maxDepth) {
+    if (file.size > maxBytes) return Promise.resolve({ problem: "too_big" });
+    return file.text().then(function (text) {
+      return jsonDepth(text) > maxDepth ? { problem: "too_deep" } : { text: text };
+    }, function () { return { problem: "unreadable" }; });
+  }
+
+  // One Python. start() resolves when it is ready (with how it started) and rejects with an
+  // error whose reason is reason_browser, reason_missing, reason_damaged, reason_failed or
+  // reason_timeout. call() always settles: with Python's parsed answer, or with null when the
+  // answer cannot be read or Python has stopped. onStop(detail) tells that a ready Python died.
+  function Python(config, limitMs, since) {
+    this.config = config;
+    this.limitMs = limitMs;
+    this.since = since || 0;  // the limit counts from navigation, or from a restart
+    this.worker = null;
+    this.ready = false;
+    this.calls = 0;
+    this.waiting = {};
+    this.onStop = function () {};
+  }
+
+  Python.prototype.start = function () {
+    var self = this;
+    return new Promise(function (resolve, reject) {
+      var settled = false;
+      function fail(error) {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        self.terminate();
+        reject(error);
+      }
+      var deadline = setTimeout(function () {
+        fail(failure("reason_timeout", "no start within " + self.limitMs + " ms"));
+      }, Math.max(0, self.limitMs - (performance.now() - self.since)));
+
+      if (typeof NativeWorker !== "function" || typeof WebAssembly !== "object" ||
+          typeof DecompressionStream !== "function") {
+        fail(failure("reason_browser", "no web workers, WebAssembly or DecompressionStream"));
+        return;
+      }
+      // First the workers, then the data scripts, which hand their chunks to the unpacker one
+      // by one; it passes each whole file to Python's worker over a port of their own.
+      var files = self.config.files;
+      loadScript(self.config.base + files[0])
+        .then(function () {
+          if (settled) return null;
+          self.worker = startWorker(window.__twWorkerSource);
+          unpacker = startWorker(window.__twUnpackerSource);
+          delete window.__twWorkerSource;
+          delete window.__twUnpackerSource;
+          var channel = new MessageChannel();
+          unpacker.postMessage({ type: "port" }, [channel.port1]);
+          self.worker.postMessage({ type: "port" }, [channel.port2]);
+          self.worker.onerror = unpacker.onerror = function (event) {
+            event.preventDefault();
+            if (self.ready) self.stop(event.message);
+            else fail(failure("reason_failed", event.message));
+          };
+          self.worker.onmessage = function (event) {
+            var message = event.data;
+            if (message.type === "ready") {
+              if (settled) return;
+              settled = true;
+              clearTimeout(deadline);
+              unpacker.terminate();
+              self.ready = true;
+              resolve(message.start);
+            } else if (message.type === "failed") {
+              fail(failure("reason_failed", message.reason));
+            } else if (message.type === "answer") {
+              self.answer(message);
+            }
+          };
+          return Promise.all(files.slice(1).map(function (file) {
+            return loadScript(self.config.base + file).catch(function (error) {
+              // Without its snapshot Python still starts, only slower.
+              if (file.indexOf("snapshot-") !== 0) throw error;
+              unpacker.postMessage({ type: "missing", name: "snapshot" });
+            });
+          }));
+        })
+        .catch(function (error) {
+          fail(error.reason ? error : failure("reason_failed", error.message));
+        });
+    });
+  };
+
+  Python.prototype.call = function (request) {
+    var self = this;
+    if (!this.ready) return Promise.resolve(null);
+    var id = ++this.calls;
+    return new Promise(function (resolve) {
+      self.waiting[id] = resolve;
+      setTimeout(function () {
+        if (self.waiting[id]) self.stop("no answer within " + CALL_LIMIT_MS + " ms");
+      }, CALL_LIMIT_MS);
+      self.worker.postMessage({ type: "call", id: id, request: JSON.stringify(request) });
+    });
+  };
+
+  // One answer from the worker, parsed and checked, for the call that waits for it.
+  Python.prototype.answer = function (message) {
+    var resolve = this.waiting[message.id];
+    if (!resolve) return;
+    if (message.fatal) { this.stop(message.error); return; }
+    delete this.waiting[message.id];
+    var response = null;
+    if (message.error === undefined) {
+      try { response = JSON.parse(message.response); } catch (error) { response = null; }
+    }
+    if (!response || typeof response.ok !== "boolean") {
+      console.warn("Thuiswijzer:", message.error || "an answer that cannot be read");
+      response = null;
+    } else if (response.detail) {
+      console.warn("Thuiswijzer:", response.detail);
+    }
+    resolve(response);
+  };
+
+  // Python has stopped after it was ready: every waiting call settles, then the page is told.
+  Python.prototype.stop = function (detail) {
+    if (!this.ready) return;
+    console.warn("Thuiswijzer: Python stopped:", detail);
+    this.ready = false;
+    this.terminate();
+    var waiting = this.waiting;
+    this.waiting = {};
+    Object.keys(waiting).forEach(function (id) { waiting[id](null); });
+    this.onStop(detail);
+  };
+
+  Python.prototype.terminate = function () {
+    if (this.worker) this.worker.terminate();
+    if (unpacker) unpacker.terminate();
+  };
+
+  window.TwPython = { Python: Python, jsonDepth: jsonDepth, readFile: readFile };
+})();
