@@ -24,23 +24,25 @@ from aids.texts import group, text
 REVIEWED = dt.date(2026, 11, 23)
 
 
-def _md(text: str) -> str:
+def md_text(text: str) -> str:
     """Keep data text literal in Markdown: no HTML, no accidental emphasis."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("*", r"\*").replace("_", r"\_"))
 
 
-def _front(title: str, description: str, extra: str = "") -> str:
-    # JSON strings are valid YAML, whatever punctuation the text holds.
+def front_matter(title: str, description: str, extra: str = "",
+                 reviewed: dt.date = REVIEWED) -> str:
+    """A generated page's front matter. JSON strings are valid YAML, whatever punctuation the
+    text holds."""
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"description: {json.dumps(description, ensure_ascii=False)}\n"
-            f"reviewed: {REVIEWED}\n{extra}---\n\n")
+            f"reviewed: {reviewed}\n{extra}---\n\n")
 
 
 def reference(source: catalogue.Source) -> str:
     """A source's full reference in Markdown: catalogue.reference (the words the aids use too),
     with its address as a link."""
-    found = _md(catalogue.reference(source))
+    found = md_text(catalogue.reference(source))
     return f"{found} <{source.url}>" if source.url else found
 
 
@@ -60,7 +62,7 @@ def all_sources() -> str:
     for kind, heading in catalogue.source_kinds().items():
         chosen = [s for s in catalogue.sources().values() if s.kind == kind]
         if chosen:
-            lines += [f"### {_md(heading)} {{#{kind}}}\n"]
+            lines += [f"### {md_text(heading)} {{#{kind}}}\n"]
             lines += [f"- {reference(s)}" for s in chosen] + [""]
     return "\n".join(lines)
 
@@ -89,16 +91,16 @@ def intervention_page(item: catalogue.Intervention) -> str:
     if item.has_ages:  # help for a parent's own problems names no child age
         rows.insert(2, ("Leeftijd kind", ages(item)))
     # An intervention's own page comes first when someone searches for its name.
-    lines = [_front(item.name, item.aim, "search:\n  boost: 1.5\n"), f"# {_md(item.name)}\n",
-             f"{_md(item.aim)}\n", "## In het kort {#in-het-kort}\n",
+    lines = [front_matter(item.name, item.aim, "search:\n  boost: 1.5\n"), f"# {md_text(item.name)}\n",
+             f"{md_text(item.aim)}\n", "## In het kort {#in-het-kort}\n",
              "| Kenmerk | Beschrijving |", "|---|---|"]
-    lines += [f"| **{label}** | {_md(value)} |" for label, value in rows]
-    lines += ["", "## Hoe werkt het? {#hoe-werkt-het}\n", _md(item.description) + "\n",
-              "## Onderbouwing {#onderbouwing}\n", _md(rating_text(item.rating)) + "\n"]
+    lines += [f"| **{label}** | {md_text(value)} |" for label, value in rows]
+    lines += ["", "## Hoe werkt het? {#hoe-werkt-het}\n", md_text(item.description) + "\n",
+              "## Onderbouwing {#onderbouwing}\n", md_text(rating_text(item.rating)) + "\n"]
     if item.rating.note:
-        lines.append(_md(item.rating.note) + "\n")
+        lines.append(md_text(item.rating.note) + "\n")
     if item.cautions:
-        lines += ["## Let op {#let-op}\n"] + [f"- {_md(c)}" for c in item.cautions] + [""]
+        lines += ["## Let op {#let-op}\n"] + [f"- {md_text(c)}" for c in item.cautions] + [""]
     lines += ["## Bronnen {#bronnen}\n", source_list(item.sources, f"interventie {item.id}")]
     return "\n".join(lines)
 
@@ -160,8 +162,8 @@ def _lists() -> list[str]:
     for title, groups_of in groups:
         lines.append(f'??? note "{title}"\n')
         for label, chosen in groups_of.items():
-            links = ", ".join(f"[{_md(i.name)}]({i.id}.md)" for i in chosen) or "geen"
-            lines.append(f"    - **{_md(label)}**: {links}")
+            links = ", ".join(f"[{md_text(i.name)}]({i.id}.md)" for i in chosen) or "geen"
+            lines.append(f"    - **{md_text(label)}**: {links}")
         lines.append("")
     return lines
 
@@ -169,7 +171,7 @@ def _lists() -> list[str]:
 def overview_page() -> str:
     items = catalogue.interventions()
     lines = [
-        _front("Interventies en andere hulp",
+        front_matter("Interventies en andere hulp",
                "Overzicht van interventies en andere hulp, met doelgroep, leeftijd en onderbouwing.",
                "filter: true\n"),
         "# Interventies en andere hulp\n",
@@ -194,7 +196,7 @@ def glossary_page() -> str:
     terms = sorted(catalogue.glossary(), key=lambda t: t.term.lower())
     lines = [
         # A reference page: the guidance pages come first in search.
-        _front("Begrippenlijst", "Korte uitleg van de begrippen die je op Thuiswijzer tegenkomt.",
+        front_matter("Begrippenlijst", "Korte uitleg van de begrippen die je op Thuiswijzer tegenkomt.",
                "search:\n  boost: 0.3\n"),
         "# Begrippenlijst\n",
         "Hier staan de begrippen die je op Thuiswijzer tegenkomt, met een korte uitleg. "
@@ -202,7 +204,7 @@ def glossary_page() -> str:
         "het met het toetsenbord selecteert.\n",
     ]
     for term in terms:
-        lines += [_md(term.term), f":   {_md(term.definition)}", ""]
+        lines += [md_text(term.term), f":   {md_text(term.definition)}", ""]
     return "\n".join(lines)
 
 
@@ -220,7 +222,7 @@ def aid_keys() -> str:
     lines = []
     for aid_id in aids.aid_ids():
         aid = aids.load(aid_id)
-        lines += [f"## {_md(aid.title)} {{#{aid.id}}}\n",
+        lines += [f"## {md_text(aid.title)} {{#{aid.id}}}\n",
                   f"    python -m aids {aid.id} < antwoorden.json\n"]
         lines += ["    " + line if line else "" for line in describe(aid).splitlines()] + [""]
     return "\n".join(lines)

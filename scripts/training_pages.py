@@ -19,11 +19,12 @@ import json
 from markdown_it import MarkdownIt
 
 import aids
-from aids import answers_file, catalogue, engine, family
+from aids import catalogue, engine, family
 from aids._html import Markup, h, join
 from aids.definition import Aid, Question, Step
 from aids.fields import item_name
 from aids.schema import DefinitionError
+from generate_pages import front_matter, md_text
 
 CASES = "trainen/casussen"
 WORKSHEETS = "trainen/werkbladen"
@@ -46,18 +47,6 @@ def render_markdown(text: str) -> Markup:
 
 def _t(table: str, key: str, **values: object) -> str:
     return catalogue.training()(table, key, **values)
-
-
-def _md(text: str) -> str:
-    """Keep data text literal in Markdown: no HTML, no accidental emphasis."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("*", r"\*").replace("_", r"\_"))
-
-
-def _front(title: str, description: str, extra: str = "") -> str:
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-            f"description: {json.dumps(description, ensure_ascii=False)}\n"
-            f"reviewed: {REVIEWED}\n{extra}---\n\n")
 
 
 def _block(markup: Markup) -> str:
@@ -126,46 +115,47 @@ def case_page(case: catalogue.Case) -> str:
              h("dt", {}, _t("case", "phase")), h("dd", {}, words.phases[case.phase]),
              h("dt", {}, _t("case", "themes")), h("dd", {}, _themes(case)))
     lines = [
-        _front(_t("case", "title", title=case.title), case.summary, "beamer: true\n"),
-        f"# {_md(_t('case', 'title', title=case.title))}\n",
+        front_matter(_t("case", "title", title=case.title), case.summary, "beamer: true\n",
+                     reviewed=REVIEWED),
+        f"# {md_text(_t('case', 'title', title=case.title))}\n",
         _block(meta),
         _block(h("p", {"class": "tw-case-fictional"}, _t("case", "fictional"))),
-        f"## {_md(_t('case', 'story'))} {{#verhaal}}\n",
+        f"## {md_text(_t('case', 'story'))} {{#verhaal}}\n",
         _block(h("div", {"class": "tw-case-story"}, render_markdown(case.narrative))),
-        f"## {_md(_t('case', 'aims'))} {{#leerdoelen}}\n",
+        f"## {md_text(_t('case', 'aims'))} {{#leerdoelen}}\n",
         _block(join([h("p", {}, _t("case", "aims_intro")),
                      h("ul", {}, [h("li", {}, aim) for aim in case.aims])])),
-        f"## {_md(_t('case', 'questions'))} {{#vragen}}\n",
+        f"## {md_text(_t('case', 'questions'))} {{#vragen}}\n",
         _block(h("ol", {"class": "tw-case-questions"},
                  [h("li", {}, question) for question in case.questions])),
-        f"## {_md(_t('case', 'practice'))} {{#hulpmiddelen}}\n",
+        f"## {md_text(_t('case', 'practice'))} {{#hulpmiddelen}}\n",
         _block(join([h("p", {}, _t("case", "practice_intro")), _open_buttons(case)])),
-        f"[{_md(_t('case', 'back'))}](index.md)\n",
-        f"## {_md(_t('case', 'sources'))} {{#bronnen}}\n",
+        f"[{md_text(_t('case', 'back'))}](index.md)\n",
+        f"## {md_text(_t('case', 'sources'))} {{#bronnen}}\n",
     ]
-    lines += [f"- {_md(catalogue.reference(all_sources[key]))}" for key in case.sources] + [""]
+    lines += [f"- {md_text(catalogue.reference(all_sources[key]))}" for key in case.sources] + [""]
     return "\n".join(lines)
 
 
 def library_page() -> str:
     words = catalogue.vocabulary()
     cases = catalogue.cases()
-    lines = [_front(_t("library", "title"), _t("library", "description")),
-             f"# {_md(_t('library', 'title'))}\n", _md(_t("library", "intro")) + "\n",
-             _md(_t("library", "fictional")) + "\n"]
+    lines = [front_matter(_t("library", "title"), _t("library", "description"), reviewed=REVIEWED),
+             f"# {md_text(_t('library', 'title'))}\n", md_text(_t("library", "intro")) + "\n",
+             md_text(_t("library", "fictional")) + "\n"]
     for phase, label in words.phases.items():
         chosen = [c for c in cases if c.phase == phase]
         if not chosen:
             continue
-        lines += [f"## {_md(label)} {{#{phase}}}\n",
+        lines += [f"## {md_text(label)} {{#{phase}}}\n",
                   f"| {_t('library', 'column_case')} | {_t('library', 'column_themes')} | "
                   f"{_t('library', 'column_aids')} |", "|---|---|---|"]
         for case in chosen:
             aid_titles = ", ".join(aids.load(a).title for a in case.answers)
-            lines.append(f"| [{_md(case.title)}]({case.id}.md)<br>{_md(case.summary)} | "
-                         f"{_md(_themes(case))} | {_md(aid_titles)} |")
+            lines.append(f"| [{md_text(case.title)}]({case.id}.md)<br>{md_text(case.summary)} | "
+                         f"{md_text(_themes(case))} | {md_text(aid_titles)} |")
         lines.append("")
-    lines += [f"## {_md(_t('library', 'sources_heading'))} {{#bronnen}}\n",
+    lines += [f"## {md_text(_t('library', 'sources_heading'))} {{#bronnen}}\n",
               _t("library", "sources_intro") + "\n"]
     return "\n".join(lines)
 
@@ -216,16 +206,17 @@ def worksheet_page(aid: Aid) -> str:
                h("p", {}, _t("worksheet", "header_case")),
                h("p", {}, _t("worksheet", "header_date")))
     lines = [
-        _front(_t("worksheet", "title", aid=aid.title),
-               _t("worksheet", "description", aid=aid.title), "worksheet: true\n"),
-        f"# {_md(_t('worksheet', 'title', aid=aid.title))}\n",
-        _md(_t("worksheet", "intro")) + " " + _t("worksheet", "online", aid=_md(aid.title),
+        front_matter(_t("worksheet", "title", aid=aid.title),
+                     _t("worksheet", "description", aid=aid.title), "worksheet: true\n",
+                     reviewed=REVIEWED),
+        f"# {md_text(_t('worksheet', 'title', aid=aid.title))}\n",
+        md_text(_t("worksheet", "intro")) + " " + _t("worksheet", "online", aid=md_text(aid.title),
                                                  id=aid.id) + "\n",
         _block(header),
         _block(join([_sheet_step(aid, n, step) for n, step in enumerate(aid.steps, start=1)])),
-        f"## {_md(_t('worksheet', 'sources'))} {{#bronnen}}\n",
+        f"## {md_text(_t('worksheet', 'sources'))} {{#bronnen}}\n",
     ]
-    lines += [f"- {_md(catalogue.reference(catalogue.sources()[key]))}" for key in aid.sources]
+    lines += [f"- {md_text(catalogue.reference(catalogue.sources()[key]))}" for key in aid.sources]
     lines += [""]
     return "\n".join(lines)
 

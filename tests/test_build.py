@@ -11,10 +11,11 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
-from paths import ROOT
+from paths import DIST_ZIP, ROOT
 
 import build_runtime
 
@@ -130,3 +131,16 @@ def test_runtime_manifest_lists_existing_files(site):
     assert manifest["pyodide"] == "314.0.7"
     for name in manifest["files"]:
         assert (site / "assets" / "runtime" / name).is_file()
+
+
+def test_the_offline_zip_stays_within_15_mb_and_leaves_out_what_offline_never_uses(site):
+    if not DIST_ZIP.is_file():
+        pytest.fail("dist/thuiswijzer-offline.zip ontbreekt: draai de tests met 'make test'")
+    assert DIST_ZIP.stat().st_size <= 15_000_000
+    with zipfile.ZipFile(DIST_ZIP) as archive:
+        names = archive.namelist()
+    assert not [name for name in names if name.endswith(".map")]
+    lunr = sorted(name.rsplit("/", 1)[1] for name in names if "/lunr/" in name)
+    assert lunr == ["lunr.du.min.js", "lunr.multi.min.js", "lunr.nl.min.js",
+                    "lunr.stemmer.support.min.js"]
+    assert "index.html" in names and "hulpmiddelen/dossier.html" in names

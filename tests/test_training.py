@@ -15,7 +15,7 @@ import pytest
 import aids
 from aids.texts import table as text_table
 import training_pages
-from aids import family, answers_file, catalogue, web
+from aids import family, catalogue, web
 from aids.schema import DefinitionError
 from paths import ROOT
 

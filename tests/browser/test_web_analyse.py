@@ -4,7 +4,6 @@ WebAssembly (other start-up faults: test_web_faults.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
