@@ -235,10 +235,12 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
         if step.repeat:
             body = [h("section", {"class": "aid-check-entry"},
                       h("h4", {}, item_name(step, entry)),
-                      h("dl", {}, [_check_row(aid, step, name, fields[name]) for name in mine]))
+                      h("dl", {"class": "aid-rows"},
+                        [_check_row(aid, step, name, fields[name]) for name in mine]))
                     for entry, mine in _by_entry(filled)]
         else:
-            body = h("dl", {}, [_check_row(aid, step, name, fields[name]) for name in filled])
+            body = h("dl", {"class": "aid-rows"},
+                     [_check_row(aid, step, name, fields[name]) for name in filled])
         blocks.append(h("section", {"class": "aid-check-step"},
                         h("h3", {}, f"{number}. {step.title}"),
                         body if filled else h("p", {}, text("check.nothing")),
@@ -309,8 +311,8 @@ class Block:
 def blocks(items: tuple[Item, ...]) -> list[Block]:
     out: list[Block] = []
     for item in items:
-        value = item.text.strip()
-        short = "\n" not in value and len(value) <= SHORT and not item.pick
+        lines = _text_lines(item.text)
+        short = len(lines) <= 1 and len(item.text.strip()) <= SHORT and not item.pick
         kind = "group" if item.group else "rows" if short else "text"
         last = out[-1] if out else None
         if last and kind != "text" and last.kind == kind and last.title == item.group:
@@ -352,7 +354,8 @@ def _block_html(block: Block) -> Markup:
     if block.kind == "rows":
         return _rows(block.items)
     if block.kind == "group":
-        return h("div", {"class": "aid-doc-block"}, h("h5", {}, block.title), _rows(block.items))
+        return h("div", {"class": "aid-doc-block aid-doc-group"}, h("h5", {}, block.title),
+                 _rows(block.items))
     item = block.items[0]
     return h("div", {"class": "aid-doc-block"}, h("h5", {}, _label(item)),
              h("p", {}, _lines(item.text)), _pick(item))
@@ -431,6 +434,7 @@ def result_html(result: Result, key: str = "") -> Markup:
 
 def _colon(label: str) -> str:
     """A label before its answer on the same line: "Label:", but "Vraag?" stays as it is."""
+    label = " ".join(_text_lines(label))
     return label if label.endswith(("?", ":")) else f"{label}:"
 
 
@@ -445,7 +449,7 @@ def _block_text(block: Block) -> list[str]:
             out += [f"• {_colon(item.label)} {first}"] + [f"  {line}" for line in rest]
         return out + [""]
     item = block.items[0]
-    return [item.label] + _text_lines(item.text) + [""]
+    return [" ".join(_text_lines(item.label))] + _text_lines(item.text) + [""]
 
 
 def _voice_text(voice: Voice, label: str) -> list[str]:
@@ -532,7 +536,8 @@ def _block_markdown(block: Block) -> list[str]:
                             for item in block.items), ""]
     if block.kind == "group":  # a list, after its title: never straight after another list
         return [_md_strong(block.title), ""] + [
-            _md_item(f"{_colon(item.label)} {item.text}") for item in block.items] + [""]
+            _md_item(f"{_colon(item.label)} " + "\n".join(_text_lines(item.text)))
+            for item in block.items] + [""]
     item = block.items[0]
     return [f"{_md_strong(item.label)}  ", md_escape(item.text), ""]
 
