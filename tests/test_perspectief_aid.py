@@ -485,3 +485,26 @@ def test_the_terminal_gives_the_result_of_the_example():
     assert result["valid"] is True
     assert [s["heading"] for s in result["parents"]["sections"]][:3] == [
         "Wat we samen bespraken", "Wat zwaar is en wat helpt", "Wat goed gaat"]
+
+
+def test_the_balance_per_domain_is_a_picture_now_and_at_return_never_a_score():
+    result = evaluate(EXAMPLE).result
+    (section,) = [s for s in result.professional.sections if s.id == "balans"]
+    figure = section.figure
+    assert figure.columns == ("Nu", "Als het kind weer thuis woont")
+    assert [label for label, _ in figure.rows] == ["Ouder", "Kind", "Gezin", "Omgeving"]
+    cells = {label: cells for label, cells in figure.rows}
+    assert cells["Ouder"] == (("right", "Draagkracht groter"), ("level", "In evenwicht"))
+    assert cells["Kind"] == (("level", "In evenwicht"), ("left", "Draaglast groter"))
+    assert [item.label for item in section.items] == ["Toelichting bij de balans"]
+    (plain,) = [s for s in result.parents.sections if s.id == "balans"]
+    assert dict(plain.figure.rows)["Kind"][1] == ("left", "Meer dat zwaar is")
+    assert plain.figure.sides == ("Wat zwaar is", "Wat helpt")
+    words = " ".join([figure.caption, *figure.columns, *figure.sides] +
+                     [w for _, cells in figure.rows for _, w in cells])
+    assert not re.search(r"\d", words) and not VERDICT.search(words)
+    # Only the domains chosen so far; nothing chosen, no picture and no empty section.
+    partial = evaluate({"leden": ["kind1"], "balans_kind_terug": "onbekend"}).result
+    (only,) = [s for s in partial.professional.sections if s.id == "balans"]
+    assert dict(only.figure.rows)["Kind"] == (("", "Niet ingevuld"), ("unknown", "Nog niet bekend"))
+    assert not any(s.id == "balans" for s in evaluate({"leden": ["kind1"]}).result.sections)
