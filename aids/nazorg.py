@@ -120,8 +120,8 @@ def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> s
     lines = [aid.text("wie", who=values.get("contactpersoon") or aid.text("wie_onbekend"))]
     if full:  # the timeline says this once; a calendar event stands on its own
         lines.append(aid.text("kijk", kijk_naar=aid.text("kijk_naar")))
-    if moment.evaluation:
-        lines.append(aid.text("evalueer"))
+    if moment.evaluation:  # the timeline's intro says with whom; a calendar event says it here
+        lines.append(aid.text("evalueer" if full else "evalueer_kort"))
     return "\n".join(lines)
 
 

@@ -293,9 +293,10 @@ def _option_labels(aid: Aid, step: Step, name: str, values: list[str]) -> list[s
 # beside their label, a question asked per member as one group, longer texts as paragraphs
 # under their label, and a section's figure before its items.
 
-# An answer this short (in characters) and on one line reads as a row beside its label: a
-# date, a choice, a name, a short sentence. Longer texts read as paragraphs under their label.
-SHORT = 70
+# An answer of a few short lines reads as a row beside its label: a date, a choice, a name, a
+# short sentence, a goal with who and when. Longer texts read as paragraphs under their label.
+SHORT = 70  # characters per line
+ROW_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,8 @@ def blocks(items: tuple[Item, ...]) -> list[Block]:
     out: list[Block] = []
     for item in items:
         lines = _text_lines(item.text)
-        short = len(lines) <= 1 and len(item.text.strip()) <= SHORT and not item.pick
+        short = len(lines) <= ROW_LINES and all(len(line) <= SHORT for line in lines) \
+            and not item.pick
         kind = "group" if item.group else "rows" if short else "text"
         last = out[-1] if out else None
         if last and kind != "text" and last.kind == kind and last.title == item.group:
@@ -432,16 +434,26 @@ def result_html(result: Result, key: str = "") -> Markup:
 
 # Plain text: for pasting into a case-management system, without any markup ---------------
 
+def _one_line(value: str) -> str:
+    return " ".join(_text_lines(value))
+
+
 def _colon(label: str) -> str:
     """A label before its answer on the same line: "Label:", but "Vraag?" stays as it is."""
-    label = " ".join(_text_lines(label))
+    label = _one_line(label)
     return label if label.endswith(("?", ":")) else f"{label}:"
 
 
 def _block_text(block: Block) -> list[str]:
-    if block.kind == "rows":
-        return [f"{_colon(item.label)} {' '.join(_text_lines(item.text))}"
-                for item in block.items] + [""]
+    if block.kind == "rows":  # a line each; a row of several lines under its label
+        out = []
+        for item in block.items:
+            lines = _text_lines(item.text)
+            if len(lines) > 1:
+                out += ([""] if out else []) + [_one_line(item.label)] + lines + [""]
+            else:
+                out.append(f"{_colon(item.label)} {''.join(lines)}")
+        return out + ([""] if out and out[-1] else [])
     if block.kind == "group":
         out = [block.title]
         for item in block.items:
@@ -449,7 +461,7 @@ def _block_text(block: Block) -> list[str]:
             out += [f"• {_colon(item.label)} {first}"] + [f"  {line}" for line in rest]
         return out + [""]
     item = block.items[0]
-    return [" ".join(_text_lines(item.label))] + _text_lines(item.text) + [""]
+    return [_one_line(item.label)] + _text_lines(item.text) + [""]
 
 
 def _voice_text(voice: Voice, label: str) -> list[str]:
@@ -482,7 +494,7 @@ def result_text(result: Result) -> str:
         out += [text("result.about"), ""]
         for item in result.about:
             out += [item.label] + _text_lines(item.text) + [""]
-    return "\n".join(out).rstrip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).rstrip() + "\n"  # one empty line at most
 
 
 # Markdown: reads cleanly in a plain editor; typed text never becomes markup ---------------
@@ -531,9 +543,16 @@ def _md_item(value: str) -> str:
 
 
 def _block_markdown(block: Block) -> list[str]:
-    if block.kind == "rows":  # one paragraph, a line per row
-        return ["  \n".join(f"{_md_strong(_colon(item.label))} {md_escape(item.text, inline=True)}"
-                            for item in block.items), ""]
+    if block.kind == "rows":  # one paragraph, a line per row; a row of several lines apart
+        out, run = [], []
+        for item in block.items:
+            if len(_text_lines(item.text)) > 1:
+                out += (["  \n".join(run), ""] if run else []) + _block_markdown(
+                    Block("text", (item,)))
+                run = []
+            else:
+                run.append(f"{_md_strong(_colon(item.label))} {md_escape(item.text, inline=True)}")
+        return out + (["  \n".join(run), ""] if run else [])
     if block.kind == "group":  # a list, after its title: never straight after another list
         return [_md_strong(block.title), ""] + [
             _md_item(f"{_colon(item.label)} " + "\n".join(_text_lines(item.text)))

@@ -27,7 +27,9 @@ class Item:
     text: str
     pick: str = ""  # a value the user can tick to take along (e.g. an intervention id)
     link: str = ""  # a page about the item, relative to the aid's page
-    group: str = ""  # a question asked per member: its words; the label then names the member
+    # Items that belong together under one heading: the answers of one entry ("Doel 1"), or of
+    # one question asked per member (the label then names the member).
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,14 +217,14 @@ class _Context:
         return items
 
     def entry_items(self, step: Step, parents: bool) -> list[Item]:
+        """Each entry of a repeated step as a group ("Doel 1") of its answers."""
         items = []
         for number, entry in enumerate(self.values.get(step.id, []), start=1):
-            lines = []
             for question in step.questions:
                 if question.id in entry and (question.in_parent or not parents):
                     label = (question.parent_label or question.short) if parents else question.short
-                    lines.append(f"{label}: {display(question, entry[question.id], parents)}")
-            items.append(Item(item_name(step, number), "\n".join(lines)))
+                    items.append(Item(label, display(question, entry[question.id], parents),
+                                      group=item_name(step, number)))
         return items
 
     def rule_items(self, section: str, parents: bool) -> list[Item]:

@@ -184,7 +184,8 @@ def test_html_reads_as_a_document():
             'moeder, A.; vader, B.; dochter, 7 jaar</span></dd>') in html
     assert ('<div class="aid-doc-block aid-doc-group"><h5>Wat moeilijk gaat</h5><dl class="aid-rows">'
             '<dt>moeder, A.</dt>') in html
-    assert '<h5>Doel 1</h5><p><span class="aid-line">Wat: Moeder brengt' in html
+    assert ('<h5>Doel 1</h5><dl class="aid-rows"><dt>Wat</dt><dd><span class="aid-line">Moeder '
+            'brengt') in html
 
 
 def test_for_and_against_are_one_pair_in_html():
@@ -200,10 +201,13 @@ def test_blocks_group_short_answers_and_members_and_keep_long_texts_apart():
     items = (Item("Datum", "1 maart 2027"), Item("Keuze", "Deels"),
              Item("moeder", "Slaapt slecht.", group="Wat moeilijk gaat"),
              Item("kind", "Is boos.", group="Wat moeilijk gaat"),
-             Item("Lang", "x" * 71), Item("Regels", "a\nb"), Item("Weer kort", "ja"))
+             Item("Lang", "x" * 71), Item("Regels", "a\nb"), Item("Veel regels", "a\nb\nc\nd"),
+             Item("Wat", "Elke dag.", group="Doel 1"), Item("Wat", "Elke week.", group="Doel 2"),
+             Item("Weer kort", "ja"))
     found = [(b.kind, b.title, len(b.items)) for b in render.blocks(items)]
     assert found == [("rows", "", 2), ("group", "Wat moeilijk gaat", 2), ("text", "", 1),
-                     ("text", "", 1), ("rows", "", 1)]
+                     ("rows", "", 1), ("text", "", 1), ("group", "Doel 1", 1),
+                     ("group", "Doel 2", 1), ("rows", "", 1)]
 
 
 # The check page ------------------------------------------------------------------------
