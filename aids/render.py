@@ -358,9 +358,10 @@ def _block_html(block: Block) -> Markup:
     if block.kind == "group":
         return h("div", {"class": "aid-doc-block aid-doc-group"}, h("h5", {}, block.title),
                  _rows(block.items))
-    item = block.items[0]
+    item = block.items[0]  # a longer text: a paragraph per line, under its label
     return h("div", {"class": "aid-doc-block"}, h("h5", {}, _label(item)),
-             h("p", {}, _lines(item.text)), _pick(item))
+             [h("p", {"class": "aid-line"}, line) for line in _text_lines(item.text)],
+             _pick(item))
 
 
 def _section_html(section: Section) -> Markup:
