@@ -222,45 +222,54 @@ def errors_html(aid: Aid, errors: tuple[FieldError, ...] | list[FieldError]) -> 
 
 
 def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
-    """'Controleer je antwoorden': every step with its answers and a link to change them. A
-    repeated step shows its entries one by one, each with all its answers together."""
+    """'Controleer je antwoorden': every step with its answers and a link to change them. Answers
+    that belong together stay together: a repeated step entry by entry ("Contact 1: wie, met,
+    hoe vaak"), a question asked per member with each member under it."""
     fields = to_fields(aid, evaluation.answers)
     shown = set(evaluation.visible)
-    blocks = []
+    parts = []
     for number, step in enumerate(aid.steps, start=1):
         names = step_fields(aid, step)
         if not shown & set(names):
             continue  # a step that does not apply (e.g. contact while the child lives at home)
         filled = [name for name in names if name in shown and fields.get(name)]
-        if step.repeat:
-            body = [h("section", {"class": "aid-check-entry"},
-                      h("h4", {}, item_name(step, entry)),
-                      h("dl", {"class": "aid-rows"},
-                        [_check_row(aid, step, name, fields[name]) for name in mine]))
-                    for entry, mine in _by_entry(filled)]
-        else:
-            body = h("dl", {"class": "aid-rows"},
-                     [_check_row(aid, step, name, fields[name]) for name in filled])
-        blocks.append(h("section", {"class": "aid-check-step"},
-                        h("h3", {}, f"{number}. {step.title}"),
-                        body if filled else h("p", {}, text("check.nothing")),
-                        h("a", {"href": f"#{step_id(aid, step)}", "data-goto-step": step.id},
-                          text("check.change"), " ",
-                          h("span", {"class": "aid-visually-hidden"},
-                            text("check.change_step", number=number, title=step.title)))))
+        body = []
+        for title, together in _together(aid, step, filled):
+            rows = h("dl", {"class": "aid-rows"},
+                     [_check_row(aid, step, name, fields[name]) for name in together])
+            body.append(h("section", {"class": "aid-check-entry"}, h("h4", {}, title), rows)
+                        if title else rows)
+        parts.append(h("section", {"class": "aid-check-step"},
+                       h("h3", {}, f"{number}. {step.title}"),
+                       body or h("p", {}, text("check.nothing")),
+                       h("a", {"href": f"#{step_id(aid, step)}", "data-goto-step": step.id},
+                         text("check.change"), " ",
+                         h("span", {"class": "aid-visually-hidden"},
+                           text("check.change_step", number=number, title=step.title)))))
     problems = None
     if evaluation.errors:
         problems = h("p", {"class": "aid-error"},
                      text("check.problems", count=len(evaluation.errors)))
-    return join([problems, blocks])
+    return join([problems, parts])
 
 
-def _by_entry(names: list[str]) -> list[tuple[int, list[str]]]:
-    """Field names of a repeated step, grouped by entry number, in order."""
-    entries: dict[int, list[str]] = {}
+def _together(aid: Aid, step: Step, names: list[str]) -> list[tuple[str, list[str]]]:
+    """A step's filled fields in runs that read together: (title, names). The title names an
+    entry ("Doel 1") or a question asked per member; other answers run without one."""
+    runs: list[tuple[str, list[str]]] = []
     for name in names:
-        entries.setdefault(parse_field(name).number, []).append(name)
-    return sorted(entries.items())
+        field = parse_field(name)
+        title = item_name(step, field.number) if step.repeat \
+            else _question_of(aid, step, name).short if field.member else ""
+        if runs and runs[-1][0] == title:
+            runs[-1][1].append(name)
+        else:
+            runs.append((title, [name]))
+    if step.repeat:  # field names come question by question; show them entry by entry
+        runs = [(title, [n for t, ns in runs if t == title for n in ns])
+                for title in dict.fromkeys(t for t, _ in runs)]
+        runs.sort(key=lambda run: parse_field(run[1][0]).number)
+    return runs
 
 
 def _check_row(aid: Aid, step: Step, name: str, values: list[str]) -> list[Markup]:
@@ -273,11 +282,11 @@ def _question_of(aid: Aid, step: Step, name: str) -> Question:
 
 
 def _field_label(aid: Aid, step: Step, name: str) -> str:
-    """A field's label on the check page; inside an entry, the question alone."""
+    """A field's label on the check page: the question, or under it the member."""
     question = _question_of(aid, step, name)
     field = parse_field(name)
     if question.per:
-        return f"{question.short} — {aid.questions[question.per].option_label(field.member)}"
+        return aid.questions[question.per].option_label(field.member)
     return question.short
 
 

@@ -230,3 +230,11 @@ def test_check_page_of_the_contact_planner_reads_contact_by_contact():
     assert [name for name, _ in entries] == ["Contact 1", "Contact 2", "Contact 3"]
     labels = re.findall(r"<dt>([^<]+)</dt>", entries[0][1])
     assert labels[0] == aid.repeats[next(iter(aid.repeats))].questions[0].short
+
+
+def test_check_page_puts_each_member_under_the_question_asked_per_member():
+    aid, evaluation = evaluate("analyse")
+    html = re.sub(r'<span class="aid-line">|</span>', "", render.check_html(aid, evaluation))
+    assert ('<section class="aid-check-entry"><h4>Wat moeilijk gaat</h4><dl class="aid-rows">'
+            "<dt>Ouder 1</dt><dd>Slaapt slecht door geldzorgen.</dd><dt>Kind 1</dt>") in html
+    assert " — Ouder 1" not in html
