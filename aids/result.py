@@ -6,6 +6,9 @@ and the items of the rules in the aid's content whose conditions hold. The versi
 uses the parents' labels, the roles the professional typed ("moeder") instead of slot names
 ("Ouder 1"), and only what has a text for parents: an instruction meant for the professional
 has none, so it never reaches them.
+
+A builder may also draw: figures(aid, values, facts) gives per section id a picture for each
+voice (aids.figures), which the section carries and aids.render draws beside its items.
 """
 
 from __future__ import annotations
