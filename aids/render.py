@@ -369,8 +369,9 @@ def _block_html(block: Block) -> Markup:
                  _rows(block.items))
     item = block.items[0]  # a longer text: a paragraph per line, under its label
     return h("div", {"class": "aid-doc-block"}, h("h5", {}, _label(item)),
-             [h("p", {"class": "aid-line"}, line) for line in _text_lines(item.text)],
-             _pick(item))
+             h("div", {"class": "aid-doc-text"},
+               [h("p", {"class": "aid-line"}, line) for line in _text_lines(item.text)],
+               _pick(item)))
 
 
 def _section_html(section: Section) -> Markup:
@@ -404,7 +405,8 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
              else _section_html(group[0]) for group in _paired(voice.sections)]
     empty = None if voice.sections else h("p", {}, text("result.empty"))
     return h("section", {"class": f"aid-result {css}"},
-             h("h3", {}, h("span", {"class": "aid-voice"}, label) if label else None, voice.title),
+             h("h3", {}, [h("span", {"class": "aid-voice"}, label), " "] if label else None,
+               voice.title),
              h("p", {"class": "aid-doc-intro"}, voice.intro) if voice.intro else None,
              gaps, parts, empty)
 
