@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import sys
 
-from . import aid_ids, answers_file, load, run
+from . import aid_ids, answers_file, family, load, run
 from .definition import Aid
 from .engine import AnswersError
-from .texts import text
+from .texts import shorten, text
 
 
 
@@ -41,7 +41,48 @@ def _error(message: str) -> None:
     sys.stderr.write(text("cli.error", message=message) + "\n")
 
 
+class _InputError(ValueError):
+    """Input that cannot be read as answers. The message is Dutch."""
+
+
+def read_answers(raw: bytes) -> tuple[object, str]:
+    """Decode and parse what came in on stdin, as the browser reads a file: UTF-8 with or
+    without a byte-order mark, at most 1 MB, nested at most 20 deep, no lone surrogates."""
+    if len(raw) > answers_file.MAX_BYTES:
+        raise _InputError(text("cli.too_big"))
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _InputError(text("cli.not_utf8", position=error.start + 1)) from None
+    if answers_file.depth(content) > answers_file.MAX_DEPTH:
+        raise _InputError(text("cli.too_deep"))
+    try:
+        answers = json.loads(content)
+    except json.JSONDecodeError as error:
+        raise _InputError(text("cli.not_json", line=error.lineno, column=error.colno)) from None
+    except (ValueError, RecursionError):  # a number of thousands of digits
+        raise _InputError(text("cli.number_too_long")) from None
+    try:
+        json.dumps(answers, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # "\ud800" in JSON gives a character no file can hold
+        raise _InputError(text("cli.bad_character")) from None
+    return answers, content
+
+
 def main(argv: list[str]) -> int:
+    """Run the terminal command; return its exit code. Never raises and never shows a
+    traceback: whatever comes in gets a Dutch message (exit code 2 for unusable input)."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except Exception:  # noqa: BLE001 - the last resort: a Dutch message, never a traceback
+        _error(text("cli.failed"))
+        return 2
+
+
+def _main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help"):
         sys.stdout.write(text("cli.usage"))
         return 0 if argv else 2
@@ -51,7 +92,7 @@ def main(argv: list[str]) -> int:
         return 0
     aid_id = argv[0]
     if aid_id not in aid_ids():
-        _error(text("cli.unknown_aid", aid=aid_id, choices=", ".join(aid_ids())))
+        _error(text("cli.unknown_aid", aid=shorten(aid_id), choices=", ".join(aid_ids())))
         return 2
     if argv[1:] in (["-h"], ["--help"]):
         sys.stdout.write(describe(load(aid_id)))
@@ -59,25 +100,27 @@ def main(argv: list[str]) -> int:
     if argv[1:]:
         sys.stderr.write(text("cli.usage"))
         return 2
-    content = sys.stdin.read()
     try:
-        answers = json.loads(content)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        _error(text("cli.not_json", reason=error))
-        return 2
-    except RecursionError:
-        _error(text("cli.too_deep"))
-        return 2
-    try:
-        if isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
+        answers, content = read_answers(sys.stdin.buffer.read(answers_file.MAX_BYTES + 1))
+        if family.is_family(answers):  # a family file: this aid's part, and what others know
+            answers = family.answers_for(family.parse(answers)[0], load(aid_id))
+        elif isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
             answers = answers_file.load_text(load(aid_id), content).answers  # saved in the browser
         output = run(aid_id, answers)
-    except (AnswersError, answers_file.FileError) as error:
+    except (_InputError, AnswersError, answers_file.FileError) as error:
         _error(str(error))
         return 2
-    sys.stdout.write(json.dumps(output, ensure_ascii=False, indent=2) + "\n")
+    # JSON stays valid in a terminal that cannot show every character.
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
+    sys.stdout.write(json.dumps(output, ensure_ascii=not utf8, indent=2) + "\n")
     return 0 if output["valid"] else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.stdout.reconfigure(errors="backslashreplace")
+    code = main(sys.argv[1:])
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
+        sys.stdout = None
+    sys.exit(code)

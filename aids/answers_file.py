@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .definition import Aid, load
 from .engine import AnswersError, normalize
 from .fields import parse_field
-from .texts import text
+from .texts import shorten, text
 
 FORMAT = "thuiswijzer"
 MAX_BYTES = 1_000_000
@@ -61,32 +61,40 @@ def depth(text: str) -> int:
     return deepest
 
 
-def load_text(aid: Aid, content: str) -> Loaded:
-    """Parse, check and migrate a saved file. A file of another aid gives only the answers both
-    aids share (the family description); a file that shares nothing is refused."""
-    if len(content.encode("utf-8")) > MAX_BYTES:
+def parse_json(content: str) -> object:
+    """The JSON of a saved file, after its size and depth are checked."""
+    if len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise FileError(text("files.too_big"))
     if depth(content) > MAX_DEPTH:
         raise FileError(text("files.too_deep"))
     try:
-        data = json.loads(content)
-    except (json.JSONDecodeError, RecursionError):
+        return json.loads(content)
+    except (ValueError, RecursionError):  # also a number too long to read
         raise FileError(text("files.not_json")) from None
+
+
+def load_text(aid: Aid, content: str) -> Loaded:
+    """Parse, check and migrate a saved single-aid file. A file of another aid gives only the
+    answers both aids share (the family description); a file that shares nothing is refused.
+    (A family file, aids.family, holds every aid's answers.)"""
+    data = parse_json(content)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise FileError(text("files.not_ours"))
     other = data.get("aid")
+    if not isinstance(other, str):
+        raise FileError(text("files.not_ours"))
     source = aid
     if other != aid.id:
-        source = load(other) if isinstance(other, str) and _known(other) else None
+        source = load(other) if _known(other) else None
         if source is None or not _shared(source, aid):
-            title = source.title if source else str(other)
+            title = source.title if source else shorten(other)
             raise FileError(text("files.other_aid", title=title))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise FileError(text("files.version_unknown"))
     if version > source.version:
         name = text("files.this_aid") if source is aid else source.title
-        raise FileError(text("files.version_newer", aid=name, version=version,
+        raise FileError(text("files.version_newer", aid=name, version=shorten(str(version), 12),
                              known=source.version))
     answers = data.get("answers")
     if not isinstance(answers, dict):
@@ -121,7 +129,8 @@ def _known(aid_id: str) -> bool:
 
 
 def migrate(aid: Aid, answers: dict, version: int) -> dict:
-    """Bring answers of an older version up to the current one."""
+    """Bring answers of an older version up to the current one. Old answers of the wrong shape
+    are refused with a Dutch message."""
     answers = dict(answers)
     for migration in aid.migrations:
         if migration.from_version < version:
@@ -135,6 +144,9 @@ def migrate(aid: Aid, answers: dict, version: int) -> dict:
             target = parse_field(new)
             if target.step:  # into a repeated step: "step.number.question"
                 entries = answers.setdefault(target.step, [])
+                if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+                    raise FileError(text("files.mismatch", reason=text("answers.entries_list",
+                                                                       key=target.step)))
                 while len(entries) < target.number:
                     entries.append({})
                 entries[target.number - 1][target.question] = value

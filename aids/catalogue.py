@@ -37,9 +37,9 @@ _SCHEMA = {
     "contra": ({"concerns": list, "reason": str}, {}),
     "rating": ({"level": str, "date": str, "body": str}, {"note": str}),
     "glossary": ({"term": list}, {}),
-    "sources": ({"source": list}, {}),
+    "sources": ({"kinds": dict, "source": list}, {}),
     "source": ({"key": str, "cite": str, "publisher": str, "title": str, "year": int, "kind": str},
-               {"consulted": int, "url": str, "note": str}),
+               {"consulted": int, "url": str, "note": str, "authors": str, "issue": str}),
     "term": ({"term": str, "definition": str}, {}),
     "case": ({"id": str, "title": str, "summary": str, "phase": str, "concerns": list,
               "narrative": str, "aims": list, "questions": list, "sources": list,
@@ -111,6 +111,8 @@ class Source:
     consulted: int = 0
     url: str = ""
     note: str = ""
+    authors: str = ""  # as in a reference list, for articles and reports with named authors
+    issue: str = ""  # volume, issue and pages of a journal article
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,10 @@ def interventions() -> tuple[Intervention, ...]:
                 check.fail(f"{key} moet een lijst met teksten zijn", at, key)
         if not item["sources"]:
             check.fail("elke interventie heeft minstens één bron", at, "sources")
+        unknown = [key for key in item["sources"] if key not in sources()]
+        if unknown:
+            check.fail(f"onbekende bron {unknown}: gebruik een sleutel uit sources.toml", at,
+                       "sources")
         date = None
         if rating["date"]:
             try:
@@ -209,10 +215,6 @@ def glossary() -> tuple[Term, ...]:
     return tuple(terms)
 
 
-SOURCE_KINDS = ("richtlijnen", "kennis", "databanken", "onderzoek", "buitenland", "wetten",
-                "toegankelijkheid", "eigen")
-
-
 @cache
 def sources() -> dict[str, Source]:
     """Every source by its key, in the order of the file."""
@@ -220,14 +222,19 @@ def sources() -> dict[str, Source]:
     text, raw = read_toml(path)
     check = Checker(path, text, _SCHEMA)
     check.table("sources", raw, (), "de bronnenlijst")
+    kinds = source_kinds()
     found: dict[str, Source] = {}
     for i, entry in enumerate(raw["source"]):
         at = ("source", i)
         item = check.table("source", entry, at, f"bron {i + 1}")
         if not SLUG.match(item["key"]) or item["key"] in found:
             check.fail(f"sleutel '{item['key']}' is ongeldig of dubbel", at, "key")
-        if item["kind"] not in SOURCE_KINDS:
-            check.fail(f"kind moet een van {SOURCE_KINDS} zijn", at, "kind")
+        if item["kind"] not in kinds:
+            check.fail(f"kind moet een van {list(kinds)} zijn", at, "kind")
+        if item.get("issue") and not item.get("authors"):
+            check.fail("een artikel (met issue) noemt ook de auteurs", at, "issue")
+        if "\n" in item.get("note", "") or '"' in item["title"]:
+            check.fail("note is één regel; een titel heeft geen dubbele aanhalingstekens", at)
         if item["year"] == 0 and not item.get("consulted"):
             check.fail("een bron zonder jaar noemt het jaar waarin hij is geraadpleegd", at, "year")
         found[item["key"]] = Source(**item)
@@ -243,9 +250,17 @@ def rating_text(rating: Rating) -> str:
 
 
 def reference(source: Source) -> str:
-    """The full reference of a source, as on the sources page."""
+    """The full reference of a source: the same words on every page and in every aid. An article
+    names its authors and the journal's volume, issue and pages; a note says what a reader must
+    know about the source."""
     year = source.year or text("catalogue.undated", consulted=source.consulted)
-    return text("catalogue.reference", publisher=source.publisher, title=source.title, year=year)
+    if source.authors:
+        issue = f", {source.issue}" if source.issue else ""
+        found = f"{source.authors} ({year}). {source.title}. {source.publisher}{issue}"
+    else:
+        found = text("catalogue.reference", publisher=source.publisher, title=source.title,
+                      year=year)
+    return f"{found}. {source.note}" if source.note else found
 
 
 # Citations ---------------------------------------------------------------------------
@@ -317,7 +332,7 @@ def cases() -> tuple[Case, ...]:
     for path in sorted(CASES_DIR.glob("*.toml")):
         text, raw = read_toml(path)
         check = Checker(path, text, _SCHEMA)
-        item = check.table("case", raw, (), "de casus")
+        item = check.table("case", cite_all(check, raw), (), "de casus")
         if item["id"] != path.stem or not SLUG.match(item["id"]):
             check.fail(f"id '{item['id']}' moet gelijk zijn aan de bestandsnaam", (), "id")
         if item["phase"] not in words.phases:
@@ -383,3 +398,13 @@ def training() -> Training:
         rows.append(OverviewRow(row["label"], tuple(row.get("answers", [])),
                                 tuple(row.get("sections", []))))
     return Training(tuple(rows))
+@cache
+def source_kinds() -> dict[str, str]:
+    """The groups of the sources page, key -> heading, in the order of the file."""
+    path = DATA_DIR / "sources.toml"
+    _, raw = read_toml(path)
+    kinds = raw.get("kinds")
+    if not isinstance(kinds, dict) or not kinds or not all(
+            isinstance(v, str) and v for v in kinds.values()):
+        raise DefinitionError(path, None, "tabel [kinds] ontbreekt of bevat geen koppen")
+    return kinds

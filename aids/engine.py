@@ -17,7 +17,7 @@ from .dates import format_date, parse_date
 from .definition import Aid, Question, Step, builder_module
 from .fields import field_name, field_names, parse_field, step_fields
 from .result import Result, build_result
-from .texts import text
+from .texts import shorten, text
 
 
 class AnswersError(ValueError):
@@ -57,7 +57,7 @@ def normalize(aid: Aid, answers: object) -> dict:
         elif key in questions:
             clean[key] = _check_value(aid, questions[key], value)
         else:
-            raise AnswersError(text("answers.unknown_question", key=key, aid=aid.id))
+            raise AnswersError(text("answers.unknown_question", key=shorten(key), aid=aid.id))
     return clean
 
 
@@ -71,7 +71,7 @@ def _check_entries(aid: Aid, step: Step, value: object) -> list[dict]:
     for entry in value:
         for key in entry:
             if key not in known:
-                raise AnswersError(text("answers.unknown_in_entry", key=key, step=step.id))
+                raise AnswersError(text("answers.unknown_in_entry", key=shorten(key), step=step.id))
         entries.append({k: _check_value(aid, known[k], v) for k, v in entry.items()})
     return entries
 
@@ -84,7 +84,7 @@ def _check_value(aid: Aid, question: Question, value: object) -> object:
             raise AnswersError(text("answers.per_object", key=key))
         for member, typed in value.items():
             if member not in allowed:
-                raise AnswersError(text("answers.unknown_member", key=key, member=member))
+                raise AnswersError(text("answers.unknown_member", key=key, member=shorten(member)))
             if not isinstance(typed, str):
                 raise AnswersError(text("answers.member_text", key=key, member=member))
         return dict(value)
@@ -94,14 +94,14 @@ def _check_value(aid: Aid, question: Question, value: object) -> object:
             raise AnswersError(text("answers.list", key=key))
         for item in value:
             if item not in allowed:
-                raise AnswersError(text("answers.unknown_choice", key=key, value=item))
+                raise AnswersError(text("answers.unknown_choice", key=key, value=shorten(item)))
         return list(dict.fromkeys(value))
     if question.type == "number" and isinstance(value, int) and not isinstance(value, bool):
         return value
     if not isinstance(value, str):
         raise AnswersError(text("answers.text", key=key))
     if question.type == "choice" and value and value not in {o.value for o in question.options}:
-        raise AnswersError(text("answers.unknown_choice", key=key, value=value))
+        raise AnswersError(text("answers.unknown_choice", key=key, value=shorten(value)))
     return value
 
 
@@ -158,7 +158,7 @@ def _to_field(question: Question, value: object) -> list[str]:
     if question.type == "multi":
         return list(value)
     if question.type == "date" and (day := parse_date(value)):
-        return [f"{day.day}-{day.month}-{day.year}"]
+        return [format_date(day)]  # shown back as people read a date: "1 juni 2027"
     return [str(value)]
 
 

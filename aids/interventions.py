@@ -196,7 +196,8 @@ def _preferences(aid: Aid, item: catalogue.Intervention, situation: Situation) -
     if _helps(item, "kind", situation):
         found.append(aid.text("voorkeur_kind"))
     if phase in RETURN_PHASES:
-        # At and after return: help goes on, close to home, with the network (NJi, z.j.).
+        # At and after return: help goes on, close to home, with the network (NJi, Samenwerken aan
+        # terug naar huis).
         if phase == "terugkeer" and "nazorg" in item.phases:
             found.append(aid.text("voorkeur_doorlopen"))
         if "crisis" in situation.concerns and "crisis" in item.concerns:

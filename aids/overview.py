@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import answers_file, catalogue
+from . import answers_file, catalogue, family
 from ._html import Markup, h
 from .definition import Aid, aid_ids, load
 from .dates import format_date, parse_date
@@ -40,7 +40,8 @@ def _t(key: str, **values: object) -> str:
 
 
 def _read_file(text: str) -> dict[str, dict]:
-    """The answers per aid in one saved file; FileError (Dutch) when it cannot be used."""
+    """The answers per aid in one saved file (a family file, or an older single-aid file);
+    FileError (Dutch) when it cannot be used."""
     if len(text.encode("utf-8")) > answers_file.MAX_BYTES:
         raise answers_file.FileError(_t("too_big"))
     if answers_file.depth(text) > answers_file.MAX_DEPTH:
@@ -49,6 +50,9 @@ def _read_file(text: str) -> dict[str, dict]:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError):
         raise answers_file.FileError(_t("unreadable")) from None
+    if family.is_family(data):
+        found, _ = family.parse(data)
+        return {aid_id: family.answers_for(found, load(aid_id)) for aid_id in found.parts}
     aid_id = data.get("aid") if isinstance(data, dict) else None
     if aid_id not in aid_ids():
         raise answers_file.FileError(_t("unreadable"))

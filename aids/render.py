@@ -48,8 +48,9 @@ def _examples(question: Question) -> Markup | None:
 
 def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str) -> Markup:
     fid = field_id(aid, name)
+    # The definition's maximum, in the page too: a 10 MB paste is cut off before it arrives.
     attrs = {"id": fid, "name": name, "aria-describedby": _described(fid, bool(hint)),
-             "autocomplete": "off"}
+             "autocomplete": "off", "maxlength": question.max_length}
     if question.type == "textarea":
         control = h("textarea", {**attrs, "rows": 4, "spellcheck": "true"}, "")
     else:
@@ -409,6 +410,11 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
                voice.title),
              h("p", {"class": "aid-doc-intro"}, voice.intro) if voice.intro else None,
              gaps, parts, empty)
+
+
+def voice_html(voice: Voice) -> Markup:
+    """One version of a result on its own (the case-file document shows the professional one)."""
+    return _voice_html(voice, "aid-result--pro", "")
 
 
 def _switch(key: str) -> Markup:

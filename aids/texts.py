@@ -14,6 +14,7 @@ from .schema import CONTENT_DIR, DefinitionError, read_toml
 
 PATHS = (CONTENT_DIR / "data" / "interface.toml", CONTENT_DIR / "data" / "training.toml")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @cache
@@ -46,6 +47,14 @@ def text(name: str, /, **values: object) -> str:
 def fill(template: str, values: dict[str, object]) -> str:
     """Fill {name} placeholders; a missing value raises KeyError."""
     return PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)
+
+
+def shorten(value: str, limit: int = 40) -> str:
+    """Text from outside (a key, a choice, a title in a file) as it may be echoed in a message:
+    at most limit characters, control characters and lone surrogates replaced, so a hostile
+    file can neither fill nor steer the screen."""
+    value = _UNPRINTABLE.sub("\N{REPLACEMENT CHARACTER}", value)
+    return value if len(value) <= limit else value[:limit - 1] + "…"
 
 
 def group(name: str) -> dict[str, str]:

@@ -2,8 +2,11 @@
 
 Only strings cross the boundary, so no JavaScript object is ever held by Python.
 Requests: {"op": "evaluate", "aid", "fields", "final", "step", "want": ["check", "result",
-"exports"]}, {"op": "import", "aid", "text"} and {"op": "overview", "files": [{"name", "text"}
-or {"name", "problem"}]} (the group overview of several saved files).
+"exports", "save"], "family", "now"}, {"op": "import", "aid", "text"}, {"op": "overview",
+"files": [{"name", "text"} or {"name", "problem"}]} (the group overview of several saved files)
+and {"op": "document", "text"} (the case-file document of a family file). "family" is the
+family file the page opened (its text, kept in the page's memory only); saving replaces this
+aid's part of it and keeps the others.
 """
 
 from __future__ import annotations
@@ -11,29 +14,52 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import answers_file, definition, engine, overview, render
-from .texts import text
+from . import answers_file, definition, document, engine, family, overview, render
+from .texts import shorten, text
+
+
+# Characters in one request or response. Every field of an aid at its maximum length with its
+# family file, or the group overview's twelve saved files of 1 MB, escaped, fit well within;
+# more means something went wrong, not a long answer.
+MAX_REQUEST = 30_000_000
+MAX_RESPONSE = 60_000_000
+
 
 def handle(request: str) -> str:
-    """Answer one request from the loader. Never raises: errors come back as Dutch text."""
+    """Answer one request from the loader. Never raises: errors come back as Dutch text, with a
+    technical detail for the console ("detail"), never for the page."""
+    if len(request) > MAX_REQUEST:
+        return _refusal("web.too_much", f"request of {len(request)} characters")
     try:
-        message = json.loads(request)
-        if message.get("op") == "overview":
-            return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
-        aid = definition.load(message["aid"])
-        if message.get("op") == "import":
-            return _import(aid, message["text"])
-        fields = {str(k): [str(v) for v in (vs if isinstance(vs, list) else [vs])]
-                  for k, vs in message.get("fields", {}).items()}
-        step = message.get("step")
-        if step is not None and step not in {s.id for s in aid.steps}:
-            raise KeyError(step)
-        answers = engine.from_fields(aid, fields)
-        evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
+        response = _answer(json.loads(request))
     except Exception as error:  # noqa: BLE001 - the page must keep working whatever happens
-        # The detail is for the developer's console, never for the page.
-        return json.dumps({"ok": False, "message": text("web.sorry"),
-                           "detail": type(error).__name__})
+        return _refusal("web.sorry", f"{type(error).__name__}: {shorten(str(error), 200)}")
+    if len(response) > MAX_RESPONSE:
+        return _refusal("web.too_much", f"response of {len(response)} characters")
+    return response
+
+
+def _refusal(message: str, detail: str) -> str:
+    return json.dumps({"ok": False, "message": text(message), "detail": detail})
+
+
+def _answer(message: dict) -> str:
+    if message.get("op") == "overview":
+        return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
+    if message.get("op") == "document":
+        now = _moment(message.get("now"))
+        return json.dumps({"ok": True, "html": document.html(
+            str(message["text"]), now.date() if now else None)})
+    aid = definition.load(message["aid"])
+    if message.get("op") == "import":
+        return _import(aid, message["text"])
+    fields = {str(k): [str(v) for v in (vs if isinstance(vs, list) else [vs])]
+              for k, vs in message.get("fields", {}).items()}
+    step = message.get("step")
+    if step is not None and step not in {s.id for s in aid.steps}:
+        raise KeyError(step)
+    answers = engine.from_fields(aid, fields)
+    evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
     # Only what the page asked for is rendered: live updates on each key press stay cheap.
     want = set(message.get("want", ()))
     response = {
@@ -47,12 +73,13 @@ def handle(request: str) -> str:
         response["check_html"] = render.check_html(aid, evaluation)
     if "result" in want:
         response["result_html"] = render.result_html(evaluation.result)
+    # The page says what time it is, so the same request gives the same files everywhere.
+    now = _moment(message.get("now"))
+    if want & {"exports", "save"}:
+        response["family_json"] = family.dump(_family(message.get("family")), aid, answers, now)
     if "exports" in want:
-        # The page says what time it is, so the same request gives the same files everywhere.
-        now = _moment(message.get("now"))
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
-        response["answers_json"] = answers_file.dump(aid, answers, now)
         if render.has_calendar(aid):
             response["calendar"] = render.calendar_of(aid, answers, now)
     return json.dumps(response)
@@ -67,10 +94,29 @@ def _moment(value: object) -> dt.datetime | None:
         return None
 
 
-def _import(aid: definition.Aid, text: str) -> str:
+def _family(content: object) -> family.Family | None:
+    """The family file the page holds, or None (a new one is made)."""
+    if not isinstance(content, str) or not content:
+        return None
     try:
-        loaded = answers_file.load_text(aid, text)
+        return family.load_text(content)[0]
+    except answers_file.FileError:
+        return None
+
+
+def _import(aid: definition.Aid, content: str) -> str:
+    """Open a saved file: a family file (every aid's answers) or an older single-aid file."""
+    try:
+        data = answers_file.parse_json(content)
+        if family.is_family(data):
+            found, notes = family.parse(data)
+            answers = family.answers_for(found, aid)
+            opened = (text("family.opened", label=found.label) if found.label
+                      else text("family.opened_unnamed"))
+            return json.dumps({"ok": True, "fields": engine.to_fields(aid, answers),
+                               "note": " ".join([opened, *notes]), "family": content})
+        loaded = answers_file.load_text(aid, content)
     except answers_file.FileError as error:
         return json.dumps({"ok": False, "message": str(error)})
     return json.dumps({"ok": True, "fields": engine.to_fields(aid, loaded.answers),
-                       "note": loaded.note})
+                       "note": loaded.note, "family": ""})

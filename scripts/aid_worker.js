@@ -3,7 +3,11 @@
 // classic worker script, which the page starts from a blob: URL (this works over http and
 // from a double-clicked file://, where module workers and fetch are blocked).
 // The worker never touches the network: every file Pyodide asks for is answered from bytes
-// the page handed over.
+// the page handed over (through the unpacker).
+// The runtime's files come whole from the unpacker (aid_unpacker.js), a second worker, over a
+// port the page hands to both.
+// build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (each
+// runtime file's size; the snapshot's build id).
 "use strict";
 
 // Pyodide refuses classic workers when it sees importScripts; its module is bundled here,
@@ -11,75 +15,116 @@
 self.importScripts = undefined;
 
 var twHandle = null;
+var twFiles = {};
 
-function twBytes(base64) {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
-  var binary = atob(base64);
-  var bytes = new Uint8Array(binary.length);
-  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+// A runtime file: resolves with its bytes once the unpacker has it all.
+function twFile(name) {
+  if (!twFiles[name]) {
+    var file = twFiles[name] = {};
+    file.bytes = new Promise(function (resolve, reject) {
+      file.resolve = resolve;
+      file.reject = reject;
+    });
+    file.bytes.catch(function () {});  // whoever needs the file sees the error
+  }
+  return twFiles[name];
 }
 
-async function twGunzip(bytes) {
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+function twReceive(event) {
+  var message = event.data;
+  if (!twFiles) return;  // Python runs: late files (of a refused snapshot) are dropped
+  if (message.error) twFile(message.name).reject(new Error(message.error));
+  else twFile(message.name).resolve(message.bytes);
 }
 
-async function twStart(payload) {
-  var files = {
-    "pyodide.asm.wasm": await twGunzip(twBytes(payload.wasm)),
-    "python_stdlib.zip": twBytes(payload.stdlib),
-  };
-  var wheel = twBytes(payload.wheel);
-  // Answer Pyodide's own requests from memory; refuse anything else.
-  self.fetch = async function (url) {
-    var name = String(url).split("/").pop();
-    if (!(name in files)) throw new Error("Thuiswijzer: geen netwerk in de worker (" + name + ")");
-    var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
-    return new Response(files[name], { headers: { "Content-Type": type } });
-  };
-  var pyodide = await loadPyodide({
+// The snapshot, checked, in the buffer Pyodide was given at the start; or an error that says
+// why it cannot be used.
+async function twSnapshot(buffer) {
+  var bytes = await twFile("snapshot").bytes;
+  var header = new DataView(bytes.buffer, bytes.byteOffset, 48);
+  var id = "";
+  for (var i = 0; i < 8; i++) id += header.getUint32(16 + 4 * i, true).toString(16).padStart(8, "0");
+  if (header.getUint32(0, true) !== 0x706e7300 || id !== TW_RUNTIME.snapshot.build_id) {
+    throw new Error("snapshot of another runtime build");
+  }
+  buffer.set(bytes);
+  return buffer;
+}
+
+// With a snapshot, Pyodide gets its buffer at once and builds the module (compiles the wasm,
+// sets up the file system) while the snapshot still arrives; the module is handed over only
+// once the snapshot is complete and checked, because restoring comes right after.
+function twLoad(snapshot, checked) {
+  var options = {
     indexURL: "tw-runtime:/",
     createPyodideModule: _createPyodideModule,
     lockFileContents: TW_LOCK,
     stdout: function () {},
     stderr: function (line) { console.warn(line); },
-  });
-  pyodide.unpackArchive(wheel, "wheel");
+  };
+  if (snapshot) {
+    options._loadSnapshot = snapshot;
+    options.createPyodideModule = async function (settings) {
+      var module = await _createPyodideModule(settings);
+      await checked;
+      return module;
+    };
+  }
+  return loadPyodide(options);
+}
+
+// Restore the snapshot if it is sound; otherwise (or if restoring fails) start Python normally.
+// Either way the result is the same: only the time differs. Pyodide starts at once and waits
+// for the files it asks for, so its own set-up overlaps with their arrival.
+async function twStart() {
+  var served = { "pyodide.asm.wasm": "wasm", "python_stdlib.zip": "stdlib" };
+  // Answer Pyodide's own requests from memory; refuse anything else.
+  self.fetch = async function (url) {
+    var name = String(url).split("/").pop();
+    if (!(name in served)) throw new Error("Thuiswijzer: geen netwerk in de worker (" + name + ")");
+    var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
+    return new Response(await twFile(served[name]).bytes, { headers: { "Content-Type": type } });
+  };
+  var pyodide = null;
+  var start = { from: "snapshot", reason: "" };
+  try {
+    var snapshot = new Uint8Array(TW_RUNTIME.files.snapshot.size);
+    var checked = twSnapshot(snapshot);
+    checked.catch(function () {});  // awaited while Pyodide builds its module
+    pyodide = await twLoad(snapshot, checked);
+    // The snapshot froze the state of random: every page would draw the same numbers.
+    pyodide.runPython("import random\nrandom.seed()");
+  } catch (error) {
+    start = { from: "normal", reason: String(error && error.message || error) };
+    console.warn("Thuiswijzer: normal start, the snapshot was not used: " + start.reason);
+    pyodide = await twLoad(null);
+  }
+  // The snapshot holds the imported modules, not the files: unpack the wheel either way.
+  pyodide.unpackArchive(await twFile("wheel").bytes, "wheel");
   twHandle = pyodide.pyimport("aids.web").handle;
+  twFiles = null;  // Python has its own copies now
+  return start;
 }
 
-// The page sends the runtime in chunks as its data scripts arrive; start once all are here.
-var twChunks = {};
-var twNeeded = ["wasm", "stdlib", "wheel"];
+// Start once this whole bundle has run: Pyodide's loader comes after this file.
+Promise.resolve().then(twStart).then(function (start) {
+  self.postMessage({ type: "ready", start: start });
+}, function (error) {
+  self.postMessage({ type: "failed", reason: String(error && error.message || error) });
+});
 
-function twComplete(name) {
-  var parts = twChunks[name];
-  return Boolean(parts) && parts.every(function (p) { return typeof p === "string"; });
-}
-
-self.onmessage = async function (event) {
+self.onmessage = function (event) {
   var message = event.data;
-  if (message.type === "chunk") {
-    (twChunks[message.name] = twChunks[message.name] || new Array(message.total).fill(null))[message.index] = message.data;
-    if (!twNeeded.every(twComplete)) return;
-    var payload = {};
-    twNeeded.forEach(function (name) { payload[name] = twChunks[name].join(""); });
-    twChunks = {};
-    try {
-      await twStart(payload);
-      self.postMessage({ type: "ready" });
-    } catch (error) {
-      self.postMessage({ type: "failed", reason: String(error && error.message || error) });
-    }
+  if (message.type === "port") {
+    event.ports[0].onmessage = twReceive;
   } else if (message.type === "call") {
-    var response;
     try {
-      response = twHandle(message.request);
+      self.postMessage({ type: "answer", id: message.id, response: twHandle(message.request) });
     } catch (error) {
-      // The page shows its own words for this (interface.toml); the detail is for the console.
-      response = JSON.stringify({ ok: false, message: null, detail: String(error && error.message || error) });
+      // The page shows its own Dutch words and logs this detail. An error that is not Python's
+      // own means the runtime itself failed: the page offers to start it again.
+      self.postMessage({ type: "answer", id: message.id, error: String(error && error.message || error),
+                         fatal: !(error && error.constructor && error.constructor.name === "PythonError") });
     }
-    self.postMessage({ type: "answer", id: message.id, response: response });
   }
 };

@@ -1,9 +1,13 @@
 """Build the browser runtime of the aids into build/runtime/.
 
 The page loads these as classic <script> files, which work over http and from file://:
-- worker.js: the worker source (aid_worker.js + Pyodide's loader + its Emscripten module,
-  rewritten from an ES module into a classic script), as one string;
+- worker.js: the source of Python's worker (aid_worker.js + Pyodide's loader + its Emscripten
+  module, rewritten from an ES module into a classic script) and of the unpacker worker
+  (aid_unpacker.js), as two strings;
 - wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks;
+- snapshot-N.js: a memory snapshot of Python with the aids imported (made here in Node by
+  snapshot.mjs from the same pinned runtime and wheel), gzip, in base64 chunks; the worker
+  checks its sha256 and build id, restores it, and starts normally when that fails;
 - manifest.json: the file list and the pinned versions.
 
     python scripts/build_runtime.py
@@ -13,9 +17,14 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
+import re
 import shutil
+import struct
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,6 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "runtime"
 # Characters of base64 per script file: small files keep each main-thread parse task short.
 CHUNK = 1_000_000
+SNAPSHOT_MAGIC = 0x706E7300
+# Shipped gzip (the worker gunzips them with DecompressionStream); the stdlib and the wheel are
+# zip files already.
+GZIP = {"wasm", "snapshot"}
 
 
 def classic_module(source: str) -> str:
@@ -38,42 +51,101 @@ def classic_module(source: str) -> str:
     return source.replace("import.meta.url", '"tw-runtime:/pyodide.asm.mjs"')
 
 
-def worker_source(package: Path) -> str:
+def build_id(package: Path) -> str:
+    """The runtime build id Pyodide writes into a snapshot and checks on restore."""
+    found = re.findall(r'BUILD_ID:"([0-9a-f]{64})"', (package / "pyodide.js").read_text())
+    if len(set(found)) != 1:
+        raise SystemExit("pyodide.js changed shape: no single BUILD_ID, check build_runtime.py")
+    return found[0]
+
+
+def make_snapshot(package: Path, wheel: Path) -> bytes:
+    """Snapshot of Python with the aids imported, made in Node from the pinned runtime."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "snapshot.bin"
+        subprocess.run(["node", str(ROOT / "scripts" / "snapshot.mjs"), str(package), str(wheel),
+                        str(out)], check=True)
+        data = out.read_bytes()
+    check_snapshot(data, build_id(package))
+    return data
+
+
+def check_snapshot(data: bytes, expected_id: str) -> None:
+    # Header (pyodide src/js/snapshot.ts): magic, offset of the heap, json length, padding,
+    # then the build id as 8 little-endian 32-bit words.
+    magic, = struct.unpack_from("<I", data)
+    words = struct.unpack_from("<8I", data, 16)
+    found = "".join(f"{w:08x}" for w in words)
+    if magic != SNAPSHOT_MAGIC or found != expected_id:
+        raise SystemExit(f"snapshot header unexpected (magic {magic:#x}, build id {found})")
+
+
+def worker_source(package: Path, runtime: dict) -> str:
     lock = json.loads((package / "pyodide-lock.json").read_text())
     # A minimal lock: the worker loads no packages, only the aids wheel it is given.
     minimal = json.dumps({"info": lock["info"], "packages": {}})
     return "\n".join([
         f"var TW_LOCK = {json.dumps(minimal)};",
+        f"var TW_RUNTIME = {json.dumps(runtime)};",
         (ROOT / "scripts" / "aid_worker.js").read_text(),
         (package / "pyodide.js").read_text(),
         classic_module((package / "pyodide.asm.mjs").read_text()),
     ])
 
 
-def data_scripts(name: str, data: bytes) -> list[tuple[str, str]]:
+def base64_chunks(data: bytes) -> list[str]:
     text = base64.b64encode(data).decode("ascii")
-    parts = [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
+    return [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
+
+
+def data_scripts(name: str, parts: list[str]) -> list[tuple[str, str]]:
     return [(f"{name}-{i}.js", f'__twRuntime("{name}",{i},{len(parts)},"{part}");\n')
             for i, part in enumerate(parts)]
+
+
+def read_data(name: str, directory: Path = OUT) -> bytes:
+    """The bytes one runtime file's data scripts carry, as the worker receives them."""
+    parts = sorted(directory.glob(f"{name}-*.js"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    if not parts:
+        raise FileNotFoundError(f"{directory}/{name}-0.js: build the runtime first (make site)")
+    return b"".join(base64.b64decode(p.read_text().split('"')[-2]) for p in parts)
 
 
 def build() -> Path:
     package = vendor.package_dir("pyodide") / "package"
     wheel = build_wheel.build()
+    raw = {
+        "wasm": (package / "pyodide.asm.wasm").read_bytes(),
+        "stdlib": (package / "python_stdlib.zip").read_bytes(),
+        "wheel": wheel.read_bytes(),
+        "snapshot": make_snapshot(package, wheel),
+    }
+    packed = {name: gzip.compress(data, compresslevel=9, mtime=0) if name in GZIP else data
+              for name, data in raw.items()}
+    chunks = {name: base64_chunks(data) for name, data in packed.items()}
+    # What the worker needs to know beforehand: each file's size, and what it checks before it
+    # restores the snapshot (its build id, each chunk's sha256).
+    runtime = {
+        "files": {name: {"size": len(data), "gzip": name in GZIP} for name, data in raw.items()},
+        "snapshot": {"build_id": build_id(package),
+                     "chunks": [hashlib.sha256(base64.b64decode(c)).hexdigest()
+                                for c in chunks["snapshot"]]},
+    }
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
-    # worker.js comes first: the loader starts the worker, then loads the data scripts, which
-    # hand their chunks to it.
-    files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package))};\n")]
-    wasm = gzip.compress((package / "pyodide.asm.wasm").read_bytes(), compresslevel=9, mtime=0)
-    files += data_scripts("wasm", wasm)
-    files += data_scripts("stdlib", (package / "python_stdlib.zip").read_bytes())
-    files += data_scripts("wheel", wheel.read_bytes())
+    # worker.js comes first: the loader starts the workers, then loads the data scripts, which
+    # hand their chunks to the unpacker.
+    unpacker = f"var TW_RUNTIME = {json.dumps(runtime)};\n" + (ROOT / "scripts" / "aid_unpacker.js").read_text()
+    files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n"
+                           f"self.__twUnpackerSource = {json.dumps(unpacker)};\n")]
+    for name, parts in chunks.items():
+        files += data_scripts(name, parts)
     for name, text in files:
         (OUT / name).write_text(text, encoding="ascii")
     manifest = {
         "pyodide": vendor.PINNED["pyodide"][0],
         "wheel": wheel.name,
+        "snapshot_build_id": runtime["snapshot"]["build_id"],
         "files": [name for name, _ in files],
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1))

@@ -2,7 +2,9 @@
 
 - interventies/index.md and interventies/<id>.md from interventions.toml;
 - wet-en-begrippen/begrippenlijst.md from glossary.toml;
-- the abbreviation lines that turn every glossary term into a tooltip.
+- the abbreviation lines that turn every glossary term into a tooltip;
+- every reference to a source, from sources.toml: a page's "Bronnen" section from the keys in
+  its front matter, and the full list on the sources page.
 
 The MkDocs hooks call these; nothing here is written to docs/.
 """
@@ -11,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import aids
-from aids import catalogue, interventions
-from aids._html import esc
+from aids import answers_file, catalogue, interventions, render
+from aids.__main__ import describe
+from aids._html import Markup, esc
 from aids.texts import group, text
 
 REVIEWED = dt.date(2026, 11, 23)
@@ -31,6 +35,34 @@ def _front(title: str, description: str, extra: str = "") -> str:
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
             f"description: {json.dumps(description, ensure_ascii=False)}\n"
             f"reviewed: {REVIEWED}\n{extra}---\n\n")
+
+
+def reference(source: catalogue.Source) -> str:
+    """A source's full reference in Markdown: catalogue.reference (the words the aids use too),
+    with its address as a link."""
+    found = _md(catalogue.reference(source))
+    return f"{found} <{source.url}>" if source.url else found
+
+
+def source_list(keys: list[str] | tuple[str, ...], where: str) -> str:
+    """The "Bronnen" list of a page: one reference per key. An unknown key names the page."""
+    known = catalogue.sources()
+    unknown = [key for key in keys if key not in known]
+    if unknown or not keys:
+        raise catalogue.DefinitionError(catalogue.DATA_DIR / "sources.toml", None,
+                                        f"{where}: onbekende of geen bronnen {unknown}")
+    return "\n".join(f"- {reference(known[key])}" for key in keys) + "\n"
+
+
+def all_sources() -> str:
+    """Every source, grouped as on the sources page."""
+    lines = []
+    for kind, heading in catalogue.source_kinds().items():
+        chosen = [s for s in catalogue.sources().values() if s.kind == kind]
+        if chosen:
+            lines += [f"### {_md(heading)} {{#{kind}}}\n"]
+            lines += [f"- {reference(s)}" for s in chosen] + [""]
+    return "\n".join(lines)
 
 
 def ages(item: catalogue.Intervention) -> str:
@@ -56,7 +88,8 @@ def intervention_page(item: catalogue.Intervention) -> str:
     ]
     if item.has_ages:  # help for a parent's own problems names no child age
         rows.insert(2, ("Leeftijd kind", ages(item)))
-    lines = [_front(item.name, item.aim), f"# {_md(item.name)}\n",
+    # An intervention's own page comes first when someone searches for its name.
+    lines = [_front(item.name, item.aim, "search:\n  boost: 1.5\n"), f"# {_md(item.name)}\n",
              f"{_md(item.aim)}\n", "## In het kort {#in-het-kort}\n",
              "| Kenmerk | Beschrijving |", "|---|---|"]
     lines += [f"| **{label}** | {_md(value)} |" for label, value in rows]
@@ -66,7 +99,7 @@ def intervention_page(item: catalogue.Intervention) -> str:
         lines.append(_md(item.rating.note) + "\n")
     if item.cautions:
         lines += ["## Let op {#let-op}\n"] + [f"- {_md(c)}" for c in item.cautions] + [""]
-    lines += ["## Bronnen {#bronnen}\n"] + [f"- {_md(s)}" for s in item.sources] + [""]
+    lines += ["## Bronnen {#bronnen}\n", source_list(item.sources, f"interventie {item.id}")]
     return "\n".join(lines)
 
 
@@ -160,7 +193,9 @@ def overview_page() -> str:
 def glossary_page() -> str:
     terms = sorted(catalogue.glossary(), key=lambda t: t.term.lower())
     lines = [
-        _front("Begrippenlijst", "Korte uitleg van de begrippen die je op Thuiswijzer tegenkomt."),
+        # A reference page: the guidance pages come first in search.
+        _front("Begrippenlijst", "Korte uitleg van de begrippen die je op Thuiswijzer tegenkomt.",
+               "search:\n  boost: 0.3\n"),
         "# Begrippenlijst\n",
         "Hier staan de begrippen die je op Thuiswijzer tegenkomt, met een korte uitleg. "
         "Op de andere pagina's zie je dezelfde uitleg als je de muis op een begrip houdt of "
@@ -178,6 +213,35 @@ def pages() -> dict[str, str]:
     for item in catalogue.interventions():
         generated[f"interventies/{item.id}.md"] = intervention_page(item)
     return generated
+
+
+def aid_keys() -> str:
+    """For the page for technical users: every aid's answer keys, as the terminal shows them."""
+    lines = []
+    for aid_id in aids.aid_ids():
+        aid = aids.load(aid_id)
+        lines += [f"## {_md(aid.title)} {{#{aid.id}}}\n",
+                  f"    python -m aids {aid.id} < antwoorden.json\n"]
+        lines += ["    " + line if line else "" for line in describe(aid).splitlines()] + [""]
+    return "\n".join(lines)
+
+
+def example_html(path: Path) -> Markup:
+    """A worked example: a saved answers file, opened and run by its own aid, shown exactly as
+    the aid shows its result. A file the aid no longer accepts fails the build."""
+    text = path.read_text(encoding="utf-8")
+    aid_id = json.loads(text).get("aid")
+    if aid_id not in aids.aid_ids():
+        raise aids.DefinitionError(path, None, f"onbekend hulpmiddel '{aid_id}'")
+    aid = aids.load(aid_id)
+    try:
+        answers = answers_file.load_text(aid, text).answers
+    except aids.AnswersError as error:
+        raise aids.DefinitionError(path, None, str(error)) from None
+    checked = aids.run(aid_id, answers)
+    if not checked["valid"]:
+        raise aids.DefinitionError(path, None, f"het voorbeeld is niet geldig: {checked['errors']}")
+    return render.result_html(aids.evaluate(aid, aids.normalize(aid, answers), final=True).result)
 
 
 def abbreviations() -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -20,19 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import aids  # noqa: E402
+import csp  # noqa: E402
 import generate_pages  # noqa: E402
 import training_pages  # noqa: E402
 import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
-from aids._html import h, join  # noqa: E402
+from aids._html import Markup, h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
-from aids.__main__ import describe  # noqa: E402
 from aids.render import form_html  # noqa: E402
 from aids.texts import group, text  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
 MARKER = "<!-- aid-form -->"
 OVERVIEW_MARKER = "<!-- group-overview -->"
+SOURCES_MARKER = "<!-- all-sources -->"  # where the sources page lists every source
+KEYS_MARKER = "<!-- aid-keys -->"  # where the page for technical users lists the answer keys
+EXAMPLE_MARKER = "<!-- voorbeeld -->"  # where a worked example shows its aid's result
 _generated: dict[str, str] = {}  # pages made from the shared data, once per build
 _assets: dict[str, str] = {}  # other generated files (the case scripts)
 
@@ -92,8 +96,38 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # Material for trainers (cases, worksheets, hand-outs) ranks below the guidance in search.
+    if page.file.src_uri.startswith("trainen/"):
+        page.meta.setdefault("search", {"boost": 0.001})
+    # A page names its sources by key in the front matter; its "Bronnen" section is written from
+    # sources.toml, so a source reads the same on every page.
+    keys = page.meta.get("sources")
+    if keys is not None:
+        if re.search(r"^## Bronnen", markdown, re.M):
+            raise PluginError(f"{page.file.src_path}: schrijf geen eigen kopje Bronnen, "
+                              "de bronnen komen uit 'sources' in de front matter")
+        try:
+            listing = generate_pages.source_list(keys, page.file.src_path)
+        except aids.DefinitionError as error:
+            raise PluginError(str(error)) from None
+        markdown = markdown.rstrip() + "\n\n## Bronnen {#bronnen}\n\n" + listing
+    if SOURCES_MARKER in markdown:
+        markdown = markdown.replace(SOURCES_MARKER, generate_pages.all_sources())
+    if KEYS_MARKER in markdown:
+        markdown = markdown.replace(KEYS_MARKER, generate_pages.aid_keys())
     # Every glossary term becomes a tooltip wherever it occurs.
     return markdown + "\n\n" + generate_pages.abbreviations()
+
+
+
+def _unsearchable(form: Markup) -> Markup:
+    """The search indexes an aid page by its purpose (intro, disclaimer, sources), not by the
+    questions and options of its form: Material's search skips elements marked
+    data-search-exclude. (The form stays a direct child of the page, which its print styles
+    rely on.)"""
+    if not form.startswith("<form "):
+        raise PluginError("het formulier van een hulpmiddel begint niet met <form")
+    return Markup("<form data-search-exclude " + form.removeprefix("<form "))
 
 
 def on_env(env, config, files):
@@ -121,6 +155,8 @@ def on_page_content(html, page, config, files):
             raise PluginError(f"{page.file.src_path}: de markering {OVERVIEW_MARKER} ontbreekt")
         runtime = f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
         return html.replace(OVERVIEW_MARKER, training_pages.overview_form_html() + runtime)
+    if page.meta.get("example"):
+        return _example(html, page, config)
     aid_id = page.meta.get("aid")
     if not aid_id:
         return html
@@ -136,14 +172,9 @@ def on_page_content(html, page, config, files):
         h("div", {"class": "admonition note aid-disclaimer"},
           h("p", {"class": "admonition-title"}, text("page.decides")),
           h("p", {}, aid.disclaimer)),
-        form_html(aid),
+        _unsearchable(form_html(aid)),
         h("script", {"type": "application/json", "data-tw-runtime": True}),
         h("script", {"type": "application/json", "data-tw-texts": True}),
-        h("details", {"class": "aid-terminal"},
-          h("summary", {}, "Dit hulpmiddel in de terminal: de antwoordsleutels"),
-          h("p", {}, f"Geef de antwoorden als JSON: python -m aids {aid.id} < antwoorden.json. "
-                     "Dit zijn de sleutels en de woorden die het hulpmiddel kent:"),
-          h("pre", {}, describe(aid))),
         h("h2", {"id": "bronnen-van-dit-hulpmiddel"}, text("page.sources")),
         h("ul", {}, [h("li", {}, catalogue.reference(catalogue.sources()[key]))
                      for key in aid.sources]),
@@ -156,9 +187,38 @@ def on_page_content(html, page, config, files):
     return html.replace(MARKER, block)
 
 
+def _example(html, page, config):
+    """A worked example page: its saved answers file, run through the aid at build time."""
+    if EXAMPLE_MARKER not in html:
+        raise PluginError(f"{page.file.src_path}: de markering {EXAMPLE_MARKER} ontbreekt")
+    path = Path(config.docs_dir) / Path(page.file.src_path).parent / page.meta["example"]
+    try:
+        result = generate_pages.example_html(path)
+    except (aids.DefinitionError, OSError, ValueError) as error:
+        raise PluginError(str(error)) from None
+    # Fictional case text: shown on the page, left out of the search.
+    block = h("div", {"class": "tw-example", "data-search-exclude": True}, result)
+    return html.replace(EXAMPLE_MARKER, block)
+
+
+def on_post_page(output, page, config):
+    # The Content-Security-Policy, with the hashes of this page's inline scripts.
+    return csp.add_policy(output, _shim().read_text(encoding="utf-8"))
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is a template, not a page: it gets its policy here.
+    if not template_name.endswith(".html"):
+        return output_content
+    return csp.add_policy(output_content, _shim().read_text(encoding="utf-8"))
+
+
+def _shim() -> Path:
+    return vendor.package_dir("iframe-worker") / "package" / "shim" / "index.js"
+
+
 def on_post_build(config):
     site = Path(config.site_dir)
     shutil.copytree(RUNTIME, site / "assets" / "runtime", dirs_exist_ok=True)
-    shim = vendor.package_dir("iframe-worker") / "package" / "shim" / "index.js"
     (site / "assets" / "vendor").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim, site / "assets" / "vendor" / "iframe-worker-shim.js")
+    shutil.copyfile(_shim(), site / "assets" / "vendor" / "iframe-worker-shim.js")

@@ -19,7 +19,7 @@ import json
 from markdown_it import MarkdownIt
 
 import aids
-from aids import answers_file, catalogue, engine
+from aids import answers_file, catalogue, engine, family
 from aids._html import Markup, h, join
 from aids.definition import Aid, Question, Step
 from aids.fields import item_name
@@ -67,34 +67,43 @@ def _block(markup: Markup) -> str:
 
 # Cases ----------------------------------------------------------------------------------
 
-def case_file(case: catalogue.Case, aid: Aid) -> str:
-    """The file an aid opens for this case: today a saved single-aid file.
-    The one place that decides the format (a family file later)."""
-    return answers_file.dump(aid, case.answers[aid.id], saved=SAVED)
+def case_file(case: catalogue.Case) -> str:
+    """The family file of a case: every aid it names opens it, as a user opens theirs."""
+    content = None
+    for aid_id, answers in case.answers.items():
+        aid = aids.load(aid_id)
+        held = family.load_text(content)[0] if content else None
+        clean = {**aids.normalize(aid, answers)}
+        if "label" in aid.questions:
+            clean.setdefault("label", _t("case", "file_label", id=case.id))
+        content = family.dump(held, aid, clean, SAVED)
+    return content
 
 
 def check_case(case: catalogue.Case) -> None:
-    """Each aid the case names opens its file and gets a result without errors."""
+    """Each aid the case names opens the case's family file and gets a result without errors."""
     path = catalogue.CASES_DIR / f"{case.id}.toml"
     for aid_id in case.answers:
         if aid_id not in aids.aid_ids():
             raise DefinitionError(path, None, f"onbekend hulpmiddel '{aid_id}' in answers")
-        aid = aids.load(aid_id)
+    for aid_id, answers in case.answers.items():
         try:
-            loaded = answers_file.load_text(aid, case_file(case, aid))
-        except answers_file.FileError as error:
+            aids.normalize(aids.load(aid_id), answers)
+        except aids.AnswersError as error:
             raise DefinitionError(path, None, f"antwoorden voor '{aid_id}': {error}") from None
-        errors = engine.evaluate(aid, loaded.answers, final=True).errors
+    found, _ = family.load_text(case_file(case))
+    for aid_id in case.answers:
+        aid = aids.load(aid_id)
+        errors = engine.evaluate(aid, family.answers_for(found, aid), final=True).errors
         if errors:
             raise DefinitionError(path, None, f"antwoorden voor '{aid_id}' hebben fouten: "
                                               f"{[(e.field, e.message) for e in errors]}")
 
 
 def case_script(case: catalogue.Case) -> str:
-    """A classic script that hands the case's files to the page (see assets/casus.js)."""
-    files = {aid_id: case_file(case, aids.load(aid_id)) for aid_id in case.answers}
+    """A classic script that hands the case's family file to the page (see assets/casus.js)."""
     return ("(window.__twCases = window.__twCases || {})"
-            f"[{json.dumps(case.id)}] = {json.dumps(files, ensure_ascii=True)};\n")
+            f"[{json.dumps(case.id)}] = {json.dumps(case_file(case), ensure_ascii=True)};\n")
 
 
 def _themes(case: catalogue.Case) -> str:

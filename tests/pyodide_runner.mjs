@@ -1,11 +1,12 @@
 // Run the aids wheel inside real Pyodide under Node and answer a list of calls.
-// Usage: node pyodide_runner.mjs <pyodide package dir> <wheel> <calls.json>
+// Usage: node pyodide_runner.mjs <pyodide package dir> <wheel> <calls.json> [snapshot]
 // Each call is {"fn": "run", "aid": ..., "answers": ...} or {"fn": "handle", "request": "..."}.
 // Prints a JSON list with one output per call. Any network use fails the run.
+// With a snapshot (the build's, raw), Python is restored from it as the browser does.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const [packageDir, wheelPath, callsPath] = process.argv.slice(2);
+const [packageDir, wheelPath, callsPath, snapshotPath] = process.argv.slice(2);
 globalThis.fetch = async (url) => {
   throw new Error(`network request refused in the Pyodide test: ${url}`);
 };
@@ -15,7 +16,11 @@ const pyodide = await loadPyodide({
   indexURL: `${packageDir}/`,
   lockFileContents: { info: lock.info, packages: {} },
   stdout: () => {},
+  ...(snapshotPath ? { _loadSnapshot: new Uint8Array(readFileSync(snapshotPath)) } : {}),
 });
+// True only when the aids were imported before this process ran any Python: restored.
+const restored = pyodide.runPython("import sys; 'aids.web' in sys.modules");
+if (snapshotPath) pyodide.runPython("import random; random.seed()");
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 const call = pyodide.runPython(`
 import json, aids, aids.web
@@ -32,4 +37,4 @@ call
 const calls = JSON.parse(readFileSync(callsPath, "utf8"));
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const outputs = calls.map((c) => JSON.parse(call(JSON.stringify(c))));
-process.stdout.write(JSON.stringify({ python: version, outputs }));
+process.stdout.write(JSON.stringify({ python: version, restored, outputs }));

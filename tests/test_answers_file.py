@@ -75,7 +75,7 @@ def test_depth_ignores_brackets_inside_strings():
 def test_web_import_gives_form_fields_or_a_message():
     ok = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse",
                                            "text": answers_file.dump(AID, ANSWERS)})))
-    assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS), "note": ""}
+    assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS), "note": "", "family": ""}
     refused = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse", "text": "{"})))
     assert refused["ok"] is False and "geen geldig JSON-bestand" in refused["message"]
 

@@ -3,6 +3,9 @@ carries the runtime on aid pages only and refers to no other host."""
 
 from __future__ import annotations
 
+import base64
+import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -64,6 +67,28 @@ def test_worker_is_a_classic_script_without_module_syntax():
 def test_runtime_rewrite_refuses_an_unexpected_pyodide_module():
     with pytest.raises(SystemExit, match="changed shape"):
         build_runtime.classic_module("export default _createPyodideModule")
+
+
+def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker():
+    package = build_runtime.vendor.package_dir("pyodide") / "package"
+    runtime = ROOT / "build" / "runtime"
+    snapshot = gzip.decompress(build_runtime.read_data("snapshot", runtime))
+    build_runtime.check_snapshot(snapshot, build_runtime.build_id(package))
+    worker = (runtime / "worker.js").read_text()
+    chunks = build_runtime.base64_chunks(build_runtime.read_data("snapshot", runtime))
+    for chunk in chunks:
+        assert hashlib.sha256(base64.b64decode(chunk)).hexdigest() in worker
+    manifest = json.loads((runtime / "manifest.json").read_text())
+    assert [f"snapshot-{i}.js" for i in range(len(chunks))] == \
+        [name for name in manifest["files"] if name.startswith("snapshot-")]
+
+
+def test_snapshot_check_refuses_another_build():
+    snapshot = bytearray(64)
+    snapshot[0:4] = build_runtime.SNAPSHOT_MAGIC.to_bytes(4, "little")
+    with pytest.raises(SystemExit, match="build id 0000"):
+        build_runtime.check_snapshot(bytes(snapshot), "ab" * 32)
+    build_runtime.check_snapshot(bytes(snapshot), "0" * 64)
 
 
 def test_vendor_refuses_a_tarball_with_the_wrong_integrity(tmp_path, monkeypatch):

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import aids
+from aids.__main__ import main
+from aids.texts import text
+from strategies import junk
 
 from paths import ROOT
 
@@ -87,3 +95,81 @@ def test_unknown_aid_exits_2():
 def test_deeply_nested_json_exits_2():
     out = run("analyse", stdin="[" * 100000 + "]" * 100000)
     assert out.returncode == 2
+
+
+def run_bytes(*args: str, stdin: bytes) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "aids", *args], input=stdin,
+                          capture_output=True, cwd=ROOT, check=False)
+
+
+def envelope(version: str, answers: str) -> bytes:
+    return f'{{"format": "thuiswijzer", "aid": "analyse", "version": {version}, ' \
+           f'"answers": {answers}}}'.encode()
+
+
+@pytest.mark.parametrize(("stdin", "message"), [
+    (b"\xff\xfe{}", "geen UTF-8-tekst (bij byte 1)"),
+    (b'{"begin": "caf\xe9"}', "geen UTF-8-tekst (bij byte 15)"),
+    (b"[" + b"9" * 5000 + b"]", "getal dat te lang is"),
+    (envelope("9" * 5000, "{}"), "getal dat te lang is"),
+    (envelope("9" * 4000, "{}"), "nieuwere versie van dit hulpmiddel (versie 99999999999…)"),
+    (b'{"begin": "\\ud800"}', "geen geldige tekst"),
+    (b'{"rol": {"ouder1": "\\udfff"}}', "geen geldige tekst"),
+    (envelope("1", '{"datum_terugkijken": "2027-01-01", "evaluatie": "x"}'),
+     "'evaluatie' moet een lijst met objecten zijn"),
+    (envelope("1", '{"datum_terugkijken": "2027-01-01", "evaluatie": [1]}'),
+     "'evaluatie' moet een lijst met objecten zijn"),
+    (envelope("1", '{"eerdere_hulp": 5}'), "'eerder_werkte' moet tekst zijn"),
+    (envelope("1", '[]'), "ontbreken de antwoorden"),
+    (envelope("true", '{}'), "versie van dit bestand is onbekend"),
+    (b'{"format": "thuiswijzer", "aid": [], "version": 1, "answers": {}}',
+     "geen bestand van Thuiswijzer"),
+    (b'{"format": "thuiswijzer", "aid": "' + b"a" * 500_000 + b'", "version": 1}', "(aaaaaaaa"),
+    (b'{"' + b"k" * 500_000 + b'": 1}', "Onbekende vraag 'kkkkkkk"),
+    (b'{"leden": ["\\u001b[2J"]}', "Onbekende keuze '\ufffd[2J'"),
+    (b'{"format": "thuiswijzer-gezin", "version": ' + b"9" * 4000 + b', "aids": {}}',
+     "nieuwere versie van Thuiswijzer"),
+    (b'{"format": "thuiswijzer-gezin", "version": 1, "aids": []}', "ontbreken de antwoorden"),
+    (b"x" * 1_000_001, "groter dan 1 MB"),
+    (b"", "geen geldige JSON. Kijk in regel 1 bij teken 1"),
+    (b"\n\n  {kapot", "Kijk in regel 3 bij teken 4"),
+])
+def test_hostile_input_gets_a_short_dutch_message_and_exit_2(stdin, message):
+    out = run_bytes("analyse", stdin=stdin)
+    error = out.stderr.decode("utf-8")
+    assert out.returncode == 2, error
+    assert error.startswith("Fout: ") and message in error
+    assert "Traceback" not in error and "Error" not in error
+    assert len(error) < 300 and out.stdout == b""
+
+
+def test_a_byte_order_mark_is_accepted_as_the_browser_accepts_it():
+    answers = json.dumps({"leden": ["ouder1"], "begin": "Met BOM."}).encode("utf-8")
+    out = run_bytes("analyse", stdin=b"\xef\xbb\xbf" + answers)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["valid"] is True
+
+
+def test_a_terminal_that_cannot_show_every_character_still_gets_valid_json():
+    answers = json.dumps({"leden": ["ouder1"], "begin": "Één café."})
+    out = subprocess.run([sys.executable, "-m", "aids", "analyse"], input=answers.encode(),
+                         capture_output=True, cwd=ROOT, check=False,
+                         env={"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert "\\u00c9\\u00e9n caf\\u00e9." in out.stdout.decode("ascii")  # escaped in the JSON
+    assert {"label": "Hoe het begon", "text": "Één café."} in \
+        json.loads(out.stdout)["result"]["sections"][0]["items"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200) | junk().map(lambda value: json.dumps(value).encode()))
+def test_main_never_raises_on_any_input(stdin):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        patch.setattr(sys, "stdout", out)
+        patch.setattr(sys, "stderr", err)
+        code = main(["analyse"])
+    assert code in (0, 1, 2)
+    assert (code == 2) == bool(err.getvalue())
+    assert err.getvalue() != "Fout: " + text("cli.failed") + "\n"  # no unforeseen exception

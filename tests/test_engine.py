@@ -175,13 +175,26 @@ def test_answers_that_do_not_fit_are_refused_in_dutch(answers, message):
 def test_typed_dates_are_stored_as_iso_and_shown_as_typed_dutch():
     answers = engine.from_fields(AID, {"datum_gesprek": ["5-1-2027"], "evaluatie.1.datum": ["ooit"]})
     assert answers == {"datum_gesprek": "2027-01-05", "evaluatie": [{"datum": "ooit"}]}
-    assert engine.to_fields(AID, answers)["datum_gesprek"] == ["5-1-2027"]
+    assert engine.to_fields(AID, answers)["datum_gesprek"] == ["5 januari 2027"]
 
 
 def test_form_fields_round_trip_to_answers():
     answers = {"leden": ["ouder1", "kind1"], "problemen": {"kind1": "Boos.\nVerdrietig."},
                "gedeeld": "deels", "datum_gesprek": "2027-01-05"}
     assert engine.from_fields(AID, engine.to_fields(AID, answers)) == answers
+
+
+@pytest.mark.parametrize("aid_id", aids.aid_ids())
+def test_every_text_field_carries_the_maximum_of_its_definition(aid_id):
+    aid = aids.load(aid_id)
+    html = render.form_html(aid)
+    for step in aid.steps:
+        for question in step.questions:
+            if question.type in ("choice", "multi"):
+                continue
+            for name in engine.field_names(aid, question, step):
+                control = re.search(rf'<(?:input|textarea) [^>]*name="{re.escape(name)}"[^>]*>', html)
+                assert f'maxlength="{question.max_length}"' in control.group(0), name
 
 
 def test_static_form_has_every_field_and_the_contract_attributes():
@@ -195,8 +208,8 @@ def test_static_form_has_every_field_and_the_contract_attributes():
     for question in AID.questions.values():
         for name in engine.field_names(AID, question):
             assert f'data-field="{name}"' in html
-    assert "Stap 1 van 11</span> Wie horen bij het gezin?" in html
-    assert "Stap 11 van 11</span> Controleer je antwoorden" in html
+    assert "Stap 1 van 12</span> Wie horen bij het gezin?" in html
+    assert "Stap 12 van 12</span> Controleer je antwoorden" in html
     assert 'data-field="doelen.5.wanneer"' in html
     # Every control has a label pointing at it.
     ids = re.findall(r'<(?:input|textarea) [^>]*id="([^"]+)"', html)

@@ -20,7 +20,7 @@ from test_cli import run as cli
 AID = aids.load("omgang")
 EXAMPLE = json.loads((ROOT / "tests" / "data" / "examples" / "omgang.json").read_text("utf-8"))
 FREQUENCY_ERROR = "Vul een heel getal in van 1 tot en met 14."
-SOURCE = re.compile(r"\((Richtlijn Uithuisplaatsing en terugplaatsing, 2023|NJi, z\.j\.)\)"
+SOURCE = re.compile(r"\((Richtlijn Uithuisplaatsing en terugplaatsing, 2023|NJi, [^)]*z\.j\.)\)"
                     r"|Thuiswijzer")
 
 
@@ -67,7 +67,8 @@ def test_a_saved_file_of_another_aid_gives_the_family_and_ours_opens_there():
     assert loaded.answers == family
     assert "alleen de beschrijving van het gezin" in loaded.note
     back = answers_file.load_text(analyse, answers_file.dump(AID, EXAMPLE))
-    assert back.answers == {"leden": EXAMPLE["leden"], "rol": EXAMPLE["rol"]}
+    assert back.answers == {"leden": EXAMPLE["leden"], "rol": EXAMPLE["rol"],
+                            "label": EXAMPLE["label"]}
     # A file of this aid opens again unchanged.
     assert answers_file.load_text(AID, answers_file.dump(AID, EXAMPLE)).answers == EXAMPLE
 
@@ -187,7 +188,8 @@ def test_example_file_is_canonical_fills_every_step_and_gives_a_complete_schedul
     out = aids.run("omgang", EXAMPLE)
     assert out["valid"] is True and out["result"]["gaps"] == [] and out["parents"]["gaps"] == []
     assert [s["heading"] for s in out["result"]["sections"]] == [
-        "Gezin en plaatsing", "Contactschema", "Veiligheid en begeleiding", "Opbouw en vervolg"]
+        "Gezin en plaatsing", "Contactschema", "Veiligheid en begeleiding", "Opbouw en vervolg",
+        "Wat ouders ervan vinden"]
     schedule = out["result"]["sections"][1]["items"]
     assert [i["label"] for i in schedule] == [
         "Contact 1: moeder", "Contact 2: vader en broer (kind 2)", "Contact 3: oma van moederskant"]
@@ -240,7 +242,7 @@ def test_siblings_without_an_arrangement_are_pointed_out():
                               "begeleid": "eerst_begeleid", "halen_brengen": "Vader haalt ze op."}]}
     voice = professional(answers)
     assert ("Het kind heeft broers of zussen, maar hun contact staat nog niet in de regeling. "
-            "Betrek hen bij de bezoekregeling en help die te organiseren (NJi, z.j.).") in voice.gaps
+            "Betrek hen bij de bezoekregeling en help die te organiseren (NJi, Samenwerken aan terug naar huis, z.j.).") in voice.gaps
     text = texts(voice)
     assert "Betrek broers en zussen bij de bezoekregeling" in text
     assert "Zorg dat pleegouders of groepsleiding ook los contact hebben met ouders" in text
@@ -324,7 +326,7 @@ def test_parent_version_uses_plain_headings_and_leaves_out_the_professional_item
     assert result.parents.title == "Onze afspraken over contact"
     assert [s.heading for s in result.parents.sections] == [
         "Over wie het gaat", "Zo zien jullie elkaar", "Veilig en fijn contact",
-        "Hoe het verder gaat"]
+        "Hoe het verder gaat", "Wat jullie ervan vinden"]
     parents = texts(result.parents)
     assert "Vastgelegd" not in parents and "Wat dit betekent voor de hulp" not in parents
     assert "Begeleiding: Begeleid, door pleegzorgwerker." in parents

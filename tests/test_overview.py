@@ -8,6 +8,7 @@ import re
 
 import aids
 from aids import answers_file, catalogue, overview, web
+import training_pages
 
 
 def saved(aid_id: str, answers: dict) -> str:
@@ -92,3 +93,10 @@ def test_at_most_twelve_files():
 def test_the_bridge_answers_the_overview_request():
     reply = json.loads(web.handle(json.dumps({"op": "overview", "files": three_groups()})))
     assert reply["ok"] and "Groep 3" in reply["html"]
+
+
+def test_family_files_of_groups_are_read_too():
+    case = catalogue.cases()[0]
+    content = training_pages.case_file(case)
+    columns = overview.columns([{"name": "groep 1", "text": content}])
+    assert columns[0].problem == "" and set(columns[0].answers) == set(case.answers)

@@ -26,7 +26,7 @@ NOT_TEXT = {"id", "key", "value", "type", "question", "section", "tag", "per", "
             "roles", "options_from", "include", "shared", "each", "pair", "equals", "includes",
             "url", "kind", "from_version", "rename", "drop", "audience", "concerns", "settings",
             "phases", "requires", "date", "when", "unless", "source", "sources", "format", "facts",
-            "answers"}
+            "answers", "as", "to", "from"}
 # Whole files or tables that are references or code, not prose: source titles are names.
 SKIP = {"data/sources.toml", "usage", "facts"}
 _CITE = re.compile(r"\{@([a-z0-9-]+)\}")

@@ -15,7 +15,7 @@ import pytest
 import aids
 from aids.texts import table as text_table
 import training_pages
-from aids import answers_file, catalogue, web
+from aids import family, answers_file, catalogue, web
 from aids.schema import DefinitionError
 from paths import ROOT
 
@@ -47,7 +47,7 @@ def test_the_hard_situations_of_the_issue_are_covered():
 @pytest.mark.parametrize(("case", "aid_id"), PAIRS, ids=lambda v: getattr(v, "id", v))
 def test_each_case_is_complete_and_valid_in_the_terminal(case, aid_id, tmp_path):
     """The answers pass `python -m aids <aid>` with exit 0: complete, valid, no drift."""
-    saved = training_pages.case_file(case, aids.load(aid_id))
+    saved = training_pages.case_file(case)
     out = subprocess.run([sys.executable, "-m", "aids", aid_id], input=saved, text=True,
                          capture_output=True, cwd=ROOT, check=False)
     assert out.returncode == 0, out.stderr + out.stdout
@@ -55,12 +55,15 @@ def test_each_case_is_complete_and_valid_in_the_terminal(case, aid_id, tmp_path)
 
 
 @pytest.mark.parametrize(("case", "aid_id"), PAIRS, ids=lambda v: getattr(v, "id", v))
-def test_the_case_file_is_what_the_aid_imports(case, aid_id):
+def test_the_case_file_is_a_family_file_the_aid_imports(case, aid_id):
     aid = aids.load(aid_id)
-    text = training_pages.case_file(case, aid)
-    assert answers_file.load_text(aid, text).answers == case.answers[aid_id]
+    text = training_pages.case_file(case)
+    found, notes = family.load_text(text)
+    assert notes == [] and set(found.parts) == set(case.answers)
+    own = {k: v for k, v in family.answers_for(found, aid).items() if k in case.answers[aid_id]}
+    assert own == aids.normalize(aid, case.answers[aid_id])
     reply = json.loads(web.handle(json.dumps({"op": "import", "aid": aid_id, "text": text})))
-    assert reply["ok"] and reply["fields"]
+    assert reply["ok"] and reply["fields"] and reply["family"] == text
 
 
 def test_the_case_script_hands_every_file_to_the_page():
@@ -68,16 +71,15 @@ def test_the_case_script_hands_every_file_to_the_page():
     script = training_pages.case_script(case)
     prefix = f"(window.__twCases = window.__twCases || {{}})[{json.dumps(case.id)}] = "
     assert script.startswith(prefix) and script.endswith(";\n")
-    files = json.loads(script[len(prefix):-2])
-    assert set(files) == set(case.answers)
+    file = json.loads(script[len(prefix):-2])
+    assert set(json.loads(file)["aids"]) == set(case.answers)
     assert "</" not in script.replace("<\\/", "")  # nothing that could close a script element
 
 
 def test_case_files_do_not_depend_on_the_clock():
     case = CASES[0]
-    aid = aids.load(next(iter(case.answers)))
-    assert training_pages.case_file(case, aid) == training_pages.case_file(case, aid)
-    assert json.loads(training_pages.case_file(case, aid))["saved"] == "2026-11-23T00:00:00"
+    assert training_pages.case_file(case) == training_pages.case_file(case)
+    assert json.loads(training_pages.case_file(case))["saved"] == "2026-11-23T00:00:00"
 
 
 def test_a_case_that_drifts_from_the_aid_stops_the_build():
@@ -173,7 +175,8 @@ def test_the_sentence_check_finds_a_long_sentence():
 NOT_NAMES = {"NJi", "WODC", "Universiteit", "Leiden", "Richtlijn", "Uithuisplaatsing", "Pleegzorg",
              "Jeugdbescherming", "Databank", "Effectieve", "Jeugdinterventies", "Families", "First",
              "Raad", "Kinderbescherming", "IVRK", "K2", "Beoordelingsboog", "Pleegkind",
-             "Movisie", "Waar", "Veilig", "Thuis", "Zuidoost", "Utrecht", "Ik"}
+             "Movisie", "Waar", "Veilig", "Thuis", "Zuidoost", "Utrecht", "Ik", "Samenwerken",
+             "Snelle", "Samen"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)

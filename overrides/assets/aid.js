@@ -7,10 +7,12 @@
   "use strict";
 
   var START_LIMIT_MS = 20000;
+  // A running Python answers in milliseconds; no answer for this long means it has stopped.
+  var CALL_LIMIT_MS = 10000;
   var MAX_FILE_BYTES = 1000000;
   var MAX_FILE_DEPTH = 20;
   var NativeWorker = window.__twNativeWorker || window.Worker;
-  var runtimeWorker = null;
+  var unpacker = null;
   // Every word the page shows comes from the aid's content (interface.toml), never from here.
   var TEXTS = {};
 
@@ -21,10 +23,16 @@
   }
 
   // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
-  // straight to the worker, so no long task ever holds the whole runtime on the page.
+  // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
   window.__twRuntime = function (name, index, total, data) {
-    runtimeWorker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
+    if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
+    unpacker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
   };
+
+  function startWorker(source) {
+    return new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+  }
+
   // Time from an answer changing to the screen showing Python's answer (read by make bench).
   window.__twTimings = [];
 
@@ -32,7 +40,13 @@
     return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       script.src = src;
-      script.onload = function () { resolve(); };
+      script.onload = function () {
+        // A file cut short or damaged loads but does not run to its end: it never registers.
+        if (script.twRan || typeof window.__twWorkerSource === "string") { resolve(); return; }
+        var error = new Error("damaged runtime file: " + src);
+        error.reason = "reason_damaged";
+        reject(error);
+      };
       script.onerror = function () {
         var error = new Error("missing runtime file: " + src);
         error.reason = "reason_missing";
@@ -103,13 +117,16 @@
     return fields;
   };
 
-  // Send one request to Python; resolves with its parsed answer.
+  // Send one request to Python; resolves with its parsed answer, or with {ok: false, message}
+  // if Python fails, cannot be read or has stopped: every call settles.
   Aid.prototype.call = function (request) {
     var self = this;
     request.aid = this.id;
     var id = ++this.calls;
+    if (!this.ready) return Promise.resolve(this.notRunning());
     return new Promise(function (resolve) {
       self.waiting[id] = resolve;
+      self.watchdog(id);
       self.worker.postMessage({ type: "call", id: id, request: JSON.stringify(request) });
     });
   };
@@ -144,8 +161,7 @@
   Aid.prototype.show = function (response, withSummary) {
     var form = this.form;
     if (!response.ok) {
-      if (response.detail) console.warn("Thuiswijzer:", response.detail);
-      this.status("ready", response.message || say("request_failed"));
+      this.problem(response, withSummary);
       return;
     }
     this.last = response;
@@ -223,11 +239,13 @@
 
   Aid.prototype.next = function () {
     var self = this;
+    if (this.stopped) { this.offerRestart(); return; }
     if (!this.ready) { this.move(1); return; }
     var step = this.steps[this.view].getAttribute("data-step");
     this.evaluate({ final: true, step: step }).then(function (response) {
       self.show(response, true);
-      if (response.ok && response.errors.length) self.summary.focus();
+      if (!response.ok) return;  // not checked: stay on this step
+      if (response.errors.length) self.summary.focus();
       else self.move(1);
     });
   };
@@ -236,7 +254,8 @@
     var self = this;
     this.go(this.steps.length);
     if (!this.ready) {
-      this.check.querySelector("[data-aid-check-body]").textContent = say("starting_check");
+      this.check.querySelector("[data-aid-check-body]").textContent =
+        say(this.stopped ? "stopped" : "starting_check");
       return;
     }
     this.evaluate({ final: true, want: ["check"] }).then(function (response) {
@@ -246,8 +265,10 @@
 
   Aid.prototype.finish = function () {
     var self = this;
+    if (this.stopped) { this.offerRestart(); return; }
+    if (this.failed) { this.status("unavailable", say("checklist_no_result")); return; }
     if (!this.ready) {
-      this.status(this.failed ? "unavailable" : "loading", say("starting_retry"));
+      this.status("loading", say("starting_retry"));
       return;
     }
     this.evaluate({ final: true, want: ["check", "result"] }).then(function (response) {
@@ -325,7 +346,7 @@
       return;
     }
     this.evaluate({ want: ["exports"] }).then(function (response) {
-      if (!response.ok) return;
+      if (!response.ok) { self.show(response, true); return; }
       if (kind === "json") {
         self.download(response.answers_json, "application/json", "json");
         self.dirty = false;
@@ -455,6 +476,7 @@
     if (detail) console.warn("Thuiswijzer:", detail);
     this.failed = true;
     if (this.worker) this.worker.terminate();
+    if (unpacker) unpacker.terminate();
     // Without Python the whole form is shown at once, as a checklist.
     this.form.classList.remove("aid--wizard");
     this.form.classList.add("aid--checklist");
@@ -504,10 +526,19 @@
     window.addEventListener("afterprint", function () {
       document.documentElement.removeAttribute("data-tw-print");
     });
+    this.forgetOnLeave();
+    this.load();
+  };
 
+  // Load the runtime and start Python in a worker (at the start, and again after a restart).
+  Aid.prototype.load = function () {
+    var self = this;
+    // The limit counts from navigation (what the professional waited, not when this ran), or
+    // from the restart.
+    var since = this.restartedAt || 0;
     var deadline = setTimeout(function () {
       self.fail("reason_timeout");
-    }, START_LIMIT_MS);
+    }, Math.max(0, START_LIMIT_MS - (performance.now() - since)));
 
     if (typeof NativeWorker !== "function" || typeof WebAssembly !== "object" ||
         typeof DecompressionStream !== "function") {
@@ -516,24 +547,33 @@
       return;
     }
 
-    // First the worker, then the data scripts, which hand their chunks to it one by one.
+    // First the workers, then the data scripts, which hand their chunks to the unpacker one by
+    // one; it passes each whole file to Python's worker over a port of their own.
     var files = this.runtime.files;
     loadScript(this.runtime.base + files[0])
       .then(function () {
         if (self.failed) return null;
-        var source = new Blob([window.__twWorkerSource], { type: "text/javascript" });
+        self.worker = startWorker(window.__twWorkerSource);
+        unpacker = startWorker(window.__twUnpackerSource);
         delete window.__twWorkerSource;
-        self.worker = runtimeWorker = new NativeWorker(URL.createObjectURL(source));
-        self.worker.onerror = function (event) {
+        delete window.__twUnpackerSource;
+        var channel = new MessageChannel();
+        unpacker.postMessage({ type: "port" }, [channel.port1]);
+        self.worker.postMessage({ type: "port" }, [channel.port2]);
+        self.worker.onerror = unpacker.onerror = function (event) {
           event.preventDefault();
           clearTimeout(deadline);
-          self.fail("reason_failed", event.message);
+          if (self.ready) self.die(event.message);
+          else self.fail("reason_failed", event.message);
         };
         self.worker.onmessage = function (event) {
           var message = event.data;
           if (message.type === "ready") {
             if (self.failed) return;
             clearTimeout(deadline);
+            unpacker.terminate();
+            // How Python started (from the snapshot or normally), for make bench and the tests.
+            performance.mark("tw-python-ready", { detail: message.start });
             self.ready = true;
             self.tools.hidden = false;
             self.status("ready", say("ready"));
@@ -542,18 +582,130 @@
           } else if (message.type === "failed") {
             clearTimeout(deadline);
             self.fail("reason_failed", message.reason);
-          } else if (message.type === "answer" && self.waiting[message.id]) {
-            var resolve = self.waiting[message.id];
-            delete self.waiting[message.id];
-            resolve(JSON.parse(message.response));
+          } else if (message.type === "answer") {
+            self.answer(message);
           }
         };
-        return Promise.all(files.slice(1).map(function (file) { return loadScript(self.runtime.base + file); }));
+        return Promise.all(files.slice(1).map(function (file) {
+          return loadScript(self.runtime.base + file).catch(function (error) {
+            // Without its snapshot Python still starts, only slower.
+            if (file.indexOf("snapshot-") !== 0) throw error;
+            unpacker.postMessage({ type: "missing", name: "snapshot" });
+          });
+        }));
       })
       .catch(function (error) {
         clearTimeout(deadline);
         self.fail(error.reason || "reason_failed", error.message);
       });
+  };
+
+  // After the start ------------------------------------------------------------------------
+  // A request that fails, an answer that cannot be read, a Python that stops: every waiting
+  // call settles, the user reads what happened and what to do, and the answers stay in the form.
+
+  // One answer from the worker, parsed and checked, for the call that waits for it.
+  Aid.prototype.answer = function (message) {
+    var resolve = this.waiting[message.id];
+    if (!resolve) return;
+    if (message.fatal) { this.die(message.error); return; }
+    delete this.waiting[message.id];
+    var response = null;
+    if (message.error === undefined) {
+      try { response = JSON.parse(message.response); } catch (error) { response = null; }
+    }
+    if (!response || typeof response.ok !== "boolean") {
+      console.warn("Thuiswijzer:", message.error || "an answer that cannot be read");
+      response = { ok: false, message: say("request_failed") };
+    } else if (response.detail) {
+      console.warn("Thuiswijzer:", response.detail);
+    }
+    resolve(response);
+  };
+
+  // A call without an answer in time: Python hangs or the worker died without a word.
+  Aid.prototype.watchdog = function (id) {
+    var self = this;
+    setTimeout(function () {
+      if (self.waiting[id]) self.die("no answer within " + CALL_LIMIT_MS + " ms");
+    }, CALL_LIMIT_MS);
+  };
+
+  Aid.prototype.notRunning = function () {
+    return { ok: false, stopped: this.stopped, message: say(this.stopped ? "stopped" : "starting_retry") };
+  };
+
+  // Python has stopped after it was ready: settle every waiting call and offer a restart.
+  Aid.prototype.die = function (detail) {
+    if (!this.ready) return;
+    console.warn("Thuiswijzer: Python stopped:", detail);
+    this.ready = false;
+    this.stopped = true;
+    this.worker.terminate();
+    var waiting = this.waiting;
+    this.waiting = {};
+    var response = this.notRunning();
+    Object.keys(waiting).forEach(function (id) { waiting[id](response); });
+    this.offerRestart(false);
+  };
+
+  // Show why a request failed where the user looks; the step shown does not change.
+  Aid.prototype.problem = function (response, prominent) {
+    if (response.stopped) { this.offerRestart(prominent); return; }
+    this.status(this.ready ? "ready" : "loading", response.message);
+    var status = this.form.querySelector("[data-aid-status]");
+    status.setAttribute("tabindex", "-1");
+    if (prominent) status.focus();
+  };
+
+  Aid.prototype.offerRestart = function (focus) {
+    var self = this;
+    this.status("stopped", say("stopped"));
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "aid-button";
+    button.setAttribute("data-aid-restart", "");
+    button.textContent = say("restart");
+    button.addEventListener("click", function () { self.restart(); });
+    this.form.querySelector("[data-aid-status]").appendChild(button);
+    if (focus !== false) button.focus();
+  };
+
+  Aid.prototype.restart = function () {
+    this.stopped = false;
+    this.restartedAt = performance.now();
+    this.status("loading", say("restarting"));
+    this.go(this.view);
+    this.load();
+  };
+
+  // Typed answers never come back once the user has left the page: not with Back, not from the
+  // back-forward cache, not after a reload. A saved file is the only way back.
+  Aid.prototype.forgetOnLeave = function () {
+    var self = this;
+    window.addEventListener("pagehide", function () { self.forget(); });
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) return;
+      self.forget();
+      self.go(0, false);
+      if (self.ready) self.status("ready", say("ready"));
+      self.update();
+    });
+  };
+
+  Aid.prototype.forget = function () {
+    this.fill({});
+    this.form.querySelector("[data-aid-import]").value = "";
+    this.output.innerHTML = "";
+    this.check.querySelector("[data-aid-check-body]").innerHTML = "";
+    this.summary.innerHTML = "";
+    this.summary.hidden = true;
+    this.form.querySelectorAll("[data-error-for], [data-aid-import-error]").forEach(function (el) {
+      text(el, "");
+    });
+    this.form.querySelector("[data-aid-export-status]").textContent = "";
+    this.last = null;
+    this.dirty = false;
   };
 
   function init() {

@@ -1,7 +1,7 @@
-// Opens a training case in an aid when the URL says #casus=<id>. The case's files come from a
-// classic script made at build time (assets/casussen/<id>.js), so this works over http and from a
+// Opens a training case in an aid when the URL says #casus=<id>. The case's family file comes from
+// a classic script made at build time (assets/casussen/<id>.js), so this works over http and from a
 // double-clicked file://, with no fetch and nothing stored. The file goes in through the aid's own
-// "open a saved file" control: the same path as a file the user picks.
+// "open a saved file" control: the same path as a family file the user picks.
 (function () {
   "use strict";
 
@@ -34,8 +34,8 @@
   var script = document.createElement("script");
   script.src = new URL("casussen/" + caseId + ".js", self.src).href;
   script.onload = function () {
-    var files = (window.__twCases || {})[caseId] || {};
-    if (typeof files[aidId] === "string") whenReady(function () { open(files[aidId]); });
+    var file = (window.__twCases || {})[caseId];
+    if (typeof file === "string") whenReady(function () { open(file); });
   };
   document.head.appendChild(script);
 })();

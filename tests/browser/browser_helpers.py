@@ -6,6 +6,10 @@ from pathlib import Path
 
 import axe_playwright_python
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
 # axe-core as shipped inside axe-playwright-python: no CDN involved.
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -29,6 +33,28 @@ def wait_for_aid(page, state: str = "ready", timeout: float = 30_000) -> None:
         "state => document.querySelector('form.aid').dataset.state === state",
         arg=state, timeout=timeout,
     )
+
+
+# Every Content-Security-Policy violation in a page and its frames is an event; Chromium also
+# logs each one (from frames and workers too) to the console.
+_CSP_EVENTS = """document.addEventListener("securitypolicyviolation", (e) => console.error(
+  "CSP violation: " + e.violatedDirective + " " + e.blockedURI + " at " + e.sourceFile + ":" +
+  e.lineNumber));"""
+
+
+def watch_csp(context, page) -> list[str]:
+    """Record every Content-Security-Policy violation of the page (list filled as they occur).
+    Call before the first navigation. Test predicates must then be functions ("() => ..."):
+    Playwright evaluates other strings with eval, which the policy refuses."""
+    violations: list[str] = []
+    context.add_init_script(_CSP_EVENTS)
+
+    def on_console(message) -> None:
+        if "CSP violation" in message.text or "Content Security Policy" in message.text:
+            violations.append(message.text[:300])
+
+    page.on("console", on_console)
+    return violations
 
 
 def new_context(browser):

@@ -1,6 +1,6 @@
 """Browser fixtures: the built site on a local server, Debian's chromium driven by
-Playwright, a network guard that fails a test on any request that leaves the site, and
-axe-core for WCAG 2.2 AA."""
+Playwright, a network guard that fails a test on any request that leaves the site, a guard that
+fails it on any Content-Security-Policy violation, and axe-core for WCAG 2.2 AA."""
 
 from __future__ import annotations
 
@@ -13,12 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_helpers import new_context
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, new_context, watch_csp
 from paths import DIST_ZIP
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -94,6 +90,7 @@ def _page(browser, origin):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.guard = guard
     page.errors = errors
+    page.csp = watch_csp(context, page)
     return context, page
 
 
@@ -104,6 +101,7 @@ def page(browser, server):
     context.close()
     assert page.guard.refused == [], f"requests left the site: {page.guard.refused}"
     assert page.errors == [], f"JavaScript errors: {page.errors}"
+    assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"
 
 
 @pytest.fixture
@@ -113,3 +111,4 @@ def file_page(browser):
     context.close()
     assert page.guard.refused == [], f"requests left file://: {page.guard.refused}"
     assert page.errors == [], f"JavaScript errors: {page.errors}"
+    assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"

@@ -79,7 +79,7 @@ def test_projector_mode_on_an_aid_with_the_keyboard_alone(page, server):
     assert axe_violations(page) == [], "check page in projector mode"
     # Back one step, then forward to the check page and the result, with keys only.
     page.locator("body").press("PageUp")
-    page.wait_for_function("document.querySelector('[data-aid-check]').hidden")
+    page.wait_for_function("() => document.querySelector('[data-aid-check]').hidden")
     step = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
     assert step == aids.load("perspectief").steps[-1].id
     page.keyboard.press("ArrowRight")
@@ -168,7 +168,7 @@ def group_files(tmp_path) -> list:
 
 def test_group_overview_shows_each_groups_choices_side_by_side(page, server, tmp_path):
     page.goto(f"{server}/trainen/groepsoverzicht.html")
-    page.wait_for_function("document.querySelector('[data-tw-overview]').dataset.twOverview "
+    page.wait_for_function("() => document.querySelector('[data-tw-overview]').dataset.twOverview "
                            "=== 'ready'", timeout=30_000)
     assert axe_violations(page) == [], "ready"
     page.set_input_files("[data-tw-overview-files]", [str(p) for p in group_files(tmp_path)])
@@ -193,8 +193,9 @@ def test_group_overview_shows_each_groups_choices_side_by_side(page, server, tmp
 
 def test_group_overview_works_from_the_offline_zip(file_page, offline_site, tmp_path):
     file_page.goto((offline_site / "trainen" / "groepsoverzicht.html").as_uri())
-    file_page.wait_for_function("document.querySelector('[data-tw-overview]').dataset.twOverview "
-                                "=== 'ready'", timeout=30_000)
+    file_page.wait_for_function(
+        "() => document.querySelector('[data-tw-overview]').dataset.twOverview === 'ready'",
+        timeout=30_000)
     file_page.set_input_files("[data-tw-overview-files]", [str(p) for p in group_files(tmp_path)])
     file_page.locator("[data-tw-overview-output] table").wait_for()
     assert file_page.locator("[data-tw-overview-output] thead th").count() == 4

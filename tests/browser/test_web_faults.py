@@ -1,0 +1,214 @@
+"""Fault injection in Chromium: runtime files that are missing, cut short or damaged, a worker that
+fails, hangs or dies after the start, Python that raises inside a request, an answer that cannot
+be read. Each time the user reads the right short Dutch message, nothing typed is lost, and the
+technical detail goes to the console only.
+
+The page's clock is a fake one, paused at navigation: a start-up fault must end in the checklist
+without the 20-second limit (the clock stands still), a hang when the clock reaches 20 s."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+import aids
+from aids.texts import group
+from browser_helpers import axe_violations, new_context, wait_for_aid, watch_csp
+
+AID = "/hulpmiddelen/analyse.html"
+TYPED = "#tw-analyse-rol--ouder1"
+LOADER = group("loader")
+START_LIMIT_MS = 20_000
+CALL_LIMIT_MS = 10_000
+NAVIGATION = dt.datetime(2027, 1, 4, 9, 0, tzinfo=dt.timezone.utc)  # the paused clock at navigation
+MARK = "STORING"  # typed into a field, it makes the injected worker misbehave on that request
+
+
+def unavailable(reason: str) -> str:
+    return LOADER["unavailable"].replace("{reason}", LOADER[reason].replace("{seconds}", "20"))
+
+
+def respond(route, change) -> None:
+    """Serve the real file, changed."""
+    response = route.fetch()
+    route.fulfill(response=response, body=change(response.text()))
+
+
+def worker_with(code: str):
+    """worker.js with code added at the end of the worker's source."""
+    return lambda body: body + f"\nself.__twWorkerSource += {json.dumps(chr(10) + code)};\n"
+
+
+def damage(body: str) -> str:
+    """Change base64 characters in the middle of a data script: it runs, its bytes are wrong."""
+    middle = len(body) // 2
+    return body[:middle] + "A" * 4000 + body[middle + 4000:]
+
+
+# Each fault: the runtime file, how it is served, the reason the user reads, and whether only the
+# 20-second limit can end it.
+START_FAULTS = {
+    "worker missing": ("worker.js", 404, "reason_missing", False),
+    "data missing": ("wasm-1.js", 404, "reason_missing", False),
+    "wheel missing": ("wheel-0.js", 404, "reason_missing", False),
+    "worker cut short": ("worker.js", lambda body: body[:len(body) // 2], "reason_damaged", False),
+    "data cut short": ("stdlib-0.js", lambda body: body[:len(body) // 2], "reason_damaged", False),
+    "wasm damaged": ("wasm-0.js", damage, "reason_failed", False),
+    "wheel damaged": ("wheel-0.js", damage, "reason_failed", False),
+    "worker fails": ("worker.js", worker_with('throw new Error("kapot");'), "reason_failed", False),
+    "worker silent": ("worker.js", worker_with("self.onmessage = function () {};"),
+                      "reason_timeout", True),
+    "data never arrives": ("wasm-0.js", None, "reason_timeout", True),
+}
+
+
+def open_aid(browser, server, route_file=None, serve=None):
+    """The aid page with one runtime file served as given, the clock paused at navigation."""
+    context = new_context(browser)
+    page = context.new_page()
+    page.csp = watch_csp(context, page)
+    page.console = []
+    page.on("console", lambda message: page.console.append(message.text))
+    if route_file:
+        held = []
+
+        def handle(route):
+            if serve is None:
+                held.append(route)  # never answered: the request hangs
+            elif isinstance(serve, int):
+                route.fulfill(status=serve, body="")
+            else:
+                respond(route, serve)
+
+        context.route(f"**/assets/runtime/{route_file}", handle)
+    page.clock.install(time=NAVIGATION - dt.timedelta(minutes=1))
+    page.clock.pause_at(NAVIGATION)  # forward, never "to the past" however slow this machine is
+    page.goto(server + AID, wait_until="domcontentloaded")
+    return context, page
+
+
+@pytest.mark.parametrize("fault", START_FAULTS)
+def test_a_start_fault_ends_in_the_checklist_with_the_right_dutch_message(browser, server, fault):
+    route_file, serve, reason, hangs = START_FAULTS[fault]
+    context, page = open_aid(browser, server, route_file, serve)
+    page.fill(TYPED, "moeder, al getypt")
+    if hangs:
+        page.clock.run_for(START_LIMIT_MS - 1_000)
+        assert page.get_attribute("form.aid", "data-state") == "loading"
+        page.clock.run_for(1_000)
+    wait_for_aid(page, "unavailable", timeout=90_000)
+    assert page.evaluate("() => Date.now()") - NAVIGATION.timestamp() * 1000 <= START_LIMIT_MS
+    assert page.inner_text("[data-aid-status]") == unavailable(reason)
+    assert page.input_value(TYPED) == "moeder, al getypt"
+    page.clock.resume()  # clicks and axe-core need time to pass
+    steps = len(aids.load("analyse").steps)
+    assert page.locator("[data-step]:visible").count() == steps  # the checklist: every step at once
+    page.click("[data-aid-submit]")
+    assert page.inner_text("[data-aid-status]") == LOADER["checklist_no_result"]
+    assert page.input_value(TYPED) == "moeder, al getypt"
+    assert axe_violations(page) == []
+    assert page.csp == []
+    context.close()
+
+
+# The worker misbehaves only on a request that carries MARK.
+def misbehave(action: str) -> str:
+    return ("var twReal = self.onmessage; self.onmessage = function (event) {"
+            " if (event.data.type === 'call' &&"
+            f" event.data.request.indexOf('{MARK}') >= 0) {{ {action} }}"
+            " return twReal.call(self, event); };")
+
+
+DIES = misbehave("self.close(); return;")  # stops without a word
+# Swap Python's handler for this one request only, then put it back.
+def handler(replacement: str) -> str:
+    return misbehave(f"var real = twHandle; twHandle = {replacement}; twReal.call(self, event);"
+                     " twHandle = real; return;")
+
+
+RUNTIME_FAILS = handler("function () { throw new RangeError('Maximum call stack size exceeded'); }")
+PYTHON_RAISES = misbehave("event = {data: {type: 'call', id: event.data.id, "
+                          "request: '{\"aid\": \"bestaat-niet\"}'}};")
+HANDLE_RAISES = handler("function () { return real(12345); }")  # Python: len() of an int
+UNREADABLE = misbehave("self.postMessage({type: 'answer', id: event.data.id, response: '{kapot'});"
+                       " return;")
+
+
+def ready_aid(browser, server, code, paused=False):
+    context, page = open_aid(browser, server, "worker.js", worker_with(code))
+    wait_for_aid(page, "ready", timeout=90_000)
+    if not paused:
+        page.clock.resume()
+    page.check("#tw-analyse-leden-0")
+    page.fill("#tw-analyse-datum-gesprek", "1-3-2027")
+    return context, page
+
+
+def press_next(page):
+    page.locator("[data-step=gezin] .aid-nav button").last.click()
+
+
+def assert_stopped_and_restart(page):
+    status = page.locator("[data-aid-status]")
+    status.get_by_text(LOADER["stopped"]).wait_for()
+    assert page.get_attribute("form.aid", "data-state") == "stopped"
+    assert page.input_value(TYPED) == f"moeder {MARK}"
+    # "Volgende stap" does not advance and does not stay silent: it points at the restart.
+    press_next(page)
+    assert page.evaluate("() => document.activeElement.matches('[data-aid-restart]')")
+    assert page.locator("[data-step=gezin]").is_visible()
+    assert axe_violations(page) == []
+    page.fill(TYPED, "moeder")
+    page.click("[data-aid-restart]")
+    wait_for_aid(page, "ready", timeout=90_000)
+    assert page.input_value(TYPED) == "moeder" and page.is_checked("#tw-analyse-leden-0")
+    press_next(page)  # checked by Python again, then on to the next step
+    page.locator("[data-step=beeld]").wait_for()
+
+
+def test_a_worker_that_dies_without_a_word_is_noticed_and_restarted(browser, server):
+    context, page = ready_aid(browser, server, DIES, paused=True)
+    page.fill(TYPED, f"moeder {MARK}")  # the live check goes to the worker, which stops
+    page.clock.run_for(CALL_LIMIT_MS - 1_000)
+    assert page.get_attribute("form.aid", "data-state") == "ready"
+    press_next(page)  # waits for Python too
+    page.clock.run_for(1_000)
+    page.clock.resume()
+    assert_stopped_and_restart(page)
+    assert any("no answer within" in line for line in page.console)
+    assert page.csp == []
+    context.close()
+
+
+def test_a_runtime_that_fails_inside_a_request_is_restarted(browser, server):
+    context, page = ready_aid(browser, server, RUNTIME_FAILS)
+    page.fill(TYPED, f"moeder {MARK}")
+    assert_stopped_and_restart(page)
+    assert any("Maximum call stack size exceeded" in line for line in page.console)
+    context.close()
+
+
+@pytest.mark.parametrize(("code", "detail", "message"), [
+    (PYTHON_RAISES, "KeyError: 'bestaat-niet'", "web.sorry"),
+    (HANDLE_RAISES, "TypeError", "request_failed"),
+    (UNREADABLE, "an answer that cannot be read", "request_failed"),
+], ids=["python raises", "handle raises", "unreadable answer"])
+def test_a_failed_request_never_lets_the_wizard_advance(browser, server, code, detail, message):
+    context, page = ready_aid(browser, server, code)
+    page.fill(TYPED, f"moeder {MARK}")
+    press_next(page)
+    expected = LOADER.get(message) or group("web")[message.split(".")[1]]
+    page.locator("[data-aid-status]").get_by_text(expected).wait_for()
+    assert page.locator("[data-step=gezin]").is_visible()  # not checked, so not advanced
+    assert page.get_attribute("form.aid", "data-state") == "ready"
+    assert page.input_value(TYPED) == f"moeder {MARK}"
+    assert any(detail in line for line in page.console)
+    assert "Error" not in page.inner_text("form.aid")
+    # Without the fault the same step is checked and the wizard goes on.
+    page.fill(TYPED, "moeder")
+    press_next(page)
+    page.locator("[data-step=beeld]").wait_for()
+    assert page.csp == []
+    context.close()

@@ -1,0 +1,128 @@
+"""How Python starts on an aid page: restored from the build's memory snapshot, and a normal
+start whenever the snapshot cannot be used (damaged, missing, made by another runtime build,
+refused by Pyodide), with the same result; the start-up limit counts from navigation."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import gzip
+import hashlib
+
+import build_runtime
+from browser_helpers import new_context, wait_for_aid, walk_to_check
+
+AID = "/hulpmiddelen/analyse.html"
+RUNTIME = "**/assets/runtime/"
+OTHER_BUILD = "ab" * 32
+OPENED = dt.datetime(2027, 3, 1, 9, 0)
+READY = "() => performance.getEntriesByName('tw-python-ready')[0].detail"
+
+
+def start_and_finish(page, server) -> dict:
+    """Open the aid, answer, and see the result; returns how Python started."""
+    page.goto(server + AID)
+    page.check("#tw-analyse-leden-0")
+    page.fill("#tw-analyse-rol--ouder1", "Getypt <i>voor</i> de start.")
+    wait_for_aid(page, timeout=60_000)
+    walk_to_check(page)
+    page.click("[data-aid-submit]")
+    output = page.locator("[data-aid-output]")
+    output.get_by_text("Getypt <i>voor</i> de start.").first.wait_for()
+    assert output.locator("i").count() == 0
+    return page.evaluate(READY)
+
+
+def snapshot_scripts(site, header_id: str | None = None) -> tuple[list[str], dict[str, str]]:
+    """The snapshot's data scripts, with another build id in its header if asked, and the
+    chunk hashes the worker must then expect instead of the built ones."""
+    runtime = site / "assets" / "runtime"
+    raw = bytearray(gzip.decompress(build_runtime.read_data("snapshot", runtime)))
+    if header_id:
+        raw[16:48] = b"".join(int(header_id[i:i + 8], 16).to_bytes(4, "little")
+                              for i in range(0, 64, 8))
+    parts = build_runtime.base64_chunks(gzip.compress(bytes(raw), compresslevel=9, mtime=0))
+    built = build_runtime.base64_chunks(build_runtime.read_data("snapshot", runtime))
+    assert len(parts) == len(built)
+    hashes = {_sha256(old): _sha256(new) for old, new in zip(built, parts) if old != new}
+    return [text for _, text in build_runtime.data_scripts("snapshot", parts)], hashes
+
+
+def _sha256(chunk: str) -> str:
+    return hashlib.sha256(base64.b64decode(chunk)).hexdigest()
+
+
+def serve_runtime(page, site, snapshot: list[str], worker_changes: dict[str, str]) -> None:
+    """Answer the snapshot's scripts and worker.js with the given contents."""
+    runtime = site / "assets" / "runtime"
+    worker = (runtime / "worker.js").read_text()
+    for old, new in worker_changes.items():
+        assert old in worker
+        worker = worker.replace(old, new)
+    def answer(body: str):
+        return lambda route: route.fulfill(body=body, content_type="text/javascript")
+
+    page.route(RUNTIME + "worker.js", answer(worker))
+    for index, text in enumerate(snapshot):
+        page.route(f"{RUNTIME}snapshot-{index}.js", answer(text))
+
+
+def test_python_starts_from_the_snapshot(page, server):
+    assert start_and_finish(page, server) == {"from": "snapshot", "reason": ""}
+
+
+def test_damaged_snapshot_gives_a_normal_start(page, server, site):
+    scripts, _ = snapshot_scripts(site)
+    middle = len(scripts[2]) // 2
+    scripts[2] = scripts[2][:middle] + "AAAA" + scripts[2][middle + 4:]  # still valid base64
+    serve_runtime(page, site, scripts, {})
+    start = start_and_finish(page, server)
+    assert start["from"] == "normal" and "sha256" in start["reason"]
+
+
+def test_missing_snapshot_gives_a_normal_start(page, server):
+    page.route(RUNTIME + "snapshot-1.js", lambda route: route.abort())
+    start = start_and_finish(page, server)
+    assert start == {"from": "normal", "reason": "snapshot missing"}
+
+
+def test_snapshot_of_another_runtime_build_gives_a_normal_start(page, server, site):
+    # Sound bytes, correct hashes, but made by a build other than this runtime.
+    scripts, hashes = snapshot_scripts(site, header_id=OTHER_BUILD)
+    serve_runtime(page, site, scripts, hashes)
+    start = start_and_finish(page, server)
+    assert start == {"from": "normal", "reason": "snapshot of another runtime build"}
+
+
+def test_snapshot_that_pyodide_refuses_gives_a_normal_start(page, server, site):
+    # Our own check is fooled (the worker expects the other build id too): Pyodide's check on
+    # restore is the last line, after it has already built a module for the snapshot.
+    build_id = build_runtime.build_id(build_runtime.vendor.package_dir("pyodide") / "package")
+    scripts, hashes = snapshot_scripts(site, header_id=OTHER_BUILD)
+    hashes[f'build_id\\": \\"{build_id}'] = f'build_id\\": \\"{OTHER_BUILD}'
+    serve_runtime(page, site, scripts, hashes)
+    start = start_and_finish(page, server)
+    assert start["from"] == "normal" and "Snapshot build id mismatch" in start["reason"]
+
+
+def test_start_up_limit_counts_from_navigation(browser, server):
+    context = new_context(browser)
+    held = []
+    # The loader arrives 15 s after navigation and the runtime never does.
+    context.route("**/assets/aid.js", lambda route: held.append(route))
+    context.route(RUNTIME + "wasm-0.js", lambda route: held.append(route))
+    page = context.new_page()
+    page.clock.install(time=OPENED)
+    page.goto(server + AID, wait_until="commit")
+    page.wait_for_function("() => document.querySelector('form.aid') !== null")
+    page.clock.pause_at(OPENED + dt.timedelta(seconds=15))
+    held.pop(0).continue_()
+    page.wait_for_function("() => document.querySelector('form.aid.aid--wizard') !== null")
+    page.clock.run_for(3_000)
+    assert page.get_attribute("form.aid", "data-state") == "loading"
+    page.clock.run_for(4_000)  # 22 s after navigation, 7 s after the loader started
+    wait_for_aid(page, "unavailable")
+    assert "langer dan 20 seconden" in page.inner_text("[data-aid-status]")
+    for route in held:
+        route.abort()
+    context.close()

@@ -1,0 +1,50 @@
+"""The case-file document made from a family file: every aid's part with its date and status,
+the disclaimer once, a table of contents, room for agreement, typed text escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import aids
+from aids import document, family
+from paths import ROOT
+
+EXAMPLES = ROOT / "tests" / "data" / "examples"
+TODAY = dt.date(2027, 11, 1)
+
+
+def family_of(*aid_ids: str, **changes) -> str:
+    content = None
+    for aid_id in aid_ids:
+        aid = aids.load(aid_id)
+        answers = json.loads((EXAMPLES / f"{aid_id}.json").read_text(encoding="utf-8"))
+        answers.update(changes.get(aid_id, {}))
+        held = family.load_text(content)[0] if content else None
+        content = family.dump(held, aid, aids.normalize(aid, answers),
+                              dt.datetime(2027, 10, 1, 9, tzinfo=dt.timezone.utc))
+    return content
+
+
+def test_every_part_with_its_date_and_status_and_a_contents_list():
+    html = document.html(family_of("analyse", "omgang", "perspectief", "nazorg"), TODAY)
+    assert html.count('class="tw-doc-part"') == 4
+    assert html.count("Bewaard op 1 oktober 2027") == 4
+    assert "Status: besproken met ouders op 8 maart 2027" in html
+    assert '<nav class="tw-doc-contents"' in html and 'href="#tw-doc-nazorg"' in html
+    assert html.count("ondersteunen het oordeel") == 1  # the disclaimer once
+    assert "Dossierdocument gezin B." in html and "gemaakt op 1 november 2027" in html
+    assert html.count('class="tw-doc-sign"') == 2
+
+
+def test_a_plan_not_yet_discussed_is_a_concept_and_one_part_needs_no_contents():
+    html = document.html(family_of("analyse", analyse={"besproken_op": ""}), TODAY)
+    assert "Status: concept" in html and "tw-doc-contents" not in html
+
+
+def test_typed_text_stays_text_and_a_wrong_file_gives_a_dutch_message():
+    payload = '<script>alert(1)</script>'
+    html = document.html(family_of("analyse", analyse={"label": "gezin <b>", "begin": payload}),
+                         TODAY)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
+    assert "Dit is geen bestand van Thuiswijzer." in document.html('{"format": "x"}', TODAY)
