@@ -36,7 +36,7 @@ def shown(page) -> list[str]:
 def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
     open_result(page, server, "analyse")
     assert shown(page) == ["pro"]
-    assert page.evaluate("document.activeElement.matches('[data-aid-output]')")
+    assert page.evaluate("() => document.activeElement.matches('[data-aid-output]')")
     assert axe_violations(page) == [], "professional version"
     tab_to(page, "[data-aid-version=pro]")
     page.keyboard.press("ArrowRight")
@@ -53,7 +53,7 @@ def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
 def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, server):
     open_result(page, server, "analyse")
     page.check("[data-aid-version=ouders]")
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
     page.emulate_media(media="print")
     assert shown(page) == ["ouders"] and page.locator(".aid-versions").is_hidden()
     assert page.locator("[data-step=gezin]").is_hidden() and page.locator(".md-header").is_hidden()
@@ -63,10 +63,10 @@ def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, serv
     # Back to the professional version: printing it and printing "only the parents'" differ.
     page.emulate_media(media="screen")
     page.check("[data-aid-version=pro]")
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
     page.emulate_media(media="print")
     assert shown(page) == ["pro"]
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'ouders')")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'ouders')")
     assert shown(page) == ["ouders"]
     assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == parents_pages
 
@@ -74,7 +74,7 @@ def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, serv
 def test_the_one_page_overview_prints_the_professional_schedule_whichever_version_shows(page, server):
     open_result(page, server, "omgang")
     page.check("[data-aid-version=ouders]")
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'overzicht')")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'overzicht')")
     page.emulate_media(media="print")
     assert shown(page) == ["pro"]
     assert "Contact 1" in page.locator(".aid-result-section--overview").first.inner_text()
@@ -127,7 +127,7 @@ def test_the_aftercare_timeline_is_a_picture_with_a_text_equivalent_and_prints(p
     assert "De momenten per maand" in page.locator(".aid-result--pro figcaption").inner_text()
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 794, "height": 1123})
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
     page.emulate_media(media="print")
     box, content = svg.bounding_box(), page.locator(".aid-result--pro").bounding_box()
     assert svg.is_visible() and box["x"] + box["width"] <= content["x"] + content["width"] + 1
