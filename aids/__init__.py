@@ -35,6 +35,11 @@ def _voice(voice) -> dict:
         "intro": voice.intro,
         "gaps": list(voice.gaps),
         "sections": [{"heading": s.heading,
-                      "items": [{"label": i.label, "text": i.text} for i in s.items]}
+                      "items": [_item(i) for i in s.items]}
                      for s in voice.sections],
     }
+
+
+def _item(item) -> dict:
+    """An item as data; answers asked per member also name their question (group)."""
+    return {"label": item.label, "text": item.text, **({"group": item.group} if item.group else {})}

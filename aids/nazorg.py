@@ -17,10 +17,11 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
 
+from . import figures as draw
 from .dates import add_months, format_date, parse_date, weekday
 from .definition import Aid
 from .fields import field_name
-from .result import Extra, Item
+from .result import Extra, Figures, Item
 
 DEFAULT_MONTHS = 12  # the plan's length when none is given
 ADVISED_MONTHS = 12  # shorter is allowed, with a warning
@@ -119,8 +120,8 @@ def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> s
     lines = [aid.text("wie", who=values.get("contactpersoon") or aid.text("wie_onbekend"))]
     if full:  # the timeline says this once; a calendar event stands on its own
         lines.append(aid.text("kijk", kijk_naar=aid.text("kijk_naar")))
-    if moment.evaluation:
-        lines.append(aid.text("evalueer"))
+    if moment.evaluation:  # the timeline's intro says with whom; a calendar event says it here
+        lines.append(aid.text("evalueer" if full else "evalueer_kort"))
     return "\n".join(lines)
 
 
@@ -144,6 +145,27 @@ def items(aid: Aid, values: dict, facts: dict) -> Extra:
                     _moment_text(aid, values, moment, full=False))
         moments.append((item, item))
     return {"tijdlijn": moments}
+
+
+def figures(aid: Aid, values: dict, facts: dict) -> Figures:
+    """The timeline as a picture: a row per month, each moment with its number in the list."""
+    returned = parse_date(values.get("terugkeer_datum"))
+    moments = plan(values)
+    if returned is None or not moments:
+        return {}
+    months = _months(values)
+    marks = tuple(draw.Mark(moment.day, str(number), moment.evaluation, moment.moved)
+                  for number, moment in enumerate(moments, start=1))
+    summary = aid.text("figuur_uitleg", count=len(moments), months=months,
+                       evaluations=sum(m.evaluation for m in moments))
+    legend = (("moment", aid.text("figuur_moment")), ("evaluation", aid.text("figuur_evaluatie")))
+    if any(m.moved for m in moments):
+        legend += (("moved", aid.text("figuur_verplaatst")),)
+
+    def timeline(caption: str) -> draw.Timeline:
+        return draw.Timeline(caption, summary, returned, marks, aid.text("figuur_start"), legend)
+
+    return {"tijdlijn": (timeline(aid.text("figuur")), timeline(aid.text("figuur_ouders")))}
 
 
 # iCalendar (RFC 5545) --------------------------------------------------------------------

@@ -7,13 +7,16 @@ aids/content/perspectief.toml. This module only computes the facts those rules u
 - the balance of draaglast and draagkracht per domain, now and at return, as sentences made
   from the content's phrases (never a number or a total);
 - how long the child has lived elsewhere on the date of the conversation;
-- what is still missing or does not add up.
+- what is still missing or does not add up;
+- the balance as a picture: a seesaw per domain, now and at return (figures).
 """
 
 from __future__ import annotations
 
+from . import figures as draw
 from .dates import months_between, parse_date
 from .definition import Aid
+from .result import Figures
 
 DOMAINS = ("ouder", "kind", "gezin", "omgeving")
 FAVOURABLE = ("kracht", "evenwicht")
@@ -62,3 +65,29 @@ def _balance(aid: Aid, now: str, back: str) -> tuple[str, str]:
         pro += " " + aid.text("verstoord")
         plain += " " + aid.text("verstoord_ouders")
     return pro, plain
+
+
+# The seesaw leans to the side that weighs more: draaglast left, draagkracht right.
+_TILT = {"last": "left", "kracht": "right", "evenwicht": "level", "onbekend": "unknown", "": ""}
+
+
+def figures(aid: Aid, values: dict, facts: dict) -> Figures:
+    """Draaglast and draagkracht per domain, now and at return, side by side: never a score."""
+    chosen = {f"{domain}_{when}": values.get(f"balans_{domain}_{when}", "")
+              for domain in DOMAINS for when in ("nu", "terug")}
+    if not any(chosen.values()):
+        return {}
+
+    def balance(parents: bool) -> draw.Balance:
+        voice = "ouders_" if parents else ""
+        rows = tuple(
+            (aid.text(f"figuur_{domain}"),
+             tuple((_TILT[chosen[f"{domain}_{when}"]],
+                    aid.text(f"stand_{voice}{chosen[f'{domain}_{when}'] or 'leeg'}"))
+                   for when in ("nu", "terug")))
+            for domain in DOMAINS)
+        return draw.Balance(aid.text(f"figuur{'_ouders' if parents else ''}"),
+                            (aid.text("figuur_nu"), aid.text("figuur_terug")), rows,
+                            (aid.text(f"figuur_{voice}last"), aid.text(f"figuur_{voice}kracht")))
+
+    return {"balans": (balance(False), balance(True))}

@@ -1,20 +1,24 @@
 """HTML, plain text and Markdown for an aid: the static form (build time), the check page,
 the result and the error summary (run time).
 
-Every string goes through aids._html, which escapes it; typed text is never trusted. In
-Markdown, typed text is backslash-escaped so it shows as written in any Markdown viewer.
+Every string goes through aids._html, which escapes it; typed text is never trusted. A result
+reads as a document: the professional and the parents' version one at a time, for and against
+side by side, pictures where a builder draws them (aids.figures). In Markdown, only what would
+change the structure is escaped, so typed text shows as written in an editor and a viewer.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from . import figures
 from ._html import Markup, h, join
 from .definition import Aid, Question, Step, builder_module
 from .texts import text
 from .engine import Evaluation, FieldError, to_fields
 from .fields import field_names, item_name, parse_field, step_fields
-from .result import Result, Voice
+from .result import Item, Result, Section, Voice
 
 
 def field_id(aid: Aid, name: str) -> str:
@@ -220,35 +224,61 @@ def errors_html(aid: Aid, errors: tuple[FieldError, ...] | list[FieldError]) -> 
 
 
 def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
-    """'Controleer je antwoorden': every step with its answers and a link to change them."""
+    """'Controleer je antwoorden': every step with its answers and a link to change them. Answers
+    that belong together stay together: a repeated step entry by entry ("Contact 1: wie, met,
+    hoe vaak"), a question asked per member with each member under it."""
     fields = to_fields(aid, evaluation.answers)
     shown = set(evaluation.visible)
-    blocks = []
+    parts = []
     number = 0
     for step in aid.steps:
         names = step_fields(aid, step)
         if not shown & set(names):
             continue  # a step that does not apply (e.g. contact while the child lives at home)
         number += 1  # numbered as the wizard numbers it: only the steps that are asked
-        rows = []
-        for name in names:
-            if name not in shown or not fields.get(name):
-                continue
-            rows.append([h("dt", {}, _field_label(aid, step, name)),
-                         h("dd", {}, _lines(", ".join(_option_labels(aid, step, name,
-                                                                     fields[name]))))])
-        blocks.append(h("section", {"class": "aid-check-step"},
-                        h("h3", {}, f"{number}. {step.title}"),
-                        h("dl", {}, rows) if rows else h("p", {}, text("check.nothing")),
-                        h("a", {"href": f"#{step_id(aid, step)}", "data-goto-step": step.id},
-                          text("check.change"), " ",
-                          h("span", {"class": "aid-visually-hidden"},
-                            text("check.change_step", number=number, title=step.title)))))
+        filled = [name for name in names if name in shown and fields.get(name)]
+        body = []
+        for title, together in _together(aid, step, filled):
+            rows = h("dl", {"class": "aid-rows"},
+                     [_check_row(aid, step, name, fields[name]) for name in together])
+            body.append(h("section", {"class": "aid-check-entry"}, h("h4", {}, title), rows)
+                        if title else rows)
+        parts.append(h("section", {"class": "aid-check-step"},
+                       h("h3", {}, f"{number}. {step.title}"),
+                       body or h("p", {}, text("check.nothing")),
+                       h("a", {"href": f"#{step_id(aid, step)}", "data-goto-step": step.id},
+                         text("check.change"), " ",
+                         h("span", {"class": "aid-visually-hidden"},
+                           text("check.change_step", number=number, title=step.title)))))
     problems = None
     if evaluation.errors:
         problems = h("p", {"class": "aid-error"},
                      text("check.problems", count=len(evaluation.errors)))
-    return join([problems, blocks])
+    return join([problems, parts])
+
+
+def _together(aid: Aid, step: Step, names: list[str]) -> list[tuple[str, list[str]]]:
+    """A step's filled fields in runs that read together: (title, names). The title names an
+    entry ("Doel 1") or a question asked per member; other answers run without one."""
+    runs: list[tuple[str, list[str]]] = []
+    for name in names:
+        field = parse_field(name)
+        title = item_name(step, field.number) if step.repeat \
+            else _question_of(aid, step, name).short if field.member else ""
+        if runs and runs[-1][0] == title:
+            runs[-1][1].append(name)
+        else:
+            runs.append((title, [name]))
+    if step.repeat:  # field names come question by question; show them entry by entry
+        runs = [(title, [n for t, ns in runs if t == title for n in ns])
+                for title in dict.fromkeys(t for t, _ in runs)]
+        runs.sort(key=lambda run: parse_field(run[1][0]).number)
+    return runs
+
+
+def _check_row(aid: Aid, step: Step, name: str, values: list[str]) -> list[Markup]:
+    return [h("dt", {}, _field_label(aid, step, name)),
+            h("dd", {}, _lines(", ".join(_option_labels(aid, step, name, values))))]
 
 
 def _question_of(aid: Aid, step: Step, name: str) -> Question:
@@ -256,12 +286,11 @@ def _question_of(aid: Aid, step: Step, name: str) -> Question:
 
 
 def _field_label(aid: Aid, step: Step, name: str) -> str:
+    """A field's label on the check page: the question, or under it the member."""
     question = _question_of(aid, step, name)
     field = parse_field(name)
-    if step.repeat:
-        return f"{item_name(step, field.number)} — {question.short}"
     if question.per:
-        return f"{question.short} — {aid.questions[question.per].option_label(field.member)}"
+        return aid.questions[question.per].option_label(field.member)
     return question.short
 
 
@@ -272,12 +301,51 @@ def _option_labels(aid: Aid, step: Step, name: str, values: list[str]) -> list[s
     return values
 
 
-def _lines(text: str) -> Markup:
-    return join([h("span", {"class": "aid-line"}, line)
-                 for line in text.splitlines() if line.strip()])
+# The result as a document ---------------------------------------------------------------
+# One reading of a voice for HTML, plain text and Markdown alike: short answers as rows
+# beside their label, a question asked per member as one group, longer texts as paragraphs
+# under their label, and a section's figure before its items.
+
+# An answer of a few short lines reads as a row beside its label: a date, a choice, a name, a
+# short sentence, a goal with who and when. Longer texts read as paragraphs under their label.
+SHORT = 70  # characters per line
+ROW_LINES = 3
 
 
-def _pick(item) -> Markup | None:
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "rows", "group" or "text"
+    items: tuple[Item, ...]
+
+    @property
+    def title(self) -> str:
+        return self.items[0].group if self.kind == "group" else ""
+
+
+def blocks(items: tuple[Item, ...]) -> list[Block]:
+    out: list[Block] = []
+    for item in items:
+        lines = _text_lines(item.text)
+        short = len(lines) <= ROW_LINES and all(len(line) <= SHORT for line in lines) \
+            and not item.pick
+        kind = "group" if item.group else "rows" if short else "text"
+        last = out[-1] if out else None
+        if last and kind != "text" and last.kind == kind and last.title == item.group:
+            out[-1] = Block(kind, last.items + (item,))
+        else:
+            out.append(Block(kind, (item,)))
+    return out
+
+
+def _text_lines(value: str) -> list[str]:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+def _lines(value: str) -> Markup:
+    return join([h("span", {"class": "aid-line"}, line) for line in _text_lines(value)])
+
+
+def _pick(item: Item) -> Markup | None:
     """A box to tick an item to take along; the page reads the ticked values."""
     if not item.pick:
         return None
@@ -288,28 +356,63 @@ def _pick(item) -> Markup | None:
                text("result.pick", name=re.sub(r"^[0-9]+[.] ", "", item.label))))
 
 
+def _label(item: Item) -> Markup:
+    return h("a", {"href": item.link}, item.label) if item.link else join(item.label)
+
+
+def _rows(items: tuple[Item, ...]) -> Markup:
+    return h("dl", {"class": "aid-rows"},
+             [[h("dt", {}, _label(item)), h("dd", {}, _lines(item.text))] for item in items])
+
+
+def _block_html(block: Block) -> Markup:
+    if block.kind == "rows":
+        return _rows(block.items)
+    if block.kind == "group":
+        return h("div", {"class": "aid-doc-block aid-doc-group"}, h("h5", {}, block.title),
+                 _rows(block.items))
+    item = block.items[0]  # a longer text: a paragraph per line, under its label
+    return h("div", {"class": "aid-doc-block"}, h("h5", {}, _label(item)),
+             h("div", {"class": "aid-doc-text"},
+               [h("p", {"class": "aid-line"}, line) for line in _text_lines(item.text)],
+               _pick(item)))
+
+
+def _section_html(section: Section) -> Markup:
+    css = "aid-result-section aid-result-section--overview" if section.overview \
+        else "aid-result-section"
+    return h("section", {"class": css, "data-section": section.id or None},
+             h("h4", {}, section.heading),
+             h("p", {"class": "aid-doc-intro"}, section.intro) if section.intro else None,
+             figures.html(section.figure) if section.figure else None,
+             [_block_html(block) for block in blocks(section.items)])
+
+
+def _paired(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
+    """Sections in reading order; a section and the one it pairs with go together."""
+    out: list[tuple[Section, ...]] = []
+    for section in sections:
+        if out and len(out[-1]) == 1 and out[-1][0].pair and out[-1][0].pair == section.id:
+            out[-1] += (section,)
+        else:
+            out.append((section,))
+    return out
+
+
 def _voice_html(voice: Voice, css: str, label: str) -> Markup:
     gaps = None
     if voice.gaps:
-        gaps = h("div", {"class": "aid-gaps"},
+        gaps = h("section", {"class": "aid-gaps"},
                  h("h4", {}, text("result.open")),
                  h("ul", {}, [h("li", {}, gap) for gap in voice.gaps]))
-    sections = [
-        h("section", {"class": "aid-result-section aid-result-section--overview"
-                      if section.overview else "aid-result-section"},
-          h("h4", {}, section.heading),
-          h("p", {}, section.intro) if section.intro else None,
-          h("dl", {}, [[h("dt", {}, h("a", {"href": item.link}, item.label) if item.link
-                            else item.label),
-                        h("dd", {}, _lines(item.text), _pick(item))]
-                       for item in section.items]))
-        for section in voice.sections
-    ]
+    parts = [h("div", {"class": "aid-pair"}, [_section_html(s) for s in group]) if len(group) > 1
+             else _section_html(group[0]) for group in _paired(voice.sections)]
     empty = None if voice.sections else h("p", {}, text("result.empty"))
     return h("section", {"class": f"aid-result {css}"},
-             h("h3", {}, h("span", {"class": "aid-voice"}, label), " ", voice.title),
-             h("p", {}, voice.intro) if voice.intro else None,
-             gaps, sections, empty)
+             h("h3", {}, [h("span", {"class": "aid-voice"}, label), " "] if label else None,
+               voice.title),
+             h("p", {"class": "aid-doc-intro"}, voice.intro) if voice.intro else None,
+             gaps, parts, empty)
 
 
 def voice_html(voice: Voice) -> Markup:
@@ -317,88 +420,198 @@ def voice_html(voice: Voice) -> Markup:
     return _voice_html(voice, "aid-result--pro", "")
 
 
-def result_html(result: Result) -> Markup:
-    parts = [h("h2", {}, text("result.heading")),
-             _voice_html(result.professional, "aid-result--pro",
-                         text("result.professionals") if result.parents else "")]
+def _switch(key: str) -> Markup:
+    """Which version shows: two radio buttons; the stylesheet shows the chosen one (:has)."""
+    name = f"tw-versie{'-' + key if key else ''}"
+    options = [("pro", text("result.version_pro")), ("ouders", text("result.version_parents"))]
+    return h("fieldset", {"class": "aid-versions"},
+             h("legend", {}, text("result.versions")),
+             [h("span", {"class": "aid-version"},
+                h("input", {"type": "radio", "name": name, "id": f"{name}-{value}",
+                            "value": value, "checked": value == "pro",
+                            "data-aid-version": value}),
+                h("label", {"for": f"{name}-{value}"}, label)) for value, label in options])
+
+
+def result_html(result: Result, key: str = "") -> Markup:
+    """The result as a document: one version at a time when there is a version for parents.
+    key tells several results on one page apart."""
+    parts = [h("h2", {}, text("result.heading"))]
+    if result.parents:
+        parts.append(_switch(key))
+    parts.append(_voice_html(result.professional, "aid-result--pro",
+                             text("result.professionals") if result.parents else ""))
     if result.parents:
         parts.append(_voice_html(result.parents, "aid-result--ouders", text("result.parents")))
     if result.about:
         parts.append(h("section", {"class": "aid-about"},
-                       h("h3", {}, text("result.about")),
-                       h("dl", {}, [[h("dt", {}, item.label), h("dd", {}, _lines(item.text))]
-                                    for item in result.about])))
+                       h("h3", {}, text("result.about")), _rows(result.about)))
     if any(item.pick for section in result.professional.sections for item in section.items):
         parts.append(h("p", {}, h("button", {"type": "button", "class": "aid-button",
                                              "data-aid-carry": "analyse.html#hulp="},
                                   text("result.carry"))))
-    return join(parts)
+    return h("div", {"class": "aid-doc"}, parts)
 
 
-def _voice_text(voice: Voice) -> list[str]:
-    out = [voice.title, "=" * len(voice.title), ""]
+# Plain text: for pasting into a case-management system, without any markup ---------------
+
+def _one_line(value: str) -> str:
+    return " ".join(_text_lines(value))
+
+
+def _colon(label: str) -> str:
+    """A label before its answer on the same line: "Label:", but "Vraag?" stays as it is."""
+    label = _one_line(label)
+    return label if label.endswith(("?", ":")) else f"{label}:"
+
+
+def _block_text(block: Block) -> list[str]:
+    if block.kind == "rows":  # a line each; a row of several lines under its label
+        out = []
+        for item in block.items:
+            lines = _text_lines(item.text)
+            if len(lines) > 1:
+                out += ([""] if out else []) + [_one_line(item.label)] + lines + [""]
+            else:
+                out.append(f"{_colon(item.label)} {''.join(lines)}")
+        return out + ([""] if out and out[-1] else [])
+    if block.kind == "group":
+        out = [block.title]
+        for item in block.items:
+            first, *rest = _text_lines(item.text) or [""]
+            out += [f"• {_colon(item.label)} {first}"] + [f"  {line}" for line in rest]
+        return out + [""]
+    item = block.items[0]
+    return [_one_line(item.label)] + _text_lines(item.text) + [""]
+
+
+def _voice_text(voice: Voice, label: str) -> list[str]:
+    out = [voice.title] + ([label] if label else []) + [""]
     if voice.intro:
         out += [voice.intro, ""]
     if voice.gaps:
-        out += [f"{text('result.open')}:"] + [f"- {gap}" for gap in voice.gaps] + [""]
-    for section in voice.sections:
-        out += [section.heading, "-" * len(section.heading)]
+        out += [text("result.open")] + [f"• {gap}" for gap in voice.gaps] + [""]
+    for number, section in enumerate(voice.sections, start=1):
+        out += [f"{number}. {section.heading}", ""]
         if section.intro:
-            out.append(section.intro)
-        for item in section.items:
-            out.append(f"{item.label}:")
-            out += [f"  {line}" for line in item.text.splitlines() if line.strip()]
-        out.append("")
+            out += [section.intro, ""]
+        if section.figure:
+            caption, lines = figures.lines(section.figure)
+            if lines:
+                out += [caption] + [f"• {line}" for line in lines] + [""]
+        for block in blocks(section.items):
+            out += _block_text(block)
     return out
 
 
 def result_text(result: Result) -> str:
-    """The professional version as plain text, for the case file, with what it is based on."""
-    out = _voice_text(result.professional)
+    """The result as plain text for the case file: the professional version, then the version
+    for parents when there is one (each says which it is), then what it is based on."""
+    parents = bool(result.parents)
+    out = _voice_text(result.professional, text("result.professionals") if parents else "")
+    if result.parents:
+        out += ["", *_voice_text(result.parents, text("result.parents"))]
     if result.about:
-        heading = text("result.about")
-        out += [heading, "-" * len(heading)]
+        out += [text("result.about"), ""]
         for item in result.about:
-            out.append(f"{item.label}:")
-            out += [f"  {line}" for line in item.text.splitlines() if line.strip()]
-    return "\n".join(out).rstrip() + "\n"
+            out += [item.label] + _text_lines(item.text) + [""]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).rstrip() + "\n"  # one empty line at most
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+# Markdown: reads cleanly in a plain editor; typed text never becomes markup ---------------
+
+# Inline: characters that open code, emphasis, links, HTML or a character reference.
+_MD_INLINE = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)"
+                        r"|(?<![^\W_])_|_(?![^\W_])")
+# At the start of a line: headings, quotes, lists, thematic breaks, setext underlines, fences.
+_MD_LINE_START = re.compile(r"^(?:[#>~]|=(?==*\s*$)|[-+](?=\s|$)|-(?=[-\s]*$)|\d{1,9}(?=[.)](?:\s|$)))")
 
 
-def md_escape(text: str) -> str:
-    """Backslash-escape Markdown punctuation so typed text shows exactly as written."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+def md_escape(value: str, inline: bool = False) -> str:
+    """Typed or content text as Markdown that shows exactly as written, with as few
+    backslashes as possible: only what would change the structure is escaped. Lines are
+    stripped (leading spaces would make code) and joined with hard line breaks. inline: the
+    first line follows other text on its line, so what only counts at a line start is kept."""
+    lines = _text_lines(value.replace("\0", "\ufffd"))
+    return "  \n".join(_md_line(line, start=not (inline and n == 0))
+                       for n, line in enumerate(lines))
 
 
-def _voice_markdown(voice: Voice) -> list[str]:
-    out = [f"## {md_escape(voice.title)}", ""]
+def _md_line(line: str, start: bool = True) -> str:
+    line = _MD_INLINE.sub(lambda m: "\\" + m.group(0), line)
+    match = _MD_LINE_START.match(line) if start else None
+    if not match:
+        return line
+    if match.group(0)[0].isdigit():  # "1." or "1)": escape the dot, keep the number
+        end = match.end()
+        return f"{line[:end]}\\{line[end:]}"
+    return "\\" + line
+
+
+def _md_heading(level: int, value: str) -> str:
+    """A heading; a closing run of # would be dropped, so it is escaped."""
+    escaped = md_escape(" ".join(_text_lines(value)), inline=True)
+    return "#" * level + " " + re.sub(r"(^|\s)(#+)$", r"\1\\\2", escaped)
+
+
+def _md_strong(value: str) -> str:
+    return f"**{md_escape(' '.join(_text_lines(value)), inline=True)}**"
+
+
+def _md_item(value: str) -> str:
+    """A list item: continuation lines are indented to stay in it."""
+    return "- " + md_escape(value).replace("\n", "\n  ")
+
+
+def _block_markdown(block: Block) -> list[str]:
+    if block.kind == "rows":  # one paragraph, a line per row; a row of several lines apart
+        out, run = [], []
+        for item in block.items:
+            if len(_text_lines(item.text)) > 1:
+                out += (["  \n".join(run), ""] if run else []) + _block_markdown(
+                    Block("text", (item,)))
+                run = []
+            else:
+                run.append(f"{_md_strong(_colon(item.label))} {md_escape(item.text, inline=True)}")
+        return out + (["  \n".join(run), ""] if run else [])
+    if block.kind == "group":  # a list, after its title: never straight after another list
+        return [_md_strong(block.title), ""] + [
+            _md_item(f"{_colon(item.label)} " + "\n".join(_text_lines(item.text)))
+            for item in block.items] + [""]
+    item = block.items[0]
+    return [f"{_md_strong(item.label)}  ", md_escape(item.text), ""]
+
+
+def _voice_markdown(voice: Voice, label: str) -> list[str]:
+    out = [_md_heading(2, voice.title), ""]
+    if label:
+        out += [f"*{md_escape(label, inline=True)}*", ""]
     if voice.intro:
         out += [md_escape(voice.intro), ""]
     if voice.gaps:
-        out += [f"**{md_escape(text('result.open'))}**", ""]
-        out += [f"- {md_escape(gap)}" for gap in voice.gaps] + [""]
+        out += [_md_strong(text("result.open")), ""]
+        out += [_md_item(gap) for gap in voice.gaps] + [""]
     for section in voice.sections:
-        out += [f"### {md_escape(section.heading)}", ""]
+        out += [_md_heading(3, section.heading), ""]
         if section.intro:
             out += [md_escape(section.intro), ""]
-        for item in section.items:
-            out.append(f"**{md_escape(item.label)}**  ")
-            out += [md_escape(line) + "  " for line in item.text.splitlines() if line.strip()]
-            out.append("")
+        if section.figure:
+            caption, lines = figures.lines(section.figure)
+            if lines:
+                out += [_md_strong(caption), ""] + [_md_item(line) for line in lines] + [""]
+        for block in blocks(section.items):
+            out += _block_markdown(block)
     return out
 
 
 def result_markdown(aid: Aid, result: Result) -> str:
-    out = [f"# {md_escape(aid.title)}", "", md_escape(aid.disclaimer), ""]
-    out += _voice_markdown(result.professional)
+    parents = bool(result.parents)
+    out = [_md_heading(1, aid.title), "", md_escape(aid.disclaimer), ""]
+    out += _voice_markdown(result.professional, text("result.professionals") if parents else "")
     if result.parents:
-        out += _voice_markdown(result.parents)
+        out += _voice_markdown(result.parents, text("result.parents"))
     if result.about:
-        out += [f"## {md_escape(text('result.about'))}", ""]
+        out += [_md_heading(2, text("result.about")), ""]
         for item in result.about:
-            out.append(f"**{md_escape(item.label)}**  ")
-            out += [md_escape(line) + "  " for line in item.text.splitlines() if line.strip()]
-            out.append("")
+            out += [f"{_md_strong(item.label)}  ", md_escape(item.text), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -6,6 +6,9 @@ and the items of the rules in the aid's content whose conditions hold. The versi
 uses the parents' labels, the roles the professional typed ("moeder") instead of slot names
 ("Ouder 1"), and only what has a text for parents: an instruction meant for the professional
 has none, so it never reaches them.
+
+A builder may also draw: figures(aid, values, facts) gives per section id a picture for each
+voice (aids.figures), which the section carries and aids.render draws beside its items.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from . import catalogue
 from .dates import format_date, parse_date
 from .definition import OPEN, Aid, Question, ResultSection, Rule, Step, Test, builder_module
 from .fields import field_name, item_name
+from .figures import Figure
 from .texts import fill, text
 
 
@@ -26,6 +30,9 @@ class Item:
     text: str
     pick: str = ""  # a value the user can tick to take along (e.g. an intervention id)
     link: str = ""  # a page about the item, relative to the aid's page
+    # Items that belong together under one heading: the answers of one entry ("Doel 1"), or of
+    # one question asked per member (the label then names the member).
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class Section:
     overview: bool = False  # printed in the one-page overview
     id: str = ""
     pair: str = ""  # the id of the section shown beside this one
+    figure: Figure | None = None  # a picture of what the section says (aids.figures)
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,8 @@ class Result:
 
 # What a builder adds: per section id, (item for professionals, item for parents or None).
 Extra = dict[str, list[tuple[Item, Item | None]]]
+# What a builder draws: per section id, (figure for professionals, figure for parents or None).
+Figures = dict[str, tuple[Figure, Figure | None]]
 
 
 def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
@@ -78,7 +88,8 @@ def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
     module = builder_module(aid)
     facts = module.facts(aid, values) if hasattr(module, "facts") else {}
     extra = module.items(aid, values, facts) if hasattr(module, "items") else {}
-    context = _Context(aid, values, facts, extra, set(visible))
+    figures = module.figures(aid, values, facts) if hasattr(module, "figures") else {}
+    context = _Context(aid, values, facts, extra, set(visible), figures)
     parents = context.voice(True) if aid.has_parent_version else None
     return Result(context.voice(False), parents, about(aid))
 
@@ -151,8 +162,10 @@ def applies(rule: Rule, values: dict, facts: dict) -> bool:
 class _Context:
     """One evaluation's answers and facts, from which both voices are built."""
 
-    def __init__(self, aid: Aid, values: dict, facts: dict, extra: Extra, shown: set[str]) -> None:
+    def __init__(self, aid: Aid, values: dict, facts: dict, extra: Extra, shown: set[str],
+                 figures: Figures) -> None:
         self.aid, self.values, self.facts, self.extra, self.shown = aid, values, facts, extra, shown
+        self.figures = figures
         self.rules = [rule for rule in aid.rules if applies(rule, values, facts)]
         self._names: dict[bool, dict[str, str]] = {}
 
@@ -194,7 +207,7 @@ class _Context:
         if value is None:
             return []
         if question.per:
-            return [Item(f"{label} — {self.member(member, parents)}", typed)
+            return [Item(self.member(member, parents), typed, group=label)
                     for member, typed in value.items()]
         if aid.roles and key == aid.questions[aid.roles].per:
             return [Item(label, "; ".join(self.member(m, parents) for m in value))]
@@ -207,14 +220,14 @@ class _Context:
         return items
 
     def entry_items(self, step: Step, parents: bool) -> list[Item]:
+        """Each entry of a repeated step as a group ("Doel 1") of its answers."""
         items = []
         for number, entry in enumerate(self.values.get(step.id, []), start=1):
-            lines = []
             for question in step.questions:
                 if question.id in entry and (question.in_parent or not parents):
                     label = (question.parent_label or question.short) if parents else question.short
-                    lines.append(f"{label}: {display(question, entry[question.id], parents)}")
-            items.append(Item(item_name(step, number), "\n".join(lines)))
+                    items.append(Item(label, display(question, entry[question.id], parents),
+                                      group=item_name(step, number)))
         return items
 
     def rule_items(self, section: str, parents: bool) -> list[Item]:
@@ -262,12 +275,14 @@ class _Context:
                 # Paired lists are shown together: an empty side says so, never a count.
                 empty = (spec.parent_empty or spec.empty) if parents else spec.empty
                 items = [Item(text("result.nothing_noted"), empty)]
-            if not items:
+            pro, plain = self.figures.get(spec.id, (None, None))
+            figure = plain if parents else pro
+            if not items and figure is None:
                 continue
             heading = self.fill(spec.parent_title if parents else spec.title, parents)
             intro = self.fill(spec.parent_intro if parents else spec.intro, parents)
             sections.append(Section(heading, tuple(items), intro, spec.overview, spec.id,
-                                    spec.pair))
+                                    spec.pair, figure))
         title = self.aid.parent_title if parents else self.aid.result_title
         intro = self.aid.parent_intro if parents else self.aid.result_intro
         return Voice(title, intro, tuple(sections), tuple(self.gaps(parents)))

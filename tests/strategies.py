@@ -58,3 +58,14 @@ def junk() -> st.SearchStrategy:
         | st.dictionaries(st.text(max_size=12), children, max_size=4),
         max_leaves=20,
     )
+
+
+# What a user may type that Markdown would read as structure: every block and inline construct
+# of CommonMark, glued to words, spaces, tabs and line breaks in any order.
+_MARKDOWN_BITS = ["#", "## ", "> ", "- ", "+ ", "* ", "1. ", "2) ", "123456789. ", "***", "___",
+                  "---", "- - -", "===", "~~~", "```", "    ", "\t", "<b>", "</p>", "<!-- x -->",
+                  "<?php", "<http://a.nl>", "<a@b.nl>", "&amp;", "&#65;", "&#x41;", "&copy",
+                  "[a](b)", "![i](s)", "[a]: /u", "[a]", "*x*", "_y_", "__z__", "`c`", "\\",
+                  "\\*", "|", "| a | b |", "|---|", "snake_case", "a_b_", "x", "woord", " ", "\n",
+                  "\r\n", "\r", "\u2028", "\0", "\xa0", "!", "=", "(", ")", "1.", "2020."]
+markdown_text = st.lists(st.sampled_from(_MARKDOWN_BITS), max_size=12).map("".join) | typed_text

@@ -67,8 +67,9 @@ def test_result_follows_the_plan_sections_and_names_gaps():
                        "krachten": {"kind1": "Goed op school."}, "hulp_keuze": ["pcit"]}).result
     headings = [s.heading for s in result.sections]
     assert headings == ["Samenhangend beeld van de problemen", "Interventies en andere hulp"]
-    labels = [i.label for i in result.sections[0].items]
-    assert labels == ["Gezinsleden en betrokkenen", "Wat goed gaat — Kind 1", "Hoe het begon"]
+    labels = [(i.group, i.label) for i in result.sections[0].items]
+    assert labels == [("", "Gezinsleden en betrokkenen"), ("Wat goed gaat", "Kind 1"),
+                      ("", "Hoe het begon")]
     assert result.sections[1].items[0].text == "Parent-Child Interaction Therapy (PCIT)"
     assert "Je hebt nog niet beschreven hoe de problemen begonnen." not in result.gaps
     assert "Er is nog geen evaluatiemoment gepland." in result.gaps
@@ -169,12 +170,6 @@ def test_answers_for_hidden_fields_are_kept_but_left_out_of_the_result():
 def test_answers_that_do_not_fit_are_refused_in_dutch(answers, message):
     with pytest.raises(AnswersError, match=re.escape(message)):
         engine.normalize(AID, answers)
-
-
-def test_markdown_escape_round_trips_through_unescaping():
-    text = r"# Kop *vet* _schuin_ [link](x) <b> a\b | c ` d ~ e & f"
-    escaped = render.md_escape(text)
-    assert re.sub(r"\\(.)", r"\1", escaped) == text
 
 
 def test_typed_dates_are_stored_as_iso_and_shown_as_typed_dutch():

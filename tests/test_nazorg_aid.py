@@ -188,3 +188,23 @@ def test_calendar_without_a_return_date_has_no_events():
     events = [c for c in icalendar.Calendar.from_ical(nazorg.calendar(AID, {})).walk()
               if c.name == "VEVENT"]
     assert events == []
+
+
+def test_the_timeline_is_also_a_picture_with_every_moment_numbered_as_in_the_list():
+    moved = dict(ANSWERS, verplaatsen=[{"moment": 3, "datum": "2028-02-10"}])
+    result = evaluate(moved).result
+    timeline = result.professional.sections[2]
+    figure = timeline.figure
+    assert [m.number for m in figure.marks] == [str(n) for n in range(1, len(timeline.items) + 1)]
+    assert [m.day for m in figure.marks] == [m.day for m in nazorg.plan(moved)]
+    assert figure.marks[2].moved and sum(m.evaluation for m in figure.marks) == 5
+    assert figure.summary == (f"Tijdlijn met {len(timeline.items)} momenten in 14 maanden, waarvan 5 "
+                              "evaluaties. De lijst hieronder noemt elk moment met zijn datum.")
+    assert [words for _, words in figure.legend][-1] == "Verplaatst moment"
+    assert result.parents.sections[2].figure.caption == "Wanneer we elkaar zien, per maand"
+    html = render.result_html(result)
+    assert html.count('<svg viewBox="0 0 480') == 2  # one picture in each version
+    assert html.index("aid-figure--timeline") < html.index("1. woensdag 2 februari 2028")
+    # Without moved moments the legend has no word for them; without a date, no picture.
+    assert "Verplaatst moment" not in [w for _, w in evaluate(ANSWERS).result.sections[2].figure.legend]
+    assert all(s.figure is None for s in evaluate({"leden": ["kind1"]}).result.sections)

@@ -29,6 +29,7 @@ EXAMPLE = json.loads((ROOT / "tests" / "data" / "examples" / "perspectief.json")
 DOMAINS = ("ouder", "kind", "gezin", "omgeving")
 BALANCE = ("kracht", "evenwicht", "last", "onbekend")
 FOR, AGAINST = "Wat pleit voor terugkeer nu", "Wat pleit tegen terugkeer nu"
+WEIGHING = "Draaglast en draagkracht"
 UNCLEAR, TODO = "Wat nog onduidelijk is of wisselt", "Wat nog moet gebeuren"
 QUESTIONS = "Vragen voor de gedragswetenschapper en het gezin"
 SHARED = "Als terugkeer niet kan: gedeeld opvoederschap"
@@ -181,7 +182,7 @@ def test_example_file_fills_every_step_and_is_valid():
     for key in EXAMPLE:
         assert key in evaluation.visible or key == "rol"
     out = sections(EXAMPLE)
-    assert list(out) == ["Wat jullie samen bespraken", FOR, AGAINST, UNCLEAR, TODO,
+    assert list(out) == ["Wat jullie samen bespraken", WEIGHING, FOR, AGAINST, UNCLEAR, TODO,
                          "De afwegingen", QUESTIONS, SHARED, ROUTES, "Wat ouders ervan vinden"]
     # Members are named by the roles the professional typed, never by their slot.
     assert out["Wat jullie samen bespraken"]["Gezinsleden en betrokkenen"] == (
@@ -413,7 +414,8 @@ def test_the_arguments_are_never_counted_or_ordered_by_weight():
         assert headings.index(FOR) + 1 == headings.index(AGAINST)
         result = evaluate(answers).result
         assert not VERDICT.search(everything(result))
-        assert "niet opgeteld" in result.professional.sections[1].intro
+        voices = {s.id: s for s in result.professional.sections}
+        assert "niet opgeteld" in voices["voor"].intro
 
 
 @settings(max_examples=150, deadline=None)
@@ -472,7 +474,7 @@ def test_web_bridge_renders_both_voices_and_offers_the_parents_print():
                                                  "final": True,
                                                  "want": ["check", "result", "exports"]})))
     assert response["ok"] is True and response["errors"] == []
-    assert "Versie voor ouders:" in response["result_html"]
+    assert "Versie voor ouders" in response["result_html"]
     assert "Ons gesprek over terug naar huis" in response["result_html"]
     assert json.loads(response["family_json"])["aids"]["perspectief"]["answers"] == EXAMPLE
     assert 'data-aid-export="print-ouders"' in render.form_html(AID)
@@ -484,4 +486,27 @@ def test_the_terminal_gives_the_result_of_the_example():
     result = json.loads(out.stdout)
     assert result["valid"] is True
     assert [s["heading"] for s in result["parents"]["sections"]][:3] == [
-        "Wat we samen bespraken", "Wat goed gaat", "Wat nog moeilijk is"]
+        "Wat we samen bespraken", "Wat zwaar is en wat helpt", "Wat goed gaat"]
+
+
+def test_the_balance_per_domain_is_a_picture_now_and_at_return_never_a_score():
+    result = evaluate(EXAMPLE).result
+    (section,) = [s for s in result.professional.sections if s.id == "balans"]
+    figure = section.figure
+    assert figure.columns == ("Nu", "Als het kind weer thuis woont")
+    assert [label for label, _ in figure.rows] == ["Ouder", "Kind", "Gezin", "Omgeving"]
+    cells = {label: cells for label, cells in figure.rows}
+    assert cells["Ouder"] == (("right", "Draagkracht groter"), ("level", "In evenwicht"))
+    assert cells["Kind"] == (("level", "In evenwicht"), ("left", "Draaglast groter"))
+    assert [item.label for item in section.items] == ["Toelichting bij de balans"]
+    (plain,) = [s for s in result.parents.sections if s.id == "balans"]
+    assert dict(plain.figure.rows)["Kind"][1] == ("left", "Meer dat zwaar is")
+    assert plain.figure.sides == ("Wat zwaar is", "Wat helpt")
+    words = " ".join([figure.caption, *figure.columns, *figure.sides] +
+                     [w for _, cells in figure.rows for _, w in cells])
+    assert not re.search(r"\d", words) and not VERDICT.search(words)
+    # Only the domains chosen so far; nothing chosen, no picture and no empty section.
+    partial = evaluate({"leden": ["kind1"], "balans_kind_terug": "onbekend"}).result
+    (only,) = [s for s in partial.professional.sections if s.id == "balans"]
+    assert dict(only.figure.rows)["Kind"] == (("", "Niet ingevuld"), ("unknown", "Nog niet bekend"))
+    assert not any(s.id == "balans" for s in evaluate({"leden": ["kind1"]}).result.sections)

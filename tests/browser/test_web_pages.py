@@ -1,10 +1,11 @@
 """Every built page over http: it loads without errors or outside requests, and axe-core
-finds no WCAG 2.2 AA violation."""
+finds no WCAG 2.2 AA violation. The home page shows the four phases as one journey."""
 
 from __future__ import annotations
 
 import pytest
 
+import aids
 from browser_helpers import axe_violations
 from paths import SITE
 
@@ -36,3 +37,21 @@ def test_search_finds_a_page(page, server):
     result = page.locator(".md-search-result__item").first
     result.wait_for(timeout=15_000)
     assert "analyse" in result.inner_text().lower()
+
+
+def test_home_page_shows_the_four_phases_as_one_journey_with_the_aids_of_each(page, server):
+    page.goto(f"{server}/index.html")
+    phases = page.locator("ol.tw-journey > li")
+    assert [phases.nth(n).locator("h3 a").first.inner_text() for n in range(phases.count())] == [
+        "Uithuisplaatsing voorkomen", "Tijdens de plaatsing", "Terug naar huis", "Nazorg"]
+    linked = {href.rsplit("/", 1)[-1] for href in page.locator(".tw-journey__aids a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")}
+    assert linked == {f"{aid_id}.html" for aid_id in aids.aid_ids()}
+    # The road between the phases: a line under each marker but the last.
+    road = page.evaluate("""() => Array.from(document.querySelectorAll('ol.tw-journey > li'))
+        .map(li => getComputedStyle(li, '::after').display)""")
+    assert road == ["block", "block", "block", "none"]
+    for width in (1280, 400):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert phases.nth(3).is_visible()
+        assert axe_violations(page, ".tw-journey") == [], width

@@ -1,0 +1,133 @@
+"""Results as documents in Chromium: one version at a time with a switch that works with the
+keyboard, the chosen version printed, for and against side by side when there is room, the
+pictures (timeline, balance) with their words, and axe-core on every one of these states."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from browser_helpers import axe_violations, tab_to, wait_for_aid
+from paths import ROOT
+
+
+def open_result(page, server, aid_id: str, width: int = 1280) -> None:
+    """The aid's example answers, opened from a saved file, and their result."""
+    page.set_viewport_size({"width": width, "height": 900})
+    example = json.loads((ROOT / "tests" / "data" / "examples" / f"{aid_id}.json").read_text())
+    page.goto(f"{server}/hulpmiddelen/{aid_id}.html")
+    wait_for_aid(page)
+    page.evaluate("""([aid, answers]) => {
+        const file = new File([JSON.stringify({format: "thuiswijzer", aid, version: 1, answers})],
+                              "opgeslagen.json", {type: "application/json"});
+        const input = document.querySelector("[data-aid-import]");
+        const list = new DataTransfer(); list.items.add(file); input.files = list.files;
+        input.dispatchEvent(new Event("change", {bubbles: true}));
+    }""", [aid_id, example])
+    page.locator("[data-aid-check]").wait_for(state="visible")
+    page.click("[data-aid-submit]")
+    page.locator("[data-aid-exports]").wait_for()
+
+
+def shown(page) -> list[str]:
+    return [v for v in ("pro", "ouders") if page.locator(f".aid-result--{v}").is_visible()]
+
+
+def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
+    open_result(page, server, "analyse")
+    assert shown(page) == ["pro"]
+    assert page.evaluate("() => document.activeElement.matches('[data-aid-output]')")
+    assert axe_violations(page) == [], "professional version"
+    tab_to(page, "[data-aid-version=pro]")
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked("[data-aid-version=ouders]") and shown(page) == ["ouders"]
+    assert "Ons plan, in gewone woorden" in page.inner_text("[data-aid-output]")
+    assert axe_violations(page) == [], "parents' version"
+    page.keyboard.press("ArrowLeft")
+    assert shown(page) == ["pro"]
+    # The switch is a real group of radio buttons with a visible question.
+    group = page.get_by_role("group", name="Welke versie wil je zien?")
+    assert group.get_by_role("radio").count() == 2
+
+
+def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, server):
+    open_result(page, server, "analyse")
+    page.check("[data-aid-version=ouders]")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.emulate_media(media="print")
+    assert shown(page) == ["ouders"] and page.locator(".aid-versions").is_hidden()
+    assert page.locator("[data-step=gezin]").is_hidden() and page.locator(".md-header").is_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    parents_pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    # Back to the professional version: printing it and printing "only the parents'" differ.
+    page.emulate_media(media="screen")
+    page.check("[data-aid-version=pro]")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.emulate_media(media="print")
+    assert shown(page) == ["pro"]
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'ouders')")
+    assert shown(page) == ["ouders"]
+    assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == parents_pages
+
+
+def test_the_one_page_overview_prints_the_professional_schedule_whichever_version_shows(page, server):
+    open_result(page, server, "omgang")
+    page.check("[data-aid-version=ouders]")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'overzicht')")
+    page.emulate_media(media="print")
+    assert shown(page) == ["pro"]
+    assert "Contact 1" in page.locator(".aid-result-section--overview").first.inner_text()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == 1
+
+
+def boxes(page) -> tuple[dict, dict]:
+    pro = ".aid-result--pro .aid-pair > "
+    return (page.locator(pro + "[data-section=voor]").bounding_box(),
+            page.locator(pro + "[data-section=tegen]").bounding_box())
+
+
+def test_for_and_against_side_by_side_when_there_is_room(page, server):
+    open_result(page, server, "perspectief")
+    voor, tegen = boxes(page)
+    assert voor["y"] == tegen["y"] and tegen["x"] >= voor["x"] + voor["width"]
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 400, "height": 900})
+    voor, tegen = boxes(page)
+    assert tegen["x"] == voor["x"] and tegen["y"] >= voor["y"] + voor["height"]
+    # On A4 there is room for both columns.
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.emulate_media(media="print")
+    voor, tegen = boxes(page)
+    assert voor["y"] == tegen["y"] and tegen["x"] >= voor["x"] + voor["width"]
+
+
+def test_the_balance_is_a_picture_with_words_per_domain(page, server):
+    open_result(page, server, "perspectief")
+    figure = page.locator(".aid-result--pro .aid-figure--balance")
+    assert figure.is_visible()
+    rows = figure.locator("tbody tr")
+    assert rows.count() == 4
+    assert rows.nth(1).inner_text().split("\t")[0].strip() == "Kind"
+    assert "Draaglast groter" in rows.nth(1).inner_text()
+    assert figure.locator("tbody svg[aria-hidden=true]").count() == 8
+    page.check("[data-aid-version=ouders]")
+    assert "Meer dat zwaar is" in page.locator(".aid-result--ouders .aid-figure--balance").inner_text()
+    assert axe_violations(page) == []
+
+
+def test_the_aftercare_timeline_is_a_picture_with_a_text_equivalent_and_prints(page, server):
+    open_result(page, server, "nazorg")
+    svg = page.locator(".aid-result--pro svg.aid-timeline")
+    assert svg.is_visible() and svg.get_attribute("role") == "img"
+    label = svg.get_attribute("aria-label")
+    moments = page.locator(".aid-result--pro [data-section=tijdlijn] dt")
+    assert f"Tijdlijn met {moments.count()} momenten" in label
+    assert svg.locator("g.aid-mark").count() == moments.count()
+    assert "De momenten per maand" in page.locator(".aid-result--pro figcaption").inner_text()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.emulate_media(media="print")
+    box, content = svg.bounding_box(), page.locator(".aid-result--pro").bounding_box()
+    assert svg.is_visible() and box["x"] + box["width"] <= content["x"] + content["width"] + 1

@@ -1,0 +1,240 @@
+"""The result as a document in HTML, plain text and Markdown, and the check page.
+
+Markdown: only what would change the structure is escaped, and a CommonMark parser
+(markdown-it-py) proves that typed text never becomes markup or HTML and reads back as typed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import given, settings, strategies as st
+from markdown_it import MarkdownIt
+
+import aids
+from aids import engine, render
+from aids.result import Item, Result, Section, Voice
+from paths import ROOT
+from strategies import markdown_text
+
+COMMONMARK = MarkdownIt("commonmark")
+EXAMPLES = ROOT / "tests" / "data" / "examples"
+
+
+def evaluate(aid_id: str, answers: dict | None = None):
+    aid = aids.load(aid_id)
+    if answers is None:
+        answers = json.loads((EXAMPLES / f"{aid_id}.json").read_text(encoding="utf-8"))
+    return aid, engine.evaluate(aid, engine.normalize(aid, answers), final=True)
+
+
+def as_read(value: str) -> str:
+    """What a reader should see of typed text: its lines, trimmed, without empty ones."""
+    return "\n".join(line.strip() for line in value.replace("\0", "\ufffd").splitlines()
+                     if line.strip())
+
+
+def children_of(token) -> list:
+    """An inline token's children, without the empty text tokens markdown-it leaves around
+    emphasis."""
+    return [c for c in token.children if c.type != "text" or c.content]
+
+
+def inline_text(children) -> str:
+    return "".join("\n" if c.type == "hardbreak" else c.content for c in children)
+
+
+# Markdown ------------------------------------------------------------------------------
+
+@settings(max_examples=400, deadline=None)
+@given(markdown_text)
+def test_typed_text_in_markdown_is_one_paragraph_of_the_same_text(typed):
+    tokens = COMMONMARK.parse(render.md_escape(typed))
+    if not as_read(typed):
+        assert tokens == []
+        return
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    children = children_of(tokens[1])
+    assert {c.type for c in children} <= {"text", "hardbreak"}
+    assert inline_text(children) == as_read(typed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(markdown_text)
+def test_typed_text_after_a_label_stays_text_too(typed):
+    tokens = COMMONMARK.parse(f"**Label:** {render.md_escape(typed, inline=True)}")
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    children = children_of(tokens[1])
+    assert [c.type for c in children[:3]] == ["strong_open", "text", "strong_close"]
+    assert {c.type for c in children[3:]} <= {"text", "hardbreak"}
+    assert inline_text(children[3:]).strip() == as_read(typed)
+
+
+def test_only_what_changes_the_structure_is_escaped():
+    plain = "Moeder (34) komt om 9.30 uur. Vader: 1-6-2027, 50% van de tijd; e-mail a.b@c.nl!"
+    assert render.md_escape(plain) == plain
+    assert render.md_escape("snake_case en 3 < 4 & 5 > 2") == "snake_case en 3 < 4 & 5 > 2"
+    assert render.md_escape("# kop") == r"\# kop"
+    assert render.md_escape("1. eerste") == r"1\. eerste"
+    assert render.md_escape("- punt\n+ plus\n---\n===") == "\\- punt  \n\\+ plus  \n\\---  \n\\==="
+    assert render.md_escape("*vet* _schuin_ `code` [a](b) <b> &amp; |") == \
+        r"\*vet\* \_schuin\_ \`code\` \[a\](b) \<b> \&amp; \|"
+    assert render.md_escape("  ingesprongen\n\nregel") == "ingesprongen  \nregel"
+
+
+def _voice(typed: str, title: str = "Titel") -> Voice:
+    items = (Item(typed, typed), Item("Kort", typed[:20]), Item(typed, typed, group=typed),
+             Item("Lang", typed + "\n" + typed))
+    return Voice(title, typed, (Section(typed, items, typed),), (typed,))
+
+
+def _structure(markdown: str) -> list[str]:
+    tokens = COMMONMARK.parse(markdown)
+    return [t.type for t in tokens] + [
+        c.type for t in tokens if t.children for c in children_of(t) if c.type != "text"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(markdown_text.filter(lambda t: as_read(t) and as_read(t[:20])))
+def test_typed_text_never_changes_the_document_structure(typed):
+    """A whole result with typed text everywhere has the same Markdown structure as the same
+    result with plain letters in as many lines of the same length: typed text adds no heading,
+    list, emphasis, link, code or HTML."""
+    aid = aids.load("analyse")
+    plain = re.sub(r"[^\n]", "x", as_read(typed))  # as many lines, each as long
+    short = re.sub(r"[^\n]", "x", as_read(typed[:20]))
+
+    def document(text: str, first: str) -> str:
+        voice = _voice(text)
+        voice = Voice(voice.title, voice.intro, (Section(
+            text, (Item(text, text), Item("Kort", first), Item(text, text, group=text),
+                   Item("Lang", text + "\n" + text)), text),), voice.gaps)
+        return render.result_markdown(aid, Result(voice, voice))
+
+    typed_md, plain_md = document(typed, typed[:20]), document(plain, short)
+    assert _structure(typed_md) == _structure(plain_md)
+    html = COMMONMARK.render(typed_md)
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+
+
+def test_markdown_of_a_result_reads_cleanly():
+    aid, evaluation = evaluate("perspectief")
+    markdown = render.result_markdown(aid, evaluation.result)
+    assert "\\" not in markdown  # nothing typed in the example needs escaping
+    assert "## Samen beslissen over terugkeer: overzicht\n\n*Versie voor professionals*" in markdown
+    assert "*Versie voor ouders*" in markdown
+    assert "**Leeftijd van het kind:** 7  \n**Waar het kind nu woont:** In een pleeggezin" in markdown
+    # The balance picture in words: every domain, now and at return.
+    assert "- Ouder — Nu: Draagkracht groter; Als het kind weer thuis woont: In evenwicht" in markdown
+
+
+# Plain text ----------------------------------------------------------------------------
+
+def test_plain_text_has_both_versions_clean_headings_and_no_markdown():
+    aid, evaluation = evaluate("analyse")
+    result = evaluation.result
+    plain = render.result_text(result)
+    lines = plain.splitlines()
+    assert lines[:2] == [result.professional.title, "Versie voor professionals"]
+    at = lines.index(result.parents.title)
+    assert lines[at + 1] == "Versie voor ouders" and at > 20
+    assert "1. Samenhangend beeld van de problemen" in lines
+    assert "Wat moeilijk gaat" in lines and "• moeder, A.: Slaapt slecht door geldzorgen." in lines
+    assert "Herkent het gezin zich erin? Deels" in lines  # no "?:"
+    assert not re.search(r"\*\*|^#|^=+$|^-+$|\\|^>", plain, re.M)
+    assert lines[-1].startswith("Wat je hier doet")  # what the advice is based on, once, last
+    assert plain.count("Over dit advies") == 1
+
+
+def test_plain_text_of_a_result_without_parents_version_says_no_version():
+    aid, evaluation = evaluate("interventies")
+    plain = render.result_text(evaluation.result)
+    assert "Versie voor" not in plain
+    assert plain.startswith(evaluation.result.professional.title + "\n\n")
+
+
+# HTML ----------------------------------------------------------------------------------
+
+def test_html_offers_one_version_at_a_time_with_a_real_switch():
+    aid, evaluation = evaluate("analyse")
+    html = render.result_html(evaluation.result)
+    switch = re.search(r'<fieldset class="aid-versions">.*?</fieldset>', html).group(0)
+    radios = re.findall(r'<input type="radio" name="tw-versie" id="([^"]+)" value="(\w+)"([^>]*)>',
+                        switch)
+    assert [(r[0], r[1]) for r in radios] == [("tw-versie-pro", "pro"), ("tw-versie-ouders", "ouders")]
+    assert "checked" in radios[0][2] and "checked" not in radios[1][2]
+    assert '<legend>Welke versie wil je zien?</legend>' in switch
+    assert all(f'<label for="{rid}">' in switch for rid, _, _ in radios)
+    # Two results on one page keep their switches apart.
+    assert 'name="tw-versie-analyse"' in render.result_html(evaluation.result, key="analyse")
+    # Without a parents' version there is nothing to switch.
+    _, single = evaluate("interventies")
+    assert "aid-versions" not in render.result_html(single.result)
+
+
+def test_html_reads_as_a_document():
+    aid, evaluation = evaluate("analyse")
+    html = render.result_html(evaluation.result)
+    assert html.startswith('<div class="aid-doc"><h2>Resultaat</h2>')
+    assert "Ouder 1" not in html and " — " not in html.split("Over dit advies")[0].replace(
+        "—", "")  # no "Label — Ouder 1" lists
+    # Short answers as rows, a question per member as one group, long texts under their label.
+    assert ('<dl class="aid-rows"><dt>Gezinsleden en betrokkenen</dt><dd><span class="aid-line">'
+            'moeder, A.; vader, B.; dochter, 7 jaar</span></dd>') in html
+    assert ('<div class="aid-doc-block aid-doc-group"><h5>Wat moeilijk gaat</h5><dl class="aid-rows">'
+            '<dt>moeder, A.</dt>') in html
+    assert ('<h5>Doel 1</h5><dl class="aid-rows"><dt>Wat</dt><dd><span class="aid-line">Moeder '
+            'brengt') in html
+
+
+def test_for_and_against_are_one_pair_in_html():
+    aid, evaluation = evaluate("perspectief")
+    html = render.result_html(evaluation.result)
+    pairs = re.findall(r'<div class="aid-pair">(.*?)</div><section', html)
+    assert len(pairs) == 2  # one per version
+    for pair in pairs:
+        assert re.findall(r'data-section="(\w+)"', pair) == ["voor", "tegen"]
+
+
+def test_blocks_group_short_answers_and_members_and_keep_long_texts_apart():
+    items = (Item("Datum", "1 maart 2027"), Item("Keuze", "Deels"),
+             Item("moeder", "Slaapt slecht.", group="Wat moeilijk gaat"),
+             Item("kind", "Is boos.", group="Wat moeilijk gaat"),
+             Item("Lang", "x" * 71), Item("Regels", "a\nb"), Item("Veel regels", "a\nb\nc\nd"),
+             Item("Wat", "Elke dag.", group="Doel 1"), Item("Wat", "Elke week.", group="Doel 2"),
+             Item("Weer kort", "ja"))
+    found = [(b.kind, b.title, len(b.items)) for b in render.blocks(items)]
+    assert found == [("rows", "", 2), ("group", "Wat moeilijk gaat", 2), ("text", "", 1),
+                     ("rows", "", 1), ("text", "", 1), ("group", "Doel 1", 1),
+                     ("group", "Doel 2", 1), ("rows", "", 1)]
+
+
+# The check page ------------------------------------------------------------------------
+
+def test_check_page_groups_repeated_entries_by_entry():
+    aid, evaluation = evaluate("analyse")
+    html = render.check_html(aid, evaluation)
+    goals = html[html.index("7. Doelen"):html.index("8. ")]
+    entries = re.findall(r'<section class="aid-check-entry"><h4>(Doel \d)</h4>(.*?)</section>', goals)
+    assert [name for name, _ in entries] == ["Doel 1", "Doel 2"]
+    assert re.findall(r"<dt>([^<]+)</dt>", entries[0][1]) == ["Wat", "Wie", "Wanneer"]
+    assert "Moeder brengt het kind" in entries[0][1] and "ouders" in entries[1][1]
+    assert "Doel 1 —" not in html
+
+
+def test_check_page_of_the_contact_planner_reads_contact_by_contact():
+    aid, evaluation = evaluate("omgang")
+    html = render.check_html(aid, evaluation)
+    entries = re.findall(r'<h4>(Contact \d)</h4><dl class="aid-rows">(.*?)</dl>', html)
+    assert [name for name, _ in entries] == ["Contact 1", "Contact 2", "Contact 3"]
+    labels = re.findall(r"<dt>([^<]+)</dt>", entries[0][1])
+    assert labels[0] == aid.repeats[next(iter(aid.repeats))].questions[0].short
+
+
+def test_check_page_puts_each_member_under_the_question_asked_per_member():
+    aid, evaluation = evaluate("analyse")
+    html = re.sub(r'<span class="aid-line">|</span>', "", render.check_html(aid, evaluation))
+    assert ('<section class="aid-check-entry"><h4>Wat moeilijk gaat</h4><dl class="aid-rows">'
+            "<dt>Ouder 1</dt><dd>Slaapt slecht door geldzorgen.</dd><dt>Kind 1</dt>") in html
+    assert " — Ouder 1" not in html
