@@ -71,3 +71,35 @@ def months_between(start: dt.date, end: dt.date) -> int:
 
 def weekday(day: dt.date) -> str:
     return text("dates.days").split()[day.weekday()]
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    j = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * j) // 433
+    month = (h + j - 7 * m + 90) // 25
+    return dt.date(year, month, (h + j - 7 * m + 33 * month + 19) % 32)
+
+
+@cache
+def holidays(year: int) -> frozenset[dt.date]:
+    """The general public holidays of the Algemene termijnenwet (art. 3): New Year's Day, Easter
+    and Whit Sunday and Monday, Ascension Day, King's Day (the 26th when the 27th is a Sunday),
+    the fifth of May and both Christmas days."""
+    sunday = easter(year)
+    kings = dt.date(year, 4, 27)
+    if kings.weekday() == 6:
+        kings = dt.date(year, 4, 26)
+    return frozenset({dt.date(year, 1, 1), kings, dt.date(year, 5, 5), dt.date(year, 12, 25),
+                      dt.date(year, 12, 26)} | {sunday + dt.timedelta(days=n)
+                                                for n in (0, 1, 39, 49, 50)})
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Monday to Friday and not a public holiday."""
+    return day.weekday() < 5 and day not in holidays(day.year)

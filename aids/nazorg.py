@@ -8,7 +8,8 @@ three months, every two weeks up to six months, monthly up to a year and every t
 that. Evaluations early (at six weeks), at 3, 6 and 12 months, every six months in a longer plan
 and at the end. The rhythm is practice advice to adapt, not a rule from the sources; the sources
 say support is often needed for at least twelve months (NJi, Samenwerken aan terug naar huis).
-Moments fall on working days: a Saturday moves to the Friday, a Sunday to the Monday.
+Moments fall on working days: a Saturday moves to the Friday, a Sunday to the Monday, and a
+public holiday to the next working day.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from . import figures as draw
-from .dates import add_months, format_date, parse_date, weekday
+from .dates import add_months, format_date, is_working_day, parse_date, weekday
 from .definition import Aid
 from .fields import field_name
 from .result import Extra, Figures, Item
@@ -41,12 +42,14 @@ class Moment:
 
 
 def _working_day(day: dt.date) -> dt.date:
-    """The nearest working day: a Saturday becomes the Friday, a Sunday the Monday."""
-    return day + dt.timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0))
+    """The nearest working day: a Saturday becomes the Friday, a Sunday the Monday; a public
+    holiday (or a Friday or Monday that is one) the next working day."""
+    near = day + dt.timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0))
+    return near if is_working_day(near) else _next_working_day(near)
 
 
 def _next_working_day(day: dt.date) -> dt.date:
-    while day.weekday() >= 5:
+    while not is_working_day(day):
         day += dt.timedelta(days=1)
     return day
 

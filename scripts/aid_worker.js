@@ -85,19 +85,25 @@ async function twStart() {
     var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
     return new Response(await twFile(served[name]).bytes, { headers: { "Content-Type": type } });
   };
+  // A runtime file that cannot be unpacked ends the start: Emscripten only logs a failed wasm
+  // and waits for ever. This never resolves; it rejects with the first broken file.
+  var broken = Promise.all(["wasm", "stdlib", "wheel"].map(function (name) {
+    return twFile(name).bytes;
+  })).then(function () { return new Promise(function () {}); });
+  broken.catch(function () {});
   var pyodide = null;
   var start = { from: "snapshot", reason: "" };
   try {
     var snapshot = new Uint8Array(TW_RUNTIME.files.snapshot.size);
     var checked = twSnapshot(snapshot);
     checked.catch(function () {});  // awaited while Pyodide builds its module
-    pyodide = await twLoad(snapshot, checked);
+    pyodide = await Promise.race([twLoad(snapshot, checked), broken]);
     // The snapshot froze the state of random: every page would draw the same numbers.
     pyodide.runPython("import random\nrandom.seed()");
   } catch (error) {
     start = { from: "normal", reason: String(error && error.message || error) };
     console.warn("Thuiswijzer: normal start, the snapshot was not used: " + start.reason);
-    pyodide = await twLoad(null);
+    pyodide = await Promise.race([twLoad(null), broken]);
   }
   // The snapshot holds the imported modules, not the files: unpack the wheel either way.
   pyodide.unpackArchive(await twFile("wheel").bytes, "wheel");

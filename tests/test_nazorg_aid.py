@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aids
-from aids.dates import add_months
+from aids.dates import add_months, holidays, is_working_day
 from aids import engine, nazorg, render
 
 AID = aids.load("nazorg")
@@ -76,9 +76,29 @@ def test_any_return_date_gives_an_ordered_plan_of_working_days_to_the_end(start,
     moments = nazorg.schedule(start, months)
     days = [m.day for m in moments]
     assert days == sorted(days) and len(set(days)) == len(days)
-    assert all(day.weekday() < 5 for day in days) and days[0] > start
-    assert abs((days[-1] - add_months(start, months)).days) <= 3
+    assert all(is_working_day(day) for day in days) and days[0] > start
+    # At most four days off: a Christmas on Thursday moves the end to the Monday after.
+    assert abs((days[-1] - add_months(start, months)).days) <= 4
     assert moments[-1].evaluation
+
+
+def test_a_moment_on_a_public_holiday_moves_to_the_next_working_day():
+    # 31 January 2028 plus eleven months is New Year's Day 2029, a Monday.
+    days = [m.day for m in nazorg.schedule(dt.date(2028, 1, 31))]
+    assert dt.date(2029, 1, 1) not in days and dt.date(2029, 1, 2) in days
+    # Easter Monday 2028 is 17 April: week 11 after a return on 31 January falls there.
+    assert dt.date(2028, 4, 17) not in days and dt.date(2028, 4, 18) in days
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    (2027, ["01-01", "03-28", "03-29", "04-27", "05-05", "05-06", "05-16", "05-17", "12-25",
+            "12-26"]),
+    # King's Day on a Sunday moves to Saturday the 26th.
+    (2025, ["01-01", "04-20", "04-21", "04-26", "05-05", "05-29", "06-08", "06-09", "12-25",
+            "12-26"]),
+])
+def test_public_holidays_of_the_algemene_termijnenwet(year, expected):
+    assert sorted(day.strftime("%m-%d") for day in holidays(year)) == expected
 
 
 def evaluate(answers: dict):

@@ -61,7 +61,7 @@
     if (!form) { showSection(section + direction); return; }
     var button;
     if (direction > 0) {
-      button = visible(".aid-step .aid-nav button:last-child", form) ||
+      button = visible(".aid-step [data-aid-next]", form) ||
         visible("[data-aid-submit]", form);
     } else {
       button = visible(".aid-step .aid-nav button.aid-button--secondary", form) ||
@@ -77,6 +77,9 @@
     if (on) root.setAttribute("data-tw-voice", "ouders");
     else root.removeAttribute("data-tw-voice");
     parentsButton.setAttribute("aria-pressed", on ? "true" : "false");
+    // The result's own version switch follows, so leaving the projector shows the same version.
+    var choice = document.querySelector('[data-aid-version="' + (on ? "ouders" : "pro") + '"]');
+    if (choice) choice.checked = true;
   }
 
   function enter() {

@@ -55,7 +55,8 @@ def test_ready_state_shows_the_first_step_only(aid):
     assert "Het hulpmiddel is klaar" in aid.inner_text("[data-aid-status]")
     assert visible_step(aid) == "gezin"
     assert aid.locator("[data-step]:visible").count() == 1
-    assert "Stap 1 van 12" in aid.inner_text("[data-step=gezin] legend")
+    # Contact is not asked while the child lives at home: 10 steps and the check page.
+    assert "Stap 1 van 11" in aid.inner_text("[data-step=gezin] legend")
     assert aid.locator("[data-aid-tools]").is_visible()
     assert aid.locator("[data-aid-output]").is_hidden()
     assert "Let op:" in aid.inner_text("[data-step=gezin]")
@@ -65,7 +66,7 @@ def test_ready_state_shows_the_first_step_only(aid):
 def test_every_step_the_check_page_and_the_result_are_accessible(aid):
     fill_step_one(aid)
     seen = []
-    for _ in range(12):
+    for _ in range(15):
         step = visible_step(aid)
         seen.append(step)
         assert axe_violations(aid) == [], step
@@ -75,7 +76,7 @@ def test_every_step_the_check_page_and_the_result_are_accessible(aid):
         aid.wait_for_function("s => !document.querySelector(`[data-step=\"${s}\"]`) || document.querySelector(`[data-step=\"${s}\"]`).hidden",
                               arg=step)
     assert seen == ["gezin", "beeld", "analyse", "ouders", "eerder", "gewenst", "doelen", "hulp",
-                    "omgang", "evaluatie", "controle"]
+                    "omgang", "evaluatie", "reactie_ouders", "controle"]
     aid.click("[data-aid-submit]")
     aid.locator("[data-aid-exports]").wait_for()
     assert visible_step(aid) == "resultaat"
@@ -179,6 +180,15 @@ def test_print_shows_only_the_result_with_typed_text_as_text(aid):
     assert pdf.startswith(b"%PDF")
 
 
+def strings(value) -> list[str]:
+    """Every text inside a JSON value."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
 def test_exports_escape_typed_text_and_the_json_opens_again_to_the_same_plan(aid, browser):
     aid.context.grant_permissions(["clipboard-read", "clipboard-write"])
     complete_with_payload(aid)
@@ -197,14 +207,16 @@ def test_exports_escape_typed_text_and_the_json_opens_again_to_the_same_plan(aid
         aid.click("[data-aid-export=json]")
     path = saved.value.path()
     data = json.load(open(path, encoding="utf-8"))
-    assert data["format"] == "thuiswijzer" and data["aid"] == "analyse" and data["version"] == 2
+    assert data["format"] == "thuiswijzer-gezin" and data["version"] == 1
+    assert list(data["aids"]) == ["analyse"]
+    assert PAYLOAD in strings(data["aids"]["analyse"]["answers"])
     # Clear everything, then open the file again.
     aid.once("dialog", lambda dialog: dialog.accept())
     aid.get_by_role("button", name="Wis alles").click()
     assert visible_step(aid) == "gezin"
     assert aid.input_value("#tw-analyse-problemen--kind1") == ""
     aid.set_input_files("[data-aid-import]", path)
-    aid.locator("[data-aid-status]").get_by_text("Het bestand is geopend").wait_for()
+    aid.locator("[data-aid-status]").get_by_text("is geopend").wait_for()
     assert visible_step(aid) == "controle"
     assert aid.input_value("#tw-analyse-problemen--kind1") == PAYLOAD
     aid.click("[data-aid-submit]")
@@ -282,6 +294,7 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     press_next(page)                                   # to 'evaluatie' (contact does not apply)
     tab_to(page, "#tw-analyse-evaluatie--1--datum")
     page.keyboard.type("1-6-2027")
+    press_next(page)                                   # to 'reactie_ouders'
     press_next(page)                                   # to the check page
     tab_to(page, "[data-aid-submit]")
     page.keyboard.press("Enter")

@@ -32,11 +32,13 @@ def test_calendar_download_and_family_from_another_aid(page, server, tmp_path):
     walk_to_check(page)
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
-    assert "29 februari 2028 — Maand 1" not in page.inner_text("[data-aid-output]")
-    assert "30 april 2028 — Maand 3 (evaluatie)" in page.inner_text("[data-aid-output]")
+    plan = page.inner_text("[data-aid-output]")
+    # Three months after 31 January is Sunday 30 April; New Year's Day 2029 is no working day.
+    assert "maandag 1 mei 2028 — maand 3, evaluatie" in plan
+    assert "dinsdag 2 januari 2029 — maand 11" in plan and "maandag 1 januari 2029" not in plan
     with page.expect_download() as download:
         page.click("[data-aid-export=ics]")
     assert download.value.suggested_filename.endswith(".ics")
     calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
-    assert len(events) == 14 and str(events[-1]["SUMMARY"]) == "Nazorg: Maand 12 (evaluatie)"
+    assert len(events) == 30 and str(events[-1]["SUMMARY"]) == "Nazorg: maand 12, evaluatie"
