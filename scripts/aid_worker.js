@@ -33,8 +33,16 @@ function twFile(name) {
 function twReceive(event) {
   var message = event.data;
   if (!twFiles) return;  // Python runs: late files (of a refused snapshot) are dropped
-  if (message.error) twFile(message.name).reject(new Error(message.error));
-  else twFile(message.name).resolve(message.bytes);
+  if (message.error) {
+    twFile(message.name).reject(new Error(message.error));
+    // Without this file Python cannot start (only the snapshot has a fallback). Say so now:
+    // Pyodide may never settle after a wasm it could not instantiate.
+    if (message.name !== "snapshot") {
+      self.postMessage({ type: "failed", damaged: true, reason: message.name + ": " + message.error });
+    }
+  } else {
+    twFile(message.name).resolve(message.bytes);
+  }
 }
 
 // The snapshot, checked, in the buffer Pyodide was given at the start; or an error that says
@@ -85,25 +93,19 @@ async function twStart() {
     var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
     return new Response(await twFile(served[name]).bytes, { headers: { "Content-Type": type } });
   };
-  // A runtime file that cannot be unpacked ends the start: Emscripten only logs a failed wasm
-  // and waits for ever. This never resolves; it rejects with the first broken file.
-  var broken = Promise.all(["wasm", "stdlib", "wheel"].map(function (name) {
-    return twFile(name).bytes;
-  })).then(function () { return new Promise(function () {}); });
-  broken.catch(function () {});
   var pyodide = null;
   var start = { from: "snapshot", reason: "" };
   try {
     var snapshot = new Uint8Array(TW_RUNTIME.files.snapshot.size);
     var checked = twSnapshot(snapshot);
     checked.catch(function () {});  // awaited while Pyodide builds its module
-    pyodide = await Promise.race([twLoad(snapshot, checked), broken]);
+    pyodide = await twLoad(snapshot, checked);
     // The snapshot froze the state of random: every page would draw the same numbers.
     pyodide.runPython("import random\nrandom.seed()");
   } catch (error) {
     start = { from: "normal", reason: String(error && error.message || error) };
     console.warn("Thuiswijzer: normal start, the snapshot was not used: " + start.reason);
-    pyodide = await Promise.race([twLoad(null), broken]);
+    pyodide = await twLoad(null);
   }
   // The snapshot holds the imported modules, not the files: unpack the wheel either way.
   pyodide.unpackArchive(await twFile("wheel").bytes, "wheel");

@@ -131,7 +131,7 @@
               self.ready = true;
               resolve(message.start);
             } else if (message.type === "failed") {
-              fail(failure("reason_failed", message.reason));
+              fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
             } else if (message.type === "answer") {
               self.answer(message);
             }
