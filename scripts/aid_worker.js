@@ -33,8 +33,16 @@ function twFile(name) {
 function twReceive(event) {
   var message = event.data;
   if (!twFiles) return;  // Python runs: late files (of a refused snapshot) are dropped
-  if (message.error) twFile(message.name).reject(new Error(message.error));
-  else twFile(message.name).resolve(message.bytes);
+  if (message.error) {
+    twFile(message.name).reject(new Error(message.error));
+    // Without this file Python cannot start (only the snapshot has a fallback). Say so now:
+    // Pyodide may never settle after a wasm it could not instantiate.
+    if (message.name !== "snapshot") {
+      self.postMessage({ type: "failed", damaged: true, reason: message.name + ": " + message.error });
+    }
+  } else {
+    twFile(message.name).resolve(message.bytes);
+  }
 }
 
 // The snapshot, checked, in the buffer Pyodide was given at the start; or an error that says

@@ -581,7 +581,7 @@
             self.update();
           } else if (message.type === "failed") {
             clearTimeout(deadline);
-            self.fail("reason_failed", message.reason);
+            self.fail(message.damaged ? "reason_damaged" : "reason_failed", message.reason);
           } else if (message.type === "answer") {
             self.answer(message);
           }

@@ -55,7 +55,7 @@ START_FAULTS = {
     "wheel missing": ("wheel-0.js", 404, "reason_missing", False),
     "worker cut short": ("worker.js", lambda body: body[:len(body) // 2], "reason_damaged", False),
     "data cut short": ("stdlib-0.js", lambda body: body[:len(body) // 2], "reason_damaged", False),
-    "wasm damaged": ("wasm-0.js", damage, "reason_failed", False),
+    "wasm damaged": ("wasm-0.js", damage, "reason_damaged", False),
     "wheel damaged": ("wheel-0.js", damage, "reason_failed", False),
     "worker fails": ("worker.js", worker_with('throw new Error("kapot");'), "reason_failed", False),
     "worker silent": ("worker.js", worker_with("self.onmessage = function () {};"),
