@@ -133,6 +133,7 @@ def _unsearchable(form: Markup) -> Markup:
 
 def on_env(env, config, files):
     env.filters["tw_date"] = _date_filter
+    env.globals["tw_text"] = text  # the templates' words come from interface.toml too
     return env
 
 

@@ -165,6 +165,25 @@ def test_no_dutch_sentence_in_the_page_scripts(path: Path):
     assert found == []
 
 
+TEMPLATES = sorted((ROOT / "overrides").glob("*.html"))
+_MARKUP = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}|<script\b.*?</script>|<[^>]*>", re.S)
+
+
+def template_words(source: str) -> list[str]:
+    """Words a template writes itself, outside Jinja expressions, tags and scripts."""
+    return re.findall(r"[^\W\d_]{2,}", _MARKUP.sub(" ", source))
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+def test_templates_take_their_words_from_the_content(path: Path):
+    assert template_words(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_template_check_finds_a_word():
+    assert template_words('<h1>Deze pagina bestaat niet</h1>{{ tw_text("page.not_found") }}') \
+        == ["Deze", "pagina", "bestaat", "niet"]
+
+
 def test_the_code_check_finds_a_dutch_sentence():
     assert dutch_literals('x = "Vul de datum in als dag en maand."\n')
     assert not dutch_literals('check.fail("de stap heeft geen vragen en dat mag niet")\n')
