@@ -30,9 +30,11 @@ _SCHEMA = {
          "rating": dict},
         # No age_min/age_max: the help does not depend on the child's age (help for a parent's
         # own problems, local help). requires: it only fits when one of these concerns is
-        # chosen. general: general support, shown in its own group. contra: concerns that rule
-        # it out, with the reason.
-        {"age_min": int, "age_max": int, "requires": list, "general": bool, "contra": list},
+        # chosen. general: general support, shown in its own group. parenting: a programme that
+        # trains parenting or the parent-child interaction. contra: concerns that rule it out,
+        # with the reason.
+        {"age_min": int, "age_max": int, "requires": list, "general": bool, "parenting": bool,
+         "contra": list},
     ),
     "contra": ({"concerns": list, "reason": str}, {}),
     "rating": ({"level": str, "date": str, "body": str}, {"note": str}),
@@ -93,6 +95,7 @@ class Intervention:
     rating: Rating
     requires: tuple[str, ...] = ()  # fits only when one of these concerns is chosen
     general: bool = False  # general support, shown in its own group
+    parenting: bool = False  # a parenting programme (the trauma caution applies)
     contra: tuple[tuple[tuple[str, ...], str], ...] = ()  # (concerns, reason): ruled out
 
     @property
@@ -192,6 +195,7 @@ def interventions() -> tuple[Intervention, ...]:
             sources=tuple(item["sources"]),
             rating=Rating(rating["level"], date, rating["body"], rating.get("note", "")),
             requires=tuple(item.get("requires", [])), general=item.get("general", False),
+            parenting=item.get("parenting", False),
             contra=tuple(contra),
         ))
     return tuple(found)

@@ -30,7 +30,6 @@ TRAUMA_FIRST = 2.0  # treating a parent's trauma comes before or alongside paren
 MAX_AGE = 23  # the oldest age any help in the catalogue is for (IAG and LVB help)
 ADULT = 18  # above this age youth help only continues with an LVB (IAG's target group)
 
-PARENTING = frozenset({"opvoedvaardigheden", "ouder_kind_interactie"})
 # Help meant for parents and child counts, in a situation, as help for the child only when it
 # matched a concern about the child, and as help for the parents unless it matched only the
 # child's own problems (GGZ chosen for a parent's trauma is not help for the child).
@@ -209,7 +208,7 @@ def _preferences(aid: Aid, item: catalogue.Intervention, situation: Situation) -
 
 def _tags(item: catalogue.Intervention, situation: Situation) -> set[str]:
     tags = set()
-    if PARENTING & set(item.concerns) and not _treats_parent_trauma(item):
+    if item.parenting:
         tags.add("opvoedprogramma")
     if situation.age is None and item.has_ages and (item.age_min > 0 or item.age_max < ADULT):
         tags.add("leeftijd_onbekend")

@@ -224,6 +224,21 @@ def test_trauma_caution_only_on_parenting_programmes_when_trauma_is_chosen_or_no
     assert any(i in PARENTING_PROGRAMMES for i in fitting_ids(trauma))
 
 
+def test_trauma_caution_not_on_family_treatment_or_general_support():
+    # A teenager home again, behaviour problems, re-placement threatens: MST, FFT and Families
+    # First are family treatment, the local team is general support; none is a parenting course.
+    advice = advise(situation(15, "nazorg", "gedrag_kind", "crisis", "opvoedvaardigheden"))
+    options = [*advice.fitting, *advice.general]
+    assert {"mst", "fft", "families-first", "wijkteam"} <= {o.intervention.id for o in options}
+    for o in options:
+        parenting = o.intervention.id in PARENTING_PROGRAMMES
+        assert any(TRAUMA_CAUTION.search(c) for c in o.cautions) == parenting, o.intervention.id
+
+
+def test_parenting_programmes_are_marked_in_the_catalogue():
+    assert {item.id for item in CATALOGUE if item.parenting} == set(PARENTING_PROGRAMMES)
+
+
 def test_unknown_age_gets_a_caution_only_on_help_for_some_ages():
     advice = advise(situation(None, "voorkomen", "gedrag_kind", "crisis"))
     assert any("geen leeftijd" in c for c in option(advice, "mst").cautions)
