@@ -25,6 +25,7 @@ def describe(aid: Aid) -> str:
             lines.append(f"  {step.id}: {text('cli.repeat', count=step.repeat)} — {step.title}")
             for question in step.questions:
                 lines.append(f"      {question.id}: {text('cli.' + question.type)} — {question.label}")
+                lines += [f"          {option.value}: {option.label}" for option in question.options]
             continue
         for question in step.questions:
             kind = text(f"cli.{question.type}")

@@ -41,6 +41,12 @@ def test_help_of_an_aid_documents_its_answer_keys():
     assert "pcit: Parent-Child Interaction Therapy (PCIT)" in out.stdout
 
 
+def test_help_lists_the_options_inside_a_repeated_step():
+    out = run("omgang", "--help").stdout
+    contacts = out[out.index("  contacten:"):]
+    assert "      wie_brengt: één keuze" in contacts and "          vervoer: Een taxi" in contacts
+
+
 def test_valid_answers_print_the_result_as_json():
     answers = {"leden": ["ouder1"], "begin": "Na een verhuizing <b>vet</b>."}
     out = run("analyse", stdin=json.dumps(answers))
