@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages the build and tests need, if they are missing.
-# chromium: browser tests (Playwright drives /usr/bin/chromium); hunspell-nl: Dutch spelling;
+# chromium: browser tests (Playwright drives /usr/bin/chromium); firefox-esr: the same pages under
+# the Content-Security-Policy in Firefox (driven over Marionette); hunspell-nl: Dutch spelling;
 # nodejs/npm: fetching the pinned Pyodide runtime and running it under Node in the tests.
 set -euo pipefail
 need=()
-for pkg in chromium hunspell hunspell-nl nodejs npm; do
+for pkg in chromium firefox-esr hunspell hunspell-nl nodejs npm; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 # npm may come from outside Debian (as on these machines); only ask for it when it is absent.

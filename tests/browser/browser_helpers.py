@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
 from pathlib import Path
 
 import axe_playwright_python
@@ -104,3 +107,84 @@ _STORAGE = """async () => ({
 def stored(page) -> dict:
     """What the page has put in the browser's storage (all zero and empty when nothing)."""
     return page.evaluate(_STORAGE)
+
+
+# Firefox ESR, driven over Marionette (its own remote protocol; Playwright cannot drive Debian's
+# Firefox). Enough for loading pages, running a script and reading the browser console.
+FIREFOX = "/usr/bin/firefox-esr"
+_FIREFOX_PREFS = {
+    "marionette.port": 0,  # any free port; Firefox writes it to MarionetteActivePort
+    "app.normandy.enabled": False, "app.update.enabled": False,
+    "browser.shell.checkDefaultBrowser": False, "browser.safebrowsing.malware.enabled": False,
+    "browser.safebrowsing.phishing.enabled": False, "datareporting.policy.dataSubmissionEnabled": False,
+    "network.captive-portal-service.enabled": False, "network.connectivity-service.enabled": False,
+    "toolkit.telemetry.enabled": False,
+}
+
+
+class Firefox:
+    """Headless Firefox ESR in a fresh profile, one command at a time."""
+
+    def __init__(self, profile: Path) -> None:
+        prefs = "".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n"
+                        for k, v in _FIREFOX_PREFS.items())
+        (profile / "user.js").write_text(prefs, encoding="utf-8")
+        self.process = subprocess.Popen(
+            [FIREFOX, "--headless", "--marionette", "-remote-allow-system-access", "--no-remote",
+             "--profile", str(profile)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = profile / "MarionetteActivePort"
+        for _ in range(600):  # Firefox writes the port once it listens (at most a minute)
+            if port_file.is_file() and port_file.read_text().strip():
+                break
+            try:
+                self.process.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                continue
+            raise AssertionError("Firefox ESR stopt direct na het starten")
+        self.socket = socket.create_connection(("127.0.0.1", int(port_file.read_text())), timeout=120)
+        self.buffer, self.id = b"", 0
+        self._read()  # the server's greeting
+        self.command("WebDriver:NewSession", {"capabilities": {"alwaysMatch": {"timeouts": {
+            "script": 60_000, "pageLoad": 60_000}}}})
+
+    def _read(self):
+        while b":" not in self.buffer:
+            self.buffer += self.socket.recv(65536)
+        size, rest = self.buffer.split(b":", 1)
+        while len(rest) < int(size):
+            rest += self.socket.recv(65536)
+        self.buffer = rest[int(size):]
+        return json.loads(rest[:int(size)])
+
+    def command(self, name: str, params: dict | None = None):
+        self.id += 1
+        data = json.dumps([0, self.id, name, params or {}]).encode()
+        self.socket.sendall(str(len(data)).encode() + b":" + data)
+        while True:
+            kind, number, error, result = self._read()
+            if kind == 1 and number == self.id:
+                if error:
+                    raise AssertionError(f"Firefox: {error.get('message')}")
+                return result.get("value") if isinstance(result, dict) else result
+
+    def goto(self, url: str) -> None:
+        self.command("WebDriver:Navigate", {"url": url})
+
+    def evaluate(self, script: str, *args):
+        """Run an async function body; its last argument is the callback for the answer."""
+        return self.command("WebDriver:ExecuteAsyncScript", {"script": script, "args": list(args)})
+
+    def console(self) -> list[str]:
+        """Every message in the browser console so far (pages, workers, the browser itself)."""
+        self.command("Marionette:SetContext", {"value": "chrome"})
+        try:
+            return self.command("WebDriver:ExecuteScript", {"script": (
+                "return Services.console.getMessageArray().map(m => m.message || String(m))"),
+                "args": []})
+        finally:
+            self.command("Marionette:SetContext", {"value": "content"})
+
+    def close(self) -> None:
+        self.socket.close()
+        self.process.kill()
+        self.process.wait()
