@@ -46,7 +46,8 @@ def _examples(question: Question) -> Markup | None:
              h("ul", {}, [h("li", {}, e) for e in question.examples]))
 
 
-def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str) -> Markup:
+def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str,
+                  member: str | None = None) -> Markup:
     fid = field_id(aid, name)
     # The definition's maximum, in the page too: a 10 MB paste is cut off before it arrives.
     attrs = {"id": fid, "name": name, "aria-describedby": _described(fid, bool(hint)),
@@ -59,7 +60,8 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
         control = h("input", {**attrs, "type": "text",
                               "inputmode": "numeric" if question.type == "number" else None,
                               "class": f"aid-{question.type}" if short else None})
-    return h("div", {"class": "aid-field", "data-field": name},
+    # data-member: a field of one member; a worksheet leaves out the members not chosen.
+    return h("div", {"class": "aid-field", "data-field": name, "data-member": member},
              h("label", {"for": fid, "class": "aid-label"}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, hint) if hint else None,
              _error_slot(aid, name),
@@ -75,8 +77,11 @@ def _choice_control(aid: Aid, question: Question, name: str, label: str) -> Mark
         items.append(h("div", {"class": "aid-option"},
                        h("input", {"type": kind, "id": oid, "name": name, "value": option.value}),
                        h("label", {"for": oid}, option.label)))
+    # data-members: the question whose choices other questions are asked per (the members).
+    members = any(other.per == question.id for other in aid.questions.values())
     return h("fieldset", {"class": "aid-field aid-group", "data-field": name, "id": fid,
-                          "aria-describedby": _described(fid, bool(question.hint))},
+                          "aria-describedby": _described(fid, bool(question.hint)),
+                          "data-members": members},
              h("legend", {"class": "aid-label"}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, question.hint)
              if question.hint else None,
@@ -95,7 +100,7 @@ def _question(aid: Aid, question: Question) -> Markup:
     if question.per:
         members = aid.questions[question.per]
         fields = [
-            _text_control(aid, question, name, member.label, "")
+            _text_control(aid, question, name, member.label, "", member.value)
             for name, member in zip(field_names(aid, question), members.options)
         ]
         note = text("form.per_note", question=members.label.rstrip("?"))

@@ -144,3 +144,24 @@ def test_printing_before_the_result_gives_a_blank_worksheet_of_every_step(page, 
             assert question.label.split("\n")[0][:40] in text, question.id
     for control in ("Volgende stap", "Bewaar het gezinsdossier", "Wis alles", "Zoeken"):
         assert control not in text
+    if started:  # a repeated step: the entries in use and one blank one, not all eight
+        assert "Contact 1" in text and "Contact 2" in text and "Contact 3" not in text
+
+
+def test_a_worksheet_after_choosing_members_asks_only_about_them(page, server):
+    page.goto(f"{server}/hulpmiddelen/analyse.html")
+    wait_for_aid(page)
+    page.emulate_media(media="print")
+    every = page.locator("[data-member]:visible").count()
+    members = page.locator("[data-members] input").count()
+    assert every > 0 and every % members == 0  # blank: every member of every question
+    page.emulate_media(media="screen")
+    page.check("#tw-analyse-leden-0")  # Ouder 1
+    page.check("#tw-analyse-leden-2")  # Kind 1
+    page.wait_for_function("() => document.querySelectorAll('[data-member]:not([hidden])').length"
+                           " < document.querySelectorAll('[data-member]').length")
+    page.emulate_media(media="print")
+    shown = page.eval_on_selector_all(
+        "[data-member]", "fields => fields.filter(f => f.checkVisibility())"
+                         ".map(f => f.dataset.member)")
+    assert sorted(set(shown)) == ["kind1", "ouder1"] and len(shown) == every // members * 2
