@@ -44,8 +44,7 @@ class Moment:
 def _working_day(day: dt.date) -> dt.date:
     """The nearest working day: a Saturday becomes the Friday, a Sunday the Monday; a public
     holiday (or a Friday or Monday that is one) the next working day."""
-    near = day + dt.timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0))
-    return near if is_working_day(near) else _next_working_day(near)
+    return _next_working_day(day + dt.timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0)))
 
 
 def _next_working_day(day: dt.date) -> dt.date:

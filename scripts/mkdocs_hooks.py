@@ -149,6 +149,11 @@ def _runtime_config(page) -> str:
     return json.dumps({"base": base, "files": manifest["files"]}).replace("</", "<\\/")
 
 
+def _runtime_script(page) -> str:
+    """The <script data-tw-runtime> element of a page that starts Python without an aid form."""
+    return f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
+
+
 def on_page_content(html, page, config, files):
     # Projector mode on aid and case pages: at the top of a case, below an aid's form (the
     # first screen of an aid shows its first question).
@@ -159,13 +164,12 @@ def on_page_content(html, page, config, files):
     if page.meta.get("groepsoverzicht"):
         if OVERVIEW_MARKER not in html:
             raise PluginError(f"{page.file.src_path}: de markering {OVERVIEW_MARKER} ontbreekt")
-        runtime = f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
-        return html.replace(OVERVIEW_MARKER, training_pages.overview_form_html() + runtime)
+        return html.replace(OVERVIEW_MARKER,
+                            training_pages.overview_form_html() + _runtime_script(page))
     if page.meta.get("dossier"):
         if CASE_FILE_MARKER not in html:
             raise PluginError(f"{page.file.src_path}: de markering {CASE_FILE_MARKER} ontbreekt")
-        runtime = f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
-        return html.replace(CASE_FILE_MARKER, _case_file_form() + runtime)
+        return html.replace(CASE_FILE_MARKER, _case_file_form() + _runtime_script(page))
     if page.meta.get("example"):
         return _example(html, page, config)
     aid_id = page.meta.get("aid")

@@ -5,36 +5,12 @@
 (function () {
   "use strict";
 
-  var START_LIMIT_MS = 20000;
-  var MAX_FILE_BYTES = 1000000;
-  var MAX_FILE_DEPTH = 20;
   // Every word the page shows comes from the aid's content (interface.toml), never from here.
   var TEXTS = {};
 
   function say(key, values) {
     return (TEXTS[key] || key).replace(/\{([a-z_]+)\}/g, function (match, name) {
       return String(values && name in values ? values[name] : match);
-    });
-  }
-
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = function () {
-        // A file cut short or damaged loads but does not run to its end: it never registers.
-        if (script.twRan || typeof window.__twWorkerSource === "string") { resolve(); return; }
-        var error = new Error("damaged runtime file: " + src);
-        error.reason = "reason_damaged";
-        reject(error);
-      };
-      script.onerror = function () {
-        var error = new Error("missing runtime file: " + src);
-        error.reason = "reason_missing";
-        reject(error);
-      };
-      document.head.appendChild(script);
     });
   }
 
@@ -437,7 +413,7 @@
       input.value = "";
       input.focus();
     }
-    TwPython.readFile(file, MAX_FILE_BYTES, MAX_FILE_DEPTH).then(function (read) {
+    TwPython.readFile(file).then(function (read) {
       if (read.problem) {
         refuse(say("file_" + read.problem));
         return;
@@ -524,7 +500,7 @@
     this.actions.hidden = false;
     this.resultBack.hidden = true;
     this.status("unavailable", say("unavailable", {
-      reason: say(reason, { seconds: START_LIMIT_MS / 1000 }) }));
+      reason: say(reason, { seconds: TwPython.START_LIMIT_MS / 1000 }) }));
   };
 
   Aid.prototype.start = function () {
@@ -589,7 +565,7 @@
   // the restart.
   Aid.prototype.load = function () {
     var self = this;
-    var python = new TwPython.Python(this.runtime, START_LIMIT_MS, this.restartedAt);
+    var python = new TwPython.Python(this.runtime, this.restartedAt);
     this.python = python;
     python.onStop = function (detail) { self.die(detail); };
     python.start().then(function (how) {

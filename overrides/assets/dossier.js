@@ -4,15 +4,12 @@
 (function () {
   "use strict";
 
-  var START_LIMIT_MS = 20000;
-  var MAX_FILE_BYTES = 1000000;
-  var MAX_FILE_DEPTH = 20;
 
   var form = document.querySelector("[data-tw-case-file]");
   var config = document.querySelector("script[data-tw-runtime]");
   if (!form || !config) return;
   var texts = JSON.parse(form.getAttribute("data-texts"));
-  var python = new TwPython.Python(JSON.parse(config.textContent), START_LIMIT_MS);
+  var python = new TwPython.Python(JSON.parse(config.textContent));
   var status = form.querySelector("[data-tw-case-file-status]");
   var input = form.querySelector("[data-tw-case-file-input]");
   var actions = form.querySelector(".tw-case-file-actions");
@@ -32,7 +29,7 @@
     var file = input.files && input.files[0];
     clear();
     if (!file || !python.ready) return;
-    TwPython.readFile(file, MAX_FILE_BYTES, MAX_FILE_DEPTH).then(function (read) {
+    TwPython.readFile(file).then(function (read) {
       if (read.problem) { state("ready", texts[read.problem]); return; }
       python.call({ op: "document", text: read.text, now: new Date().toISOString() })
         .then(function (response) {

@@ -5,16 +5,13 @@
 (function () {
   "use strict";
 
-  var START_LIMIT_MS = 20000;
   var MAX_FILES = 12;
-  var MAX_FILE_BYTES = 1000000;
-  var MAX_FILE_DEPTH = 20;
 
   var form = document.querySelector("[data-tw-overview]");
   var config = document.querySelector("script[data-tw-runtime]");
   if (!form || !config) return;
   var texts = JSON.parse(form.getAttribute("data-texts"));
-  var python = new TwPython.Python(JSON.parse(config.textContent), START_LIMIT_MS);
+  var python = new TwPython.Python(JSON.parse(config.textContent));
   var status = form.querySelector("[data-tw-overview-status]");
   var input = form.querySelector("[data-tw-overview-files]");
   var drop = form.querySelector("[data-tw-overview-drop]");
@@ -26,7 +23,7 @@
   }
 
   function read(file) {
-    return TwPython.readFile(file, MAX_FILE_BYTES, MAX_FILE_DEPTH).then(function (read) {
+    return TwPython.readFile(file).then(function (read) {
       return read.problem ? { name: file.name, problem: texts[read.problem] }
         : { name: file.name, text: read.text };
     });

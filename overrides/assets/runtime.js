@@ -8,6 +8,11 @@
 
   // A running Python answers in milliseconds; no answer for this long means it has stopped.
   var CALL_LIMIT_MS = 10000;
+  // Python must be ready this long after navigation (or a restart), or the page goes on without.
+  var START_LIMIT_MS = 20000;
+  // A file the user opens: at most 1 MB and JSON nested at most 20 deep (as Python checks too).
+  var MAX_FILE_BYTES = 1000000;
+  var MAX_FILE_DEPTH = 20;
   var NativeWorker = window.__twNativeWorker || window.Worker;
   var unpacker = null;
 
@@ -60,11 +65,11 @@
     return deepest;
   }
 
-  // Read a file the user chose, within limits; resolves {text} or {problem: a reason}.
-  function readFile(file, maxBytes, maxDepth) {
-    if (file.size > maxBytes) return Promise.resolve({ problem: "too_big" });
+  // Read a file the user chose, within the limits; resolves {text} or {problem: a reason}.
+  function readFile(file) {
+    if (file.size > MAX_FILE_BYTES) return Promise.resolve({ problem: "too_big" });
     return file.text().then(function (text) {
-      return jsonDepth(text) > maxDepth ? { problem: "too_deep" } : { text: text };
+      return jsonDepth(text) > MAX_FILE_DEPTH ? { problem: "too_deep" } : { text: text };
     }, function () { return { problem: "unreadable" }; });
   }
 
@@ -72,9 +77,9 @@
   // error whose reason is reason_browser, reason_missing, reason_damaged, reason_failed or
   // reason_timeout. call() always settles: with Python's parsed answer, or with null when the
   // answer cannot be read or Python has stopped. onStop(detail) tells that a ready Python died.
-  function Python(config, limitMs, since) {
+  function Python(config, since) {
     this.config = config;
-    this.limitMs = limitMs;
+    this.limitMs = START_LIMIT_MS;
     this.since = since || 0;  // the limit counts from navigation, or from a restart
     this.worker = null;
     this.ready = false;
@@ -199,5 +204,5 @@
     if (unpacker) unpacker.terminate();
   };
 
-  window.TwPython = { Python: Python, jsonDepth: jsonDepth, readFile: readFile };
+  window.TwPython = { Python: Python, readFile: readFile, START_LIMIT_MS: START_LIMIT_MS };
 })();
