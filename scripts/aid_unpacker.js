@@ -2,13 +2,17 @@
 // data scripts back into files. The page sends it each base64 chunk as its script arrives; it
 // decodes the chunks in order, checks each snapshot chunk's sha256, gunzips what the build
 // gzipped, and hands every whole file to Python's worker over the port the page gave both.
+// Over http the page loads no data scripts: it fetches the same files as bytes (checked by
+// Subresource Integrity) and sends each whole; the unpacker gunzips them the same way, and
+// compiles the wasm.
 // It runs on the other core while Python's worker builds its module.
-// build_runtime.py puts TW_RUNTIME before this file: each runtime file's size and whether it
-// is gzip, and the sha256 of each snapshot chunk.
+// build_runtime.py puts TW_RUNTIME before this file: each runtime file's size, whether it is
+// gzip, the runs of zeros left out of it, and the sha256 of each snapshot chunk.
 "use strict";
 
 var twPort = null;
 var twFiles = {};
+var twCompile = false;  // compile the wasm here (over http; the page's first message says)
 
 function twBytes(base64) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
@@ -33,15 +37,28 @@ function twCheckChunk(bytes, index) {
   });
 }
 
-async function twFill(buffer, reader) {
-  var offset = 0;
+// The file's bytes in order into its buffer, stepping over the runs of zeros the build left
+// out (holes: [offset, length], in order): a new buffer holds zeros already.
+async function twFill(buffer, reader, holes) {
+  var offset = 0, hole = 0;
+  function skipHoles() {
+    while (hole < holes.length && offset === holes[hole][0]) offset += holes[hole++][1];
+  }
   for (;;) {
     var step = await reader.read();
     if (step.done) break;
-    if (offset + step.value.length > buffer.length) throw new Error("runtime file too long");
-    buffer.set(step.value, offset);
-    offset += step.value.length;
+    var bytes = step.value;
+    while (bytes.length) {
+      skipHoles();
+      var room = (hole < holes.length ? holes[hole][0] : buffer.length) - offset;
+      if (room <= 0) throw new Error("runtime file too long");
+      var part = bytes.subarray(0, room);
+      buffer.set(part, offset);
+      offset += part.length;
+      bytes = bytes.subarray(part.length);
+    }
   }
+  skipHoles();
   if (offset !== buffer.length) throw new Error("runtime file too short");
   return buffer;
 }
@@ -56,17 +73,23 @@ function twFile(name) {
     var file = twFiles[name] = {
       parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter(),
     };
-    twFill(new Uint8Array(info.size), out.getReader()).catch(function (error) {
+    // Over http the wasm is compiled here while it arrives, and goes to Python's worker
+    // compiled. A file:// page cannot pass a compiled module between its workers (its origin
+    // is opaque): there Python's worker compiles the bytes.
+    var whole = name === "wasm" && twCompile
+      ? WebAssembly.compileStreaming(new Response(out, { headers: { "Content-Type": "application/wasm" } }))
+      : twFill(new Uint8Array(info.size), out.getReader(), info.holes);
+    whole.catch(function (error) {
       return error;
-    }).then(async function (bytes) {
+    }).then(async function (data) {
       // A damaged chunk usually breaks the gzip stream too: name the damage, not its effect.
       if ((await Promise.all(file.checks)).indexOf(false) >= 0) {
-        bytes = new Error(name + " sha256 mismatch");
+        data = new Error(name + " sha256 mismatch");
       }
-      if (bytes instanceof Error) {
-        twPort.postMessage({ name: name, error: String((file.error || bytes).message || bytes) });
+      if (data instanceof Error) {
+        twPort.postMessage({ name: name, error: String((file.error || data).message || data) });
       } else {
-        twPort.postMessage({ name: name, bytes: bytes }, [bytes.buffer]);
+        twPort.postMessage({ name: name, data: data }, data instanceof Uint8Array ? [data.buffer] : []);
       }
     });
   }
@@ -90,12 +113,19 @@ self.onmessage = function (event) {
   var message = event.data;
   if (message.type === "port") {
     twPort = event.ports[0];
+    twCompile = message.compile;
+  } else if (message.type === "bytes") {
+    // Over http: a whole file the page fetched.
+    var whole = twFile(message.name);
+    whole.writer.write(new Uint8Array(message.data)).catch(function () {});
+    whole.writer.close().catch(function () {});
   } else if (message.type === "chunk") {
     twChunk(message);
   } else if (message.type === "missing") {
-    // A runtime file the page could not load: a missing snapshot means a normal start.
+    // A runtime file the page could not load (only the snapshot's loss is told here; Python
+    // then starts normally).
     var file = twFile(message.name);
-    file.error = new Error(message.name + " missing");
+    file.error = new Error(message.error || message.name + " missing");
     file.writer.abort(file.error).catch(function () {});
   }
 };

@@ -2,10 +2,10 @@
 // build_runtime.py bundles this file with Pyodide's loader and Emscripten module into one
 // classic worker script, which the page starts from a blob: URL (this works over http and
 // from a double-clicked file://, where module workers and fetch are blocked).
-// The worker never touches the network: every file Pyodide asks for is answered from bytes
-// the page handed over (through the unpacker).
-// The runtime's files come whole from the unpacker (aid_unpacker.js), a second worker, over a
-// port the page hands to both.
+// The worker never touches the network: every file Pyodide asks for is answered from what it
+// was handed. The runtime's files come whole from the unpacker (aid_unpacker.js), a second
+// worker, over a port the page hands to both. Over http the wasm comes compiled (the unpacker
+// compiles it while its bytes arrive).
 // build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (each
 // runtime file's size; the snapshot's build id).
 "use strict";
@@ -17,15 +17,15 @@ self.importScripts = undefined;
 var twHandle = null;
 var twFiles = {};
 
-// A runtime file: resolves with its bytes once the unpacker has it all.
+// A runtime file: resolves with its bytes once the unpacker has it all (or the compiled wasm).
 function twFile(name) {
   if (!twFiles[name]) {
     var file = twFiles[name] = {};
-    file.bytes = new Promise(function (resolve, reject) {
+    file.data = new Promise(function (resolve, reject) {
       file.resolve = resolve;
       file.reject = reject;
     });
-    file.bytes.catch(function () {});  // whoever needs the file sees the error
+    file.data.catch(function () {});  // whoever needs the file sees the error
   }
   return twFiles[name];
 }
@@ -41,14 +41,14 @@ function twReceive(event) {
       self.postMessage({ type: "failed", damaged: true, reason: message.name + ": " + message.error });
     }
   } else {
-    twFile(message.name).resolve(message.bytes);
+    twFile(message.name).resolve(message.data);
   }
 }
 
 // The snapshot, checked, in the buffer Pyodide was given at the start; or an error that says
 // why it cannot be used.
 async function twSnapshot(buffer) {
-  var bytes = await twFile("snapshot").bytes;
+  var bytes = await twFile("snapshot").data;
   var header = new DataView(bytes.buffer, bytes.byteOffset, 48);
   var id = "";
   for (var i = 0; i < 8; i++) id += header.getUint32(16 + 4 * i, true).toString(16).padStart(8, "0");
@@ -81,6 +81,13 @@ function twLoad(snapshot, checked) {
   return loadPyodide(options);
 }
 
+// Pyodide instantiates the wasm it was handed: compiled over http, its bytes from file://.
+WebAssembly.instantiateStreaming = async function (response, imports) {
+  var wasm = await twFile("wasm").data;
+  if (!(wasm instanceof WebAssembly.Module)) return WebAssembly.instantiate(wasm, imports);
+  return { module: wasm, instance: await WebAssembly.instantiate(wasm, imports) };
+};
+
 // Restore the snapshot if it is sound; otherwise (or if restoring fails) start Python normally.
 // Either way the result is the same: only the time differs. Pyodide starts at once and waits
 // for the files it asks for, so its own set-up overlaps with their arrival.
@@ -90,8 +97,10 @@ async function twStart() {
   self.fetch = async function (url) {
     var name = String(url).split("/").pop();
     if (!(name in served)) throw new Error("Thuiswijzer: geen netwerk in de worker (" + name + ")");
+    // Pyodide's instantiateStreaming (above) never reads this answer for the wasm.
+    if (served[name] === "wasm") return new Response(null);
     var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
-    return new Response(await twFile(served[name]).bytes, { headers: { "Content-Type": type } });
+    return new Response(await twFile(served[name]).data, { headers: { "Content-Type": type } });
   };
   var pyodide = null;
   var start = { from: "snapshot", reason: "" };
@@ -108,7 +117,7 @@ async function twStart() {
     pyodide = await twLoad(null);
   }
   // The snapshot holds the imported modules, not the files: unpack the wheel either way.
-  pyodide.unpackArchive(await twFile("wheel").bytes, "wheel");
+  pyodide.unpackArchive(await twFile("wheel").data, "wheel");
   twHandle = pyodide.pyimport("aids.web").handle;
   twFiles = null;  // Python has its own copies now
   return start;

@@ -7,7 +7,13 @@ The page loads these as classic <script> files, which work over http and from fi
 - wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks;
 - snapshot-N.js: a memory snapshot of Python with the aids imported (made here in Node by
   snapshot.mjs from the same pinned runtime and wheel), gzip, in base64 chunks; the worker
-  checks its sha256 and build id, restores it, and starts normally when that fails;
+  checks its sha256 and build id, restores it, and starts normally when that fails. Two thirds
+  of the snapshot are zeros, mostly in a few long runs: those runs are left out (their places
+  are listed), so the browser gunzips 16 MB instead of 31;
+- bin/: the same four files as bytes (wasm.gz, stdlib.zip, wheel.zip, snapshot.gz), for pages
+  served over http: there the workers fetch them themselves, checked by Subresource Integrity,
+  and the wasm compiles while it streams in; a file:// page cannot fetch, so the offline zip
+  leaves bin/ out;
 - manifest.json: the file list and the pinned versions.
 
     python scripts/build_runtime.py
@@ -40,6 +46,8 @@ SNAPSHOT_MAGIC = 0x706E7300
 # Shipped gzip (the worker gunzips them with DecompressionStream); the stdlib and the wheel are
 # zip files already.
 GZIP = {"wasm", "snapshot"}
+# Runs of zeros at least this long are left out of the shipped snapshot.
+MIN_HOLE = 1024
 
 
 def classic_module(source: str) -> str:
@@ -80,6 +88,18 @@ def check_snapshot(data: bytes, expected_id: str) -> None:
         raise SystemExit(f"snapshot header unexpected (magic {magic:#x}, build id {found})")
 
 
+def without_zero_runs(data: bytes) -> tuple[bytes, list[list[int]]]:
+    """data without its long runs of zeros, and where they were: [[offset, length], ...]."""
+    holes = [[m.start(), m.end() - m.start()]
+             for m in re.finditer(rb"\x00{%d,}" % MIN_HOLE, data)]
+    parts, position = [], 0
+    for start, length in holes:
+        parts.append(data[position:start])
+        position = start + length
+    parts.append(data[position:])
+    return b"".join(parts), holes
+
+
 def worker_source(package: Path, runtime: dict) -> str:
     lock = json.loads((package / "pyodide-lock.json").read_text())
     # A minimal lock: the worker loads no packages, only the aids wheel it is given.
@@ -103,6 +123,22 @@ def data_scripts(name: str, parts: list[str]) -> list[tuple[str, str]]:
             for i, part in enumerate(parts)]
 
 
+def with_zero_runs(data: bytes, holes: list[list[int]]) -> bytes:
+    """The bytes without_zero_runs took the zeros from, whole again."""
+    whole, position = bytearray(), 0
+    for start, length in holes:
+        size = start - len(whole)
+        whole += data[position:position + size] + bytes(length)
+        position += size
+    return bytes(whole + data[position:])
+
+
+def read_snapshot(directory: Path = OUT) -> bytes:
+    """The snapshot the worker restores, rebuilt from its data scripts and the manifest."""
+    holes = json.loads((directory / "manifest.json").read_text())["snapshot_holes"]
+    return with_zero_runs(gzip.decompress(read_data("snapshot", directory)), holes)
+
+
 def read_data(name: str, directory: Path = OUT) -> bytes:
     """The bytes one runtime file's data scripts carry, as the worker receives them."""
     parts = sorted(directory.glob(f"{name}-*.js"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
@@ -120,13 +156,20 @@ def build() -> Path:
         "wheel": wheel.read_bytes(),
         "snapshot": make_snapshot(package, wheel),
     }
+    shipped, holes = dict(raw), {}
+    shipped["snapshot"], holes["snapshot"] = without_zero_runs(raw["snapshot"])
     packed = {name: gzip.compress(data, compresslevel=9, mtime=0) if name in GZIP else data
-              for name, data in raw.items()}
+              for name, data in shipped.items()}
     chunks = {name: base64_chunks(data) for name, data in packed.items()}
     # What the worker needs to know beforehand: each file's size, and what it checks before it
     # restores the snapshot (its build id, each chunk's sha256).
+    bins = {name: f"bin/{name}.{'gz' if name in GZIP else 'zip'}" for name in raw}
     runtime = {
-        "files": {name: {"size": len(data), "gzip": name in GZIP} for name, data in raw.items()},
+        "files": {name: {"size": len(data), "gzip": name in GZIP, "url": bins[name],
+                         "holes": holes.get(name, []),
+                         "integrity": "sha256-" + base64.b64encode(
+                             hashlib.sha256(packed[name]).digest()).decode("ascii")}
+                  for name, data in raw.items()},
         "snapshot": {"build_id": build_id(package),
                      "chunks": [hashlib.sha256(base64.b64decode(c)).hexdigest()
                                 for c in chunks["snapshot"]]},
@@ -142,11 +185,17 @@ def build() -> Path:
         files += data_scripts(name, parts)
     for name, text in files:
         (OUT / name).write_text(text, encoding="ascii")
+    (OUT / "bin").mkdir()
+    for name, data in packed.items():
+        (OUT / bins[name]).write_bytes(data)
     manifest = {
         "pyodide": vendor.PINNED["pyodide"][0],
         "wheel": wheel.name,
         "snapshot_build_id": runtime["snapshot"]["build_id"],
+        "snapshot_holes": holes["snapshot"],
         "files": [name for name, _ in files],
+        "bin": {name: {key: runtime["files"][name][key] for key in ("url", "integrity")}
+                for name in bins},
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return OUT

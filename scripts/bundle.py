@@ -32,9 +32,10 @@ FACTS_PAGE = "over/download.html"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 # Only needed by a web server, not by someone opening files from disk.
 SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
-# Never used offline: source maps (for debugging the theme) and the search's word splitters and
-# stemmers for languages other than Dutch (the search runs with lang: nl).
-_UNUSED = re.compile(r".*\.map|assets/javascripts/lunr/(wordcut|tinyseg)\.js"
+# Never used offline: source maps (for debugging the theme), the search's word splitters and
+# stemmers for languages other than Dutch (the search runs with lang: nl), and the runtime's
+# bytes for http.
+_UNUSED = re.compile(r".*\.map|assets/javascripts/lunr/(wordcut|tinyseg)\.js|assets/runtime/bin/.*"
                      r"|assets/javascripts/lunr/min/lunr\.(?!nl\.|du\.|multi\.|stemmer\.)[a-z]+\.min\.js")
 _FACT = re.compile(r'(<(dd|pre)[^>]* data-tw-fact="(size|date|sha256)">)(.*?)(</\2>)', re.S)
 _REVIEWED = re.compile(r"^reviewed: (\d{4}-\d{2}-\d{2})\s*$", re.M)

@@ -146,7 +146,9 @@ def _runtime_config(page) -> str:
     """Where a page finds the Python runtime: JSON for a <script data-tw-runtime> element."""
     manifest = json.loads((RUNTIME / "manifest.json").read_text())
     base = get_relative_url("assets/runtime/x", page.url)[:-1]
-    return json.dumps({"base": base, "files": manifest["files"]}).replace("</", "<\\/")
+    # files: the data scripts (file://); fetch: the same files as bytes with their integrity (http)
+    return json.dumps({"base": base, "files": manifest["files"], "fetch": manifest["bin"]}
+                      ).replace("</", "<\\/")
 
 
 def _runtime_script(page) -> str:

@@ -69,3 +69,9 @@ _MARKDOWN_BITS = ["#", "## ", "> ", "- ", "+ ", "* ", "1. ", "2) ", "123456789. 
                   "\\*", "|", "| a | b |", "|---|", "snake_case", "a_b_", "x", "woord", " ", "\n",
                   "\r\n", "\r", "\u2028", "\0", "\xa0", "!", "=", "(", ")", "1.", "2020."]
 markdown_text = st.lists(st.sampled_from(_MARKDOWN_BITS), max_size=12).map("".join) | typed_text
+
+
+def zero_runs() -> st.SearchStrategy[bytes]:
+    """Bytes with runs of zeros, short and long (build_runtime leaves the long ones out)."""
+    piece = st.one_of(st.binary(max_size=40), st.integers(0, 3000).map(bytes))
+    return st.lists(piece, max_size=12).map(b"".join)

@@ -14,7 +14,9 @@ import sys
 import zipfile
 
 import pytest
+from hypothesis import given
 
+import strategies
 from paths import DIST_ZIP, ROOT
 
 import build_runtime
@@ -73,15 +75,32 @@ def test_runtime_rewrite_refuses_an_unexpected_pyodide_module():
 def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker():
     package = build_runtime.vendor.package_dir("pyodide") / "package"
     runtime = ROOT / "build" / "runtime"
-    snapshot = gzip.decompress(build_runtime.read_data("snapshot", runtime))
+    snapshot = build_runtime.read_snapshot(runtime)
     build_runtime.check_snapshot(snapshot, build_runtime.build_id(package))
-    worker = (runtime / "worker.js").read_text()
+    # Two thirds zeros: the long runs are not shipped (read_snapshot put them back).
+    shipped = gzip.decompress(build_runtime.read_data("snapshot", runtime))
+    assert len(shipped) < 0.6 * len(snapshot)
+    assert f'"size": {len(snapshot)}' in worker_and_unpacker(runtime)
+    worker = worker_and_unpacker(runtime)
     chunks = build_runtime.base64_chunks(build_runtime.read_data("snapshot", runtime))
     for chunk in chunks:
         assert hashlib.sha256(base64.b64decode(chunk)).hexdigest() in worker
     manifest = json.loads((runtime / "manifest.json").read_text())
     assert [f"snapshot-{i}.js" for i in range(len(chunks))] == \
         [name for name in manifest["files"] if name.startswith("snapshot-")]
+
+
+def worker_and_unpacker(runtime) -> str:
+    """The source of both workers as the page receives it (JSON strings, unquoted once)."""
+    return (runtime / "worker.js").read_text().replace('\\"', '"')
+
+
+@given(strategies.zero_runs())
+def test_zero_runs_left_out_come_back(data):
+    dense, holes = build_runtime.without_zero_runs(data)
+    assert build_runtime.with_zero_runs(dense, holes) == data
+    assert len(dense) == len(data) - sum(length for _, length in holes)
+    assert all(length >= build_runtime.MIN_HOLE for _, length in holes)
 
 
 def test_snapshot_check_refuses_another_build():

@@ -78,7 +78,7 @@ def pyodide_outputs(request, tmp_path_factory):
     extra = []
     if request.param == "snapshot":
         snapshot = folder / "snapshot.bin"
-        snapshot.write_bytes(gzip.decompress(build_runtime.read_data("snapshot")))
+        snapshot.write_bytes(build_runtime.read_snapshot())
         extra = [str(snapshot)]
     calls = folder / "calls.json"
     calls.write_text(json.dumps(CALLS))

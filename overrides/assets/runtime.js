@@ -1,7 +1,9 @@
 // Thuiswijzer's Python in the browser, shared by every page that runs it (aid pages, the group
-// overview, the case-file document). It loads the runtime as classic scripts, so it works over
-// http and from a double-clicked file:// page; starts Python in a blob worker, so the page never
-// freezes; and unpacks the runtime in a second worker. Requests and answers are JSON strings.
+// overview, the case-file document). It loads the workers' source as a classic script, so it
+// works over http and from a double-clicked file:// page; starts Python in a blob worker, so the
+// page never freezes; and unpacks the runtime in a second worker. From file:// the runtime's
+// bytes come in data scripts (nothing else can read a file there); over http it fetches them
+// as bytes. Requests and answers are JSON strings.
 // Nothing here shows a word to the user: callers get reasons (keys of their own texts).
 (function () {
   "use strict";
@@ -15,6 +17,8 @@
   var MAX_FILE_DEPTH = 20;
   var NativeWorker = window.__twNativeWorker || window.Worker;
   var unpacker = null;
+  // Over http: the runtime's files are fetched, not loaded as data scripts.
+  var FETCH = /^https?:$/.test(location.protocol);
 
   // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
   // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
@@ -47,6 +51,34 @@
       };
       document.head.appendChild(script);
     });
+  }
+
+  // Over http: one runtime file as bytes, checked by its integrity. A file that fails its check
+  // is damaged; a missing one fails the check too, so the server is asked once more.
+  function fetchFile(url, integrity) {
+    return fetch(url, { integrity: integrity }).then(function (response) {
+      if (!response.ok) throw failure("reason_missing", "missing runtime file: " + url);
+      return response.arrayBuffer();
+    }, function () {
+      return fetch(url, { method: "HEAD" }).catch(function () { return { ok: false }; })
+        .then(function (response) {
+          if (response.ok) throw failure("reason_damaged", "damaged runtime file: " + url);
+          throw failure("reason_missing", "missing runtime file: " + url);
+        });
+    });
+  }
+
+  // Over http: every runtime file fetched at once and handed to the unpacker whole. Without
+  // its snapshot Python still starts, only slower.
+  function fetchFiles(files, base) {
+    return Promise.all(Object.keys(files).map(function (name) {
+      return fetchFile(base + files[name].url, files[name].integrity).then(function (data) {
+        unpacker.postMessage({ type: "bytes", name: name, data: data }, [data]);
+      }, function (error) {
+        if (name !== "snapshot") throw error;
+        unpacker.postMessage({ type: "missing", name: name, error: error.message });
+      });
+    }));
   }
 
   // Depth of JSON text without parsing it, so a hostile file never reaches a parser.
@@ -108,10 +140,12 @@
         fail(failure("reason_browser", "no web workers, WebAssembly or DecompressionStream"));
         return;
       }
-      // First the workers, then the data scripts, which hand their chunks to the unpacker one
-      // by one; it passes each whole file to Python's worker over a port of their own.
+      // First the workers, then the runtime's bytes: over http fetched whole, from file:// in
+      // data scripts that hand their chunks to the unpacker one by one. The unpacker passes
+      // each whole file to Python's worker over a port of their own.
       var files = self.config.files;
-      loadScript(self.config.base + files[0])
+      var base = self.config.base;
+      loadScript(base + files[0])
         .then(function () {
           if (settled) return null;
           self.worker = startWorker(window.__twWorkerSource);
@@ -119,7 +153,7 @@
           delete window.__twWorkerSource;
           delete window.__twUnpackerSource;
           var channel = new MessageChannel();
-          unpacker.postMessage({ type: "port" }, [channel.port1]);
+          unpacker.postMessage({ type: "port", compile: FETCH }, [channel.port1]);
           self.worker.postMessage({ type: "port" }, [channel.port2]);
           self.worker.onerror = unpacker.onerror = function (event) {
             event.preventDefault();
@@ -141,8 +175,9 @@
               self.answer(message);
             }
           };
+          if (FETCH) return fetchFiles(self.config.fetch, base);
           return Promise.all(files.slice(1).map(function (file) {
-            return loadScript(self.config.base + file).catch(function (error) {
+            return loadScript(base + file).catch(function (error) {
               // Without its snapshot Python still starts, only slower.
               if (file.indexOf("snapshot-") !== 0) throw error;
               unpacker.postMessage({ type: "missing", name: "snapshot" });

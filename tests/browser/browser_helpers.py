@@ -65,6 +65,23 @@ def new_context(browser):
     return browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
 
 
+# Over http the workers fetch the runtime's files; from file:// the page loads them as data
+# scripts. Playwright cannot answer file:// requests, so a test of the data scripts serves
+# runtime.js with this switch off and gets the file:// transport over http.
+_FETCH_SWITCH = "var FETCH = /^https?:$/.test(location.protocol);"
+
+
+def use_data_scripts(context) -> None:
+    """Every page of this context loads the runtime as data scripts, as from file://."""
+    def serve(route):
+        response = route.fetch()
+        body = response.text()
+        assert _FETCH_SWITCH in body, "runtime.js changed: update _FETCH_SWITCH"
+        route.fulfill(response=response, body=body.replace(_FETCH_SWITCH, "var FETCH = false;"))
+
+    context.route("**/assets/runtime.js", serve)
+
+
 def walk_to_check(page, limit: int = 15) -> None:
     """Press 'Volgende stap' until the check page shows, waiting for each step to change."""
     for _ in range(limit):

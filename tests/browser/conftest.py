@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, new_context, watch_csp
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, new_context, use_data_scripts, watch_csp
 from paths import DIST_ZIP
 
 
@@ -97,6 +97,18 @@ def _page(browser, origin):
 @pytest.fixture
 def page(browser, server):
     context, page = _page(browser, server)
+    yield page
+    context.close()
+    assert page.guard.refused == [], f"requests left the site: {page.guard.refused}"
+    assert page.errors == [], f"JavaScript errors: {page.errors}"
+    assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"
+
+
+@pytest.fixture
+def scripts_page(browser, server):
+    """A page over http that loads the runtime as the data scripts of file:// do."""
+    context, page = _page(browser, server)
+    use_data_scripts(context)
     yield page
     context.close()
     assert page.guard.refused == [], f"requests left the site: {page.guard.refused}"

@@ -15,7 +15,7 @@ import pytest
 
 import aids
 from aids.texts import group
-from browser_helpers import axe_violations, new_context, wait_for_aid, watch_csp
+from browser_helpers import axe_violations, new_context, use_data_scripts, wait_for_aid, watch_csp
 
 AID = "/hulpmiddelen/analyse.html"
 TYPED = "#tw-analyse-rol--ouder1"
@@ -31,9 +31,10 @@ def unavailable(reason: str) -> str:
 
 
 def respond(route, change) -> None:
-    """Serve the real file, changed."""
+    """Serve the real file, changed (a data script as text, a fetched file as bytes)."""
     response = route.fetch()
-    route.fulfill(response=response, body=change(response.text()))
+    body = response.text() if route.request.url.endswith(".js") else response.body()
+    route.fulfill(response=response, body=change(body))
 
 
 def worker_with(code: str):
@@ -41,32 +42,49 @@ def worker_with(code: str):
     return lambda body: body + f"\nself.__twWorkerSource += {json.dumps(chr(10) + code)};\n"
 
 
-def damage(body: str) -> str:
-    """Change base64 characters in the middle of a data script: it runs, its bytes are wrong."""
+def damage(body: str | bytes) -> str | bytes:
+    """Change the middle of a file: a data script still runs (base64 stays base64), a fetched
+    file still arrives whole; only its bytes are wrong."""
     middle = len(body) // 2
-    return body[:middle] + "A" * 4000 + body[middle + 4000:]
+    return body[:middle] + ("A" * 4000 if isinstance(body, str) else bytes(4000)) + body[middle + 4000:]
 
 
-# Each fault: the runtime file, how it is served, the reason the user reads, and whether only the
-# 20-second limit can end it.
+def cut(body: str | bytes) -> str | bytes:
+    return body[:len(body) // 2]
+
+
+FETCHED, SCRIPTS = "fetched", "scripts"  # the runtime's transport over http, and from file://
+# Each fault: the transport, the runtime file, how it is served, the reason the user reads, and
+# whether only the 20-second limit can end it. A fetched file is checked by its integrity; of
+# the data scripts, only the snapshot's chunks carry a sha256 (gzip's CRC checks the wasm).
 START_FAULTS = {
-    "worker missing": ("worker.js", 404, "reason_missing", False),
-    "data missing": ("wasm-1.js", 404, "reason_missing", False),
-    "wheel missing": ("wheel-0.js", 404, "reason_missing", False),
-    "worker cut short": ("worker.js", lambda body: body[:len(body) // 2], "reason_damaged", False),
-    "data cut short": ("stdlib-0.js", lambda body: body[:len(body) // 2], "reason_damaged", False),
-    "wasm damaged": ("wasm-0.js", damage, "reason_damaged", False),
-    "wheel damaged": ("wheel-0.js", damage, "reason_failed", False),
-    "worker fails": ("worker.js", worker_with('throw new Error("kapot");'), "reason_failed", False),
-    "worker silent": ("worker.js", worker_with("self.onmessage = function () {};"),
+    "worker missing": (FETCHED, "worker.js", 404, "reason_missing", False),
+    "worker cut short": (FETCHED, "worker.js", cut, "reason_damaged", False),
+    "worker fails": (FETCHED, "worker.js", worker_with('throw new Error("kapot");'), "reason_failed",
+                     False),
+    "worker silent": (FETCHED, "worker.js", worker_with("self.onmessage = function () {};"),
                       "reason_timeout", True),
-    "data never arrives": ("wasm-0.js", None, "reason_timeout", True),
+    "wasm missing": (FETCHED, "bin/wasm.gz", 404, "reason_missing", False),
+    "wheel missing": (FETCHED, "bin/wheel.zip", 404, "reason_missing", False),
+    "stdlib cut short": (FETCHED, "bin/stdlib.zip", cut, "reason_damaged", False),
+    "wasm damaged": (FETCHED, "bin/wasm.gz", damage, "reason_damaged", False),
+    "wheel damaged": (FETCHED, "bin/wheel.zip", damage, "reason_damaged", False),
+    "wasm never arrives": (FETCHED, "bin/wasm.gz", None, "reason_timeout", True),
+    "script worker missing": (SCRIPTS, "worker.js", 404, "reason_missing", False),
+    "script missing": (SCRIPTS, "wasm-1.js", 404, "reason_missing", False),
+    "wheel script missing": (SCRIPTS, "wheel-0.js", 404, "reason_missing", False),
+    "script cut short": (SCRIPTS, "stdlib-0.js", cut, "reason_damaged", False),
+    "wasm script damaged": (SCRIPTS, "wasm-0.js", damage, "reason_damaged", False),
+    "wheel script damaged": (SCRIPTS, "wheel-0.js", damage, "reason_failed", False),
+    "script never arrives": (SCRIPTS, "wasm-0.js", None, "reason_timeout", True),
 }
 
 
-def open_aid(browser, server, route_file=None, serve=None):
+def open_aid(browser, server, route_file=None, serve=None, transport=FETCHED):
     """The aid page with one runtime file served as given, the clock paused at navigation."""
     context = new_context(browser)
+    if transport == SCRIPTS:
+        use_data_scripts(context)
     page = context.new_page()
     page.csp = watch_csp(context, page)
     page.console = []
@@ -91,8 +109,8 @@ def open_aid(browser, server, route_file=None, serve=None):
 
 @pytest.mark.parametrize("fault", START_FAULTS)
 def test_a_start_fault_ends_in_the_checklist_with_the_right_dutch_message(browser, server, fault):
-    route_file, serve, reason, hangs = START_FAULTS[fault]
-    context, page = open_aid(browser, server, route_file, serve)
+    transport, route_file, serve, reason, hangs = START_FAULTS[fault]
+    context, page = open_aid(browser, server, route_file, serve, transport)
     page.fill(TYPED, "moeder, al getypt")
     if hangs:
         page.clock.run_for(START_LIMIT_MS - 1_000)

@@ -1,6 +1,7 @@
-"""How Python starts on an aid page: restored from the build's memory snapshot, and a normal
-start whenever the snapshot cannot be used (damaged, missing, made by another runtime build,
-refused by Pyodide), with the same result; the start-up limit counts from navigation."""
+"""How Python starts on an aid page: restored from the build's memory snapshot, over http with
+the runtime fetched as bytes and with the data scripts of file://, and a normal start whenever
+the snapshot cannot be used (damaged, missing, made by another runtime build, refused by
+Pyodide), with the same result; the start-up limit counts from navigation."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ import base64
 import datetime as dt
 import gzip
 import hashlib
+import json
+import re
+
+import pytest
 
 import build_runtime
 from browser_helpers import new_context, wait_for_aid, walk_to_check
@@ -33,16 +38,21 @@ def start_and_finish(page, server) -> dict:
     return page.evaluate(READY)
 
 
+def other_snapshot(site, header_id: str) -> bytes:
+    """The snapshot as shipped (gzip, without its runs of zeros), with another build id."""
+    raw = bytearray(gzip.decompress(build_runtime.read_data("snapshot", site / "assets" / "runtime")))
+    raw[16:48] = b"".join(int(header_id[i:i + 8], 16).to_bytes(4, "little")
+                          for i in range(0, 64, 8))
+    return gzip.compress(bytes(raw), compresslevel=9, mtime=0)
+
+
 def snapshot_scripts(site, header_id: str | None = None) -> tuple[list[str], dict[str, str]]:
     """The snapshot's data scripts, with another build id in its header if asked, and the
     chunk hashes the worker must then expect instead of the built ones."""
     runtime = site / "assets" / "runtime"
-    raw = bytearray(gzip.decompress(build_runtime.read_data("snapshot", runtime)))
-    if header_id:
-        raw[16:48] = b"".join(int(header_id[i:i + 8], 16).to_bytes(4, "little")
-                              for i in range(0, 64, 8))
-    parts = build_runtime.base64_chunks(gzip.compress(bytes(raw), compresslevel=9, mtime=0))
     built = build_runtime.base64_chunks(build_runtime.read_data("snapshot", runtime))
+    data = other_snapshot(site, header_id) if header_id else build_runtime.read_data("snapshot", runtime)
+    parts = build_runtime.base64_chunks(data)
     assert len(parts) == len(built)
     hashes = {_sha256(old): _sha256(new) for old, new in zip(built, parts) if old != new}
     return [text for _, text in build_runtime.data_scripts("snapshot", parts)], hashes
@@ -52,26 +62,55 @@ def _sha256(chunk: str) -> str:
     return hashlib.sha256(base64.b64decode(chunk)).hexdigest()
 
 
+def _answer(body: str | bytes, content_type: str):
+    return lambda route: route.fulfill(body=body, content_type=content_type)
+
+
 def serve_runtime(page, site, snapshot: list[str], worker_changes: dict[str, str]) -> None:
-    """Answer the snapshot's scripts and worker.js with the given contents."""
-    runtime = site / "assets" / "runtime"
-    worker = (runtime / "worker.js").read_text()
+    """Answer the snapshot's data scripts and worker.js with the given contents."""
+    worker = (site / "assets" / "runtime" / "worker.js").read_text()
     for old, new in worker_changes.items():
         assert old in worker
         worker = worker.replace(old, new)
-    def answer(body: str):
-        return lambda route: route.fulfill(body=body, content_type="text/javascript")
-
-    page.route(RUNTIME + "worker.js", answer(worker))
+    page.route(RUNTIME + "worker.js", _answer(worker, "text/javascript"))
     for index, text in enumerate(snapshot):
-        page.route(f"{RUNTIME}snapshot-{index}.js", answer(text))
+        page.route(f"{RUNTIME}snapshot-{index}.js", _answer(text, "text/javascript"))
 
 
-def test_python_starts_from_the_snapshot(page, server):
+def serve_fetched_snapshot(page, site, snapshot: bytes, worker_changes: dict[str, str]) -> None:
+    """Over http: answer bin/snapshot.gz with these bytes, the aid page with their integrity,
+    and worker.js with the given changes."""
+    serve_runtime(page, site, [], worker_changes)
+    built = "sha256-" + base64.b64encode(hashlib.sha256(
+        (site / "assets" / "runtime" / "bin" / "snapshot.gz").read_bytes()).digest()).decode()
+    new = "sha256-" + base64.b64encode(hashlib.sha256(snapshot).digest()).decode()
+    html = (site / AID.strip("/")).read_text()
+    assert built in html
+    page.route("**" + AID, _answer(html.replace(built, new), "text/html"))
+    page.route(RUNTIME + "bin/snapshot.gz", _answer(snapshot, "application/gzip"))
+
+
+@pytest.mark.parametrize("transport", ["page", "scripts_page"])
+def test_python_starts_from_the_snapshot(request, server, site, transport):
+    page = request.getfixturevalue(transport)  # over http: the runtime fetched, or data scripts
     assert start_and_finish(page, server) == {"from": "snapshot", "reason": ""}
+    manifest = json.loads((site / "assets" / "runtime" / "manifest.json").read_text())
+    fetched = [url for url in page.guard.seen if "/assets/runtime/bin/" in url]
+    scripts = [url for url in page.guard.seen if re.search(r"/assets/runtime/[a-z]+-\d+\.js$", url)]
+    expected = (len(manifest["bin"]), 0) if transport == "page" else (0, len(manifest["files"]) - 1)
+    assert (len(fetched), len(scripts)) == expected
 
 
 def test_damaged_snapshot_gives_a_normal_start(page, server, site):
+    data = bytearray((site / "assets" / "runtime" / "bin" / "snapshot.gz").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    page.route(RUNTIME + "bin/snapshot.gz", _answer(bytes(data), "application/gzip"))
+    start = start_and_finish(page, server)
+    assert start == {"from": "normal", "reason": "damaged runtime file: ../assets/runtime/bin/snapshot.gz"}
+
+
+def test_damaged_snapshot_script_gives_a_normal_start(scripts_page, server, site):
+    page = scripts_page
     scripts, _ = snapshot_scripts(site)
     middle = len(scripts[2]) // 2
     scripts[2] = scripts[2][:middle] + "AAAA" + scripts[2][middle + 4:]  # still valid base64
@@ -81,15 +120,20 @@ def test_damaged_snapshot_gives_a_normal_start(page, server, site):
 
 
 def test_missing_snapshot_gives_a_normal_start(page, server):
-    page.route(RUNTIME + "snapshot-1.js", lambda route: route.abort())
+    page.route(RUNTIME + "bin/snapshot.gz", lambda route: route.fulfill(status=404, body=""))
     start = start_and_finish(page, server)
+    assert start == {"from": "normal", "reason": "missing runtime file: ../assets/runtime/bin/snapshot.gz"}
+
+
+def test_missing_snapshot_script_gives_a_normal_start(scripts_page, server):
+    scripts_page.route(RUNTIME + "snapshot-1.js", lambda route: route.abort())
+    start = start_and_finish(scripts_page, server)
     assert start == {"from": "normal", "reason": "snapshot missing"}
 
 
 def test_snapshot_of_another_runtime_build_gives_a_normal_start(page, server, site):
-    # Sound bytes, correct hashes, but made by a build other than this runtime.
-    scripts, hashes = snapshot_scripts(site, header_id=OTHER_BUILD)
-    serve_runtime(page, site, scripts, hashes)
+    # Sound bytes, the right integrity, but made by a build other than this runtime.
+    serve_fetched_snapshot(page, site, other_snapshot(site, OTHER_BUILD), {})
     start = start_and_finish(page, server)
     assert start == {"from": "normal", "reason": "snapshot of another runtime build"}
 
@@ -98,9 +142,8 @@ def test_snapshot_that_pyodide_refuses_gives_a_normal_start(page, server, site):
     # Our own check is fooled (the worker expects the other build id too): Pyodide's check on
     # restore is the last line, after it has already built a module for the snapshot.
     build_id = build_runtime.build_id(build_runtime.vendor.package_dir("pyodide") / "package")
-    scripts, hashes = snapshot_scripts(site, header_id=OTHER_BUILD)
-    hashes[f'build_id\\": \\"{build_id}'] = f'build_id\\": \\"{OTHER_BUILD}'
-    serve_runtime(page, site, scripts, hashes)
+    changes = {f'build_id\\": \\"{build_id}': f'build_id\\": \\"{OTHER_BUILD}'}
+    serve_fetched_snapshot(page, site, other_snapshot(site, OTHER_BUILD), changes)
     start = start_and_finish(page, server)
     assert start["from"] == "normal" and "Snapshot build id mismatch" in start["reason"]
 
@@ -110,7 +153,7 @@ def test_start_up_limit_counts_from_navigation(browser, server):
     held = []
     # The loader arrives 15 s after navigation and the runtime never does.
     context.route("**/assets/aid.js", lambda route: held.append(route))
-    context.route(RUNTIME + "wasm-0.js", lambda route: held.append(route))
+    context.route(RUNTIME + "bin/wasm.gz", lambda route: held.append(route))
     page = context.new_page()
     page.clock.install(time=OPENED)
     page.goto(server + AID, wait_until="commit")
