@@ -3,7 +3,7 @@
 // decodes the chunks in order, checks each snapshot chunk's sha256, gunzips what the build
 // gzipped, and hands every whole file to Python's worker over the port the page gave both.
 // Over http the page loads no data scripts: it fetches the same files as bytes (checked by
-// Subresource Integrity) and sends each whole; the unpacker gunzips them the same way, and
+// Subresource Integrity) and hands each over whole; the unpacker gunzips them the same way, and
 // compiles the wasm.
 // It runs on the other core while Python's worker builds its module.
 // build_runtime.py puts TW_RUNTIME before this file: each runtime file's size, whether it is
@@ -115,10 +115,10 @@ self.onmessage = function (event) {
     twPort = event.ports[0];
     twCompile = message.compile;
   } else if (message.type === "bytes") {
-    // Over http: a whole file the page fetched.
-    var whole = twFile(message.name);
-    whole.writer.write(new Uint8Array(message.data)).catch(function () {});
-    whole.writer.close().catch(function () {});
+    // Over http: a whole file the page fetched (and checked).
+    var fetched = twFile(message.name);
+    fetched.writer.write(new Uint8Array(message.data)).catch(function () {});  // errors: above
+    fetched.writer.close().catch(function () {});
   } else if (message.type === "chunk") {
     twChunk(message);
   } else if (message.type === "missing") {

@@ -152,6 +152,20 @@ def test_runtime_manifest_lists_existing_files(site):
         assert (site / "assets" / "runtime" / name).is_file()
 
 
+def test_the_runtime_over_http_is_the_runtime_of_the_data_scripts(site):
+    """The files an http page fetches carry the same bytes as the data scripts of file://, and
+    the integrity each page asks for is theirs."""
+    runtime = site / "assets" / "runtime"
+    fetch = json.loads((runtime / "manifest.json").read_text())["bin"]
+    assert sorted(fetch) == ["snapshot", "stdlib", "wasm", "wheel"]
+    page = (site / "hulpmiddelen" / "analyse.html").read_text()
+    for name, where in fetch.items():
+        data = (runtime / where["url"]).read_bytes()
+        assert data == build_runtime.read_data(name, runtime)
+        assert where["integrity"] == "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+        assert where["integrity"] in page
+
+
 def test_the_offline_zip_stays_within_15_mb_and_leaves_out_what_offline_never_uses(site):
     if not DIST_ZIP.is_file():
         pytest.fail("dist/thuiswijzer-offline.zip ontbreekt: draai de tests met 'make test'")
@@ -163,3 +177,4 @@ def test_the_offline_zip_stays_within_15_mb_and_leaves_out_what_offline_never_us
     assert lunr == ["lunr.du.min.js", "lunr.multi.min.js", "lunr.nl.min.js",
                     "lunr.stemmer.support.min.js"]
     assert "index.html" in names and "hulpmiddelen/dossier.html" in names
+    assert not [name for name in names if "/runtime/bin/" in name]  # a file:// page cannot fetch

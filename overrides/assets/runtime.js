@@ -53,7 +53,7 @@
     });
   }
 
-  // Over http: one runtime file as bytes, checked by its integrity. A file that fails its check
+  // Over http: one runtime file's bytes, checked by its integrity. A file that fails its check
   // is damaged; a missing one fails the check too, so the server is asked once more.
   function fetchFile(url, integrity) {
     return fetch(url, { integrity: integrity }).then(function (response) {
@@ -68,8 +68,9 @@
     });
   }
 
-  // Over http: every runtime file fetched at once and handed to the unpacker whole. Without
-  // its snapshot Python still starts, only slower.
+  // Over http: every runtime file fetched at once and handed to the unpacker whole (as a buffer:
+  // not every browser can hand over a stream). Without its snapshot Python still starts, only
+  // slower.
   function fetchFiles(files, base) {
     return Promise.all(Object.keys(files).map(function (name) {
       return fetchFile(base + files[name].url, files[name].integrity).then(function (data) {
