@@ -20,6 +20,54 @@
   // Over http: the runtime's files are fetched, not loaded as data scripts.
   var FETCH = /^https?:$/.test(location.protocol);
 
+  // The theme's search builds its index in a worker as the page opens: more than half a second of
+  // one core, while Python needs both to start. So on a page that runs Python, the theme's
+  // workers (made after this script) start once Python is ready or has failed, or as soon as
+  // someone goes to the search field; until then their messages wait.
+  var ThemeWorker = window.Worker;
+  var heldWorkers = [];
+  var searchReleased = false;
+
+  function HeldWorker(url, options) {
+    var proxy = new EventTarget();
+    var waiting = [];
+    var worker = null;
+    proxy.postMessage = function (message) {
+      if (worker) worker.postMessage(message);
+      else if (waiting) waiting.push(message);
+    };
+    proxy.terminate = function () {
+      if (worker) worker.terminate();
+      waiting = null;
+    };
+    proxy.start = function () {
+      if (worker || !waiting) return;
+      worker = new ThemeWorker(url, options);
+      worker.addEventListener("message", function (event) {
+        var copy = new MessageEvent("message", { data: event.data });
+        proxy.dispatchEvent(copy);
+        if (typeof proxy.onmessage === "function") proxy.onmessage(copy);
+      });
+      waiting.forEach(function (message) { worker.postMessage(message); });
+      waiting = [];
+    };
+    if (searchReleased) proxy.start();
+    else heldWorkers.push(proxy);
+    return proxy;
+  }
+
+  function releaseSearch() {
+    searchReleased = true;
+    heldWorkers.splice(0).forEach(function (proxy) { proxy.start(); });
+  }
+
+  if (typeof ThemeWorker === "function" && typeof EventTarget === "function") {
+    window.Worker = HeldWorker;
+    document.addEventListener("focusin", function (event) {
+      if (event.target.closest && event.target.closest(".md-search")) releaseSearch();
+    });
+  }
+
   // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
   // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
   window.__twRuntime = function (name, index, total, data) {
@@ -128,6 +176,7 @@
       function fail(error) {
         if (settled) return;
         settled = true;
+        releaseSearch();
         clearTimeout(deadline);
         self.terminate();
         reject(error);
@@ -168,6 +217,7 @@
               settled = true;
               clearTimeout(deadline);
               unpacker.terminate();
+              releaseSearch();
               self.ready = true;
               resolve(message.start);
             } else if (message.type === "failed") {
