@@ -3,7 +3,9 @@
 // works over http and from a double-clicked file:// page; starts Python in a blob worker, so the
 // page never freezes; and unpacks the runtime in a second worker. From file:// the runtime's
 // bytes come in data scripts (nothing else can read a file there); over http it fetches them
-// as bytes. Requests and answers are JSON strings.
+// as bytes. The runtime starts loading as soon as this script runs, before the theme's scripts
+// and the page's own; the page's first Python takes over that run. Requests and answers are
+// JSON strings.
 // Nothing here shows a word to the user: callers get reasons (keys of their own texts).
 (function () {
   "use strict";
@@ -119,13 +121,13 @@
   // Over http: every runtime file fetched at once and handed to the unpacker whole (as a buffer:
   // not every browser can hand over a stream). Without its snapshot Python still starts, only
   // slower.
-  function fetchFiles(files, base) {
+  function fetchFiles(files, base, target) {
     return Promise.all(Object.keys(files).map(function (name) {
       return fetchFile(base + files[name].url, files[name].integrity).then(function (data) {
-        unpacker.postMessage({ type: "bytes", name: name, data: data }, [data]);
+        target.postMessage({ type: "bytes", name: name, data: data }, [data]);
       }, function (error) {
         if (name !== "snapshot") throw error;
-        unpacker.postMessage({ type: "missing", name: name, error: error.message });
+        target.postMessage({ type: "missing", name: name, error: error.message });
       });
     }));
   }
@@ -154,6 +156,50 @@
     }, function () { return { problem: "unreadable" }; });
   }
 
+  function supported() {
+    return typeof NativeWorker === "function" && typeof WebAssembly === "object" &&
+      typeof DecompressionStream === "function";
+  }
+
+  // The runtime's two workers, started and given the runtime's bytes: over http fetched whole,
+  // from file:// in data scripts that hand their chunks to the unpacker one by one. The unpacker
+  // passes each whole file to Python's worker over a port of their own. What the workers say
+  // before someone listens (run.listen) is kept for them; run.loaded rejects with what stops
+  // the start.
+  function launch(config) {
+    var run = { worker: null, unpacker: null, heard: [], listen: null, ended: false };
+    function hear(message) {
+      if (run.listen) run.listen(message);
+      else run.heard.push(message);
+    }
+    var files = config.files;
+    run.loaded = loadScript(config.base + files[0]).then(function () {
+      if (run.ended) return null;
+      run.worker = startWorker(window.__twWorkerSource);
+      run.unpacker = unpacker = startWorker(window.__twUnpackerSource);
+      delete window.__twWorkerSource;
+      delete window.__twUnpackerSource;
+      var channel = new MessageChannel();
+      run.unpacker.postMessage({ type: "port", compile: FETCH }, [channel.port1]);
+      run.worker.postMessage({ type: "port" }, [channel.port2]);
+      run.worker.onerror = run.unpacker.onerror = function (event) {
+        event.preventDefault();
+        hear({ type: "error", reason: event.message });
+      };
+      run.worker.onmessage = function (event) { hear(event.data); };
+      if (FETCH) return fetchFiles(config.fetch, config.base, run.unpacker);
+      return Promise.all(files.slice(1).map(function (file) {
+        return loadScript(config.base + file).catch(function (error) {
+          // Without its snapshot Python still starts, only slower.
+          if (file.indexOf("snapshot-") !== 0) throw error;
+          run.unpacker.postMessage({ type: "missing", name: "snapshot" });
+        });
+      }));
+    });
+    run.loaded.catch(function () {});  // the start that takes this run says why
+    return run;
+  }
+
   // One Python. start() resolves when it is ready (with how it started) and rejects with an
   // error whose reason is reason_browser, reason_missing, reason_damaged, reason_failed or
   // reason_timeout. call() always settles: with Python's parsed answer, or with null when the
@@ -162,6 +208,7 @@
     this.config = config;
     this.limitMs = START_LIMIT_MS;
     this.since = since || 0;  // the limit counts from navigation, or from a restart
+    this.run = null;  // the workers being started (see launch)
     this.worker = null;
     this.ready = false;
     this.calls = 0;
@@ -185,59 +232,36 @@
         fail(failure("reason_timeout", "no start within " + self.limitMs + " ms"));
       }, Math.max(0, self.limitMs - (performance.now() - self.since)));
 
-      if (typeof NativeWorker !== "function" || typeof WebAssembly !== "object" ||
-          typeof DecompressionStream !== "function") {
+      if (!supported()) {
         fail(failure("reason_browser", "no web workers, WebAssembly or DecompressionStream"));
         return;
       }
-      // First the workers, then the runtime's bytes: over http fetched whole, from file:// in
-      // data scripts that hand their chunks to the unpacker one by one. The unpacker passes
-      // each whole file to Python's worker over a port of their own.
-      var files = self.config.files;
-      var base = self.config.base;
-      loadScript(base + files[0])
-        .then(function () {
-          if (settled) return null;
-          self.worker = startWorker(window.__twWorkerSource);
-          unpacker = startWorker(window.__twUnpackerSource);
-          delete window.__twWorkerSource;
-          delete window.__twUnpackerSource;
-          var channel = new MessageChannel();
-          unpacker.postMessage({ type: "port", compile: FETCH }, [channel.port1]);
-          self.worker.postMessage({ type: "port" }, [channel.port2]);
-          self.worker.onerror = unpacker.onerror = function (event) {
-            event.preventDefault();
-            if (self.ready) self.stop(event.message);
-            else fail(failure("reason_failed", event.message));
-          };
-          self.worker.onmessage = function (event) {
-            var message = event.data;
-            if (message.type === "ready") {
-              if (settled) return;
-              settled = true;
-              clearTimeout(deadline);
-              unpacker.terminate();
-              releaseSearch();
-              self.ready = true;
-              resolve(message.start);
-            } else if (message.type === "failed") {
-              fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
-            } else if (message.type === "answer") {
-              self.answer(message);
-            }
-          };
-          if (FETCH) return fetchFiles(self.config.fetch, base);
-          return Promise.all(files.slice(1).map(function (file) {
-            return loadScript(base + file).catch(function (error) {
-              // Without its snapshot Python still starts, only slower.
-              if (file.indexOf("snapshot-") !== 0) throw error;
-              unpacker.postMessage({ type: "missing", name: "snapshot" });
-            });
-          }));
-        })
-        .catch(function (error) {
-          fail(error.reason ? error : failure("reason_failed", error.message));
-        });
+      // The page's first Python takes the run that began when this script was loaded.
+      var run = self.run = early || launch(self.config);
+      early = null;
+      run.listen = function (message) {
+        if (message.type === "ready") {
+          if (settled) return;
+          settled = true;
+          clearTimeout(deadline);
+          run.unpacker.terminate();
+          releaseSearch();
+          self.worker = run.worker;
+          self.ready = true;
+          resolve(message.start);
+        } else if (message.type === "failed") {
+          fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
+        } else if (message.type === "error") {
+          if (self.ready) self.stop(message.reason);
+          else fail(failure("reason_failed", message.reason));
+        } else if (message.type === "answer") {
+          self.answer(message);
+        }
+      };
+      run.heard.splice(0).forEach(run.listen);
+      run.loaded.catch(function (error) {
+        fail(error.reason ? error : failure("reason_failed", error.message));
+      });
     });
   };
 
@@ -286,9 +310,24 @@
   };
 
   Python.prototype.terminate = function () {
-    if (this.worker) this.worker.terminate();
-    if (unpacker) unpacker.terminate();
+    var run = this.run;
+    if (!run) return;
+    run.ended = true;
+    if (run.worker) run.worker.terminate();
+    if (run.unpacker) run.unpacker.terminate();
   };
+
+  // A page that runs Python starts its runtime as soon as this script runs (before the theme's
+  // scripts and the page's own), so its workers get going while the page is still being set up.
+  var early = null;
+  var pageConfig = document.querySelector("script[data-tw-runtime]");
+  if (pageConfig && supported()) {
+    try {
+      early = launch(JSON.parse(pageConfig.textContent));
+    } catch (error) {
+      early = null;  // the page's own start says what is wrong
+    }
+  }
 
   window.TwPython = { Python: Python, readFile: readFile, START_LIMIT_MS: START_LIMIT_MS };
 })();
