@@ -11,9 +11,9 @@ The page loads these as classic <script> files, which work over http and from fi
   of the snapshot are zeros, mostly in a few long runs: those runs are left out (their places
   are listed), so the browser gunzips 16 MB instead of 31;
 - bin/: the same four files as bytes (wasm.gz, stdlib.zip, wheel.zip, snapshot.gz), for pages
-  served over http: there the workers fetch them themselves, checked by Subresource Integrity,
-  and the wasm compiles while it streams in; a file:// page cannot fetch, so the offline zip
-  leaves bin/ out;
+  served over http: there the page fetches them, each checked by Subresource Integrity, and
+  hands them to the workers (no base64 to decode on the page); a file:// page cannot fetch, so
+  the offline zip leaves bin/ out;
 - manifest.json: the file list and the pinned versions.
 
     python scripts/build_runtime.py
@@ -161,14 +161,12 @@ def build() -> Path:
     packed = {name: gzip.compress(data, compresslevel=9, mtime=0) if name in GZIP else data
               for name, data in shipped.items()}
     chunks = {name: base64_chunks(data) for name, data in packed.items()}
-    # What the worker needs to know beforehand: each file's size, and what it checks before it
-    # restores the snapshot (its build id, each chunk's sha256).
+    # What the workers need to know beforehand: each file's size and the runs of zeros left out
+    # of it, and what they check before the snapshot is restored (its build id, each chunk's
+    # sha256).
     bins = {name: f"bin/{name}.{'gz' if name in GZIP else 'zip'}" for name in raw}
     runtime = {
-        "files": {name: {"size": len(data), "gzip": name in GZIP, "url": bins[name],
-                         "holes": holes.get(name, []),
-                         "integrity": "sha256-" + base64.b64encode(
-                             hashlib.sha256(packed[name]).digest()).decode("ascii")}
+        "files": {name: {"size": len(data), "gzip": name in GZIP, "holes": holes.get(name, [])}
                   for name, data in raw.items()},
         "snapshot": {"build_id": build_id(package),
                      "chunks": [hashlib.sha256(base64.b64decode(c)).hexdigest()
@@ -194,8 +192,9 @@ def build() -> Path:
         "snapshot_build_id": runtime["snapshot"]["build_id"],
         "snapshot_holes": holes["snapshot"],
         "files": [name for name, _ in files],
-        "bin": {name: {key: runtime["files"][name][key] for key in ("url", "integrity")}
-                for name in bins},
+        # What an http page fetches, with the integrity it asks for.
+        "bin": {name: {"url": bins[name], "integrity": "sha256-" + base64.b64encode(
+                    hashlib.sha256(packed[name]).digest()).decode("ascii")} for name in bins},
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return OUT
