@@ -150,10 +150,11 @@ def test_snapshot_that_pyodide_refuses_gives_a_normal_start(page, server, site):
 
 def test_start_up_limit_counts_from_navigation(browser, server):
     context = new_context(browser)
-    held = []
-    # The loader arrives 15 s after navigation and the runtime never does.
+    held, runtime = [], []
+    # The loader arrives 15 s after navigation and the runtime never does (the page asks for it
+    # first: runtime.js starts it before aid.js is loaded).
     context.route("**/assets/aid.js", lambda route: held.append(route))
-    context.route(RUNTIME + "bin/wasm.gz", lambda route: held.append(route))
+    context.route(RUNTIME + "bin/wasm.gz", lambda route: runtime.append(route))
     page = context.new_page()
     page.clock.install(time=OPENED)
     page.goto(server + AID, wait_until="commit")
@@ -170,6 +171,6 @@ def test_start_up_limit_counts_from_navigation(browser, server):
     page.clock.run_for(4_000)  # 22 s after navigation, 7 s after the loader started
     wait_for_aid(page, "unavailable")
     assert "langer dan 20 seconden" in page.inner_text("[data-aid-status]")
-    for route in held:
+    for route in runtime:
         route.abort()
     context.close()
