@@ -40,6 +40,7 @@ KEYS_MARKER = "<!-- aid-keys -->"  # where the page for technical users lists th
 EXAMPLE_MARKER = "<!-- voorbeeld -->"  # where a worked example shows its aid's result
 _generated: dict[str, str] = {}  # pages made from the shared data, once per build
 _assets: dict[str, str] = {}  # other generated files (the case scripts)
+_manifest: dict = {}  # the runtime's manifest (build_runtime.py), read once per build
 
 
 def on_config(config):
@@ -59,6 +60,8 @@ def on_config(config):
     if not (RUNTIME / "manifest.json").is_file():
         raise PluginError("De runtime ontbreekt: voer eerst 'python scripts/build_runtime.py' uit "
                           "(of gewoon 'make site').")
+    _manifest.clear()
+    _manifest.update(json.loads((RUNTIME / "manifest.json").read_text()))
     return config
 
 
@@ -144,10 +147,9 @@ def _date_filter(value) -> str:
 
 def _runtime_config(page) -> str:
     """Where a page finds the Python runtime: JSON for a <script data-tw-runtime> element."""
-    manifest = json.loads((RUNTIME / "manifest.json").read_text())
     base = get_relative_url("assets/runtime/x", page.url)[:-1]
     # files: the data scripts (file://); fetch: the same files as bytes with their integrity (http)
-    return json.dumps({"base": base, "files": manifest["files"], "fetch": manifest["bin"]}
+    return json.dumps({"base": base, "files": _manifest["files"], "fetch": _manifest["bin"]}
                       ).replace("</", "<\\/")
 
 

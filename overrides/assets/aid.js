@@ -22,9 +22,8 @@
     el.hidden = !message;
   }
 
-  function Aid(form, runtime) {
+  function Aid(form) {
     this.form = form;
-    this.runtime = runtime;
     this.id = form.getAttribute("data-aid");
     this.steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
     this.check = form.querySelector("[data-aid-check]");
@@ -565,7 +564,7 @@
   // the restart.
   Aid.prototype.load = function () {
     var self = this;
-    var python = new TwPython.Python(this.runtime, this.restartedAt);
+    var python = new TwPython.Python(this.restartedAt);
     this.python = python;
     python.onStop = function (detail) { self.die(detail); };
     python.start().then(function (how) {
@@ -661,12 +660,11 @@
   };
 
   function init() {
-    var config = document.querySelector("script[data-tw-runtime]");
     var texts = document.querySelector("script[data-tw-texts]");
     var form = document.querySelector("form.aid[data-aid]");
-    if (!form || !config || !texts) return;
+    if (!form || !texts) return;
     TEXTS = JSON.parse(texts.textContent);
-    new Aid(form, JSON.parse(config.textContent)).start();
+    new Aid(form).start();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -4,12 +4,10 @@
 (function () {
   "use strict";
 
-
   var form = document.querySelector("[data-tw-case-file]");
-  var config = document.querySelector("script[data-tw-runtime]");
-  if (!form || !config) return;
+  if (!form) return;
   var texts = JSON.parse(form.getAttribute("data-texts"));
-  var python = new TwPython.Python(JSON.parse(config.textContent));
+  var python = new TwPython.Python();
   var status = form.querySelector("[data-tw-case-file-status]");
   var input = form.querySelector("[data-tw-case-file-input]");
   var actions = form.querySelector(".tw-case-file-actions");

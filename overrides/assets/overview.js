@@ -8,10 +8,9 @@
   var MAX_FILES = 12;
 
   var form = document.querySelector("[data-tw-overview]");
-  var config = document.querySelector("script[data-tw-runtime]");
-  if (!form || !config) return;
+  if (!form) return;
   var texts = JSON.parse(form.getAttribute("data-texts"));
-  var python = new TwPython.Python(JSON.parse(config.textContent));
+  var python = new TwPython.Python();
   var status = form.querySelector("[data-tw-overview-status]");
   var input = form.querySelector("[data-tw-overview-files]");
   var drop = form.querySelector("[data-tw-overview-drop]");

@@ -46,9 +46,7 @@
       if (worker || !waiting) return;
       worker = new ThemeWorker(url, options);
       worker.addEventListener("message", function (event) {
-        var copy = new MessageEvent("message", { data: event.data });
-        proxy.dispatchEvent(copy);
-        if (typeof proxy.onmessage === "function") proxy.onmessage(copy);
+        proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
       });
       waiting.forEach(function (message) { worker.postMessage(message); });
       waiting = [];
@@ -161,6 +159,15 @@
       typeof DecompressionStream === "function";
   }
 
+  // Where this page finds the runtime (its <script data-tw-runtime>, made at build time), read
+  // once for every start on the page.
+  var pageConfig = null;
+  try {
+    pageConfig = JSON.parse(document.querySelector("script[data-tw-runtime]").textContent);
+  } catch (error) {
+    pageConfig = null;  // a page without it cannot start Python (see start)
+  }
+
   // The runtime's two workers, started and given the runtime's bytes: over http fetched whole,
   // from file:// in data scripts that hand their chunks to the unpacker one by one. The unpacker
   // passes each whole file to Python's worker over a port of their own. What the workers say
@@ -200,16 +207,14 @@
     return run;
   }
 
-  // One Python. start() resolves when it is ready (with how it started) and rejects with an
-  // error whose reason is reason_browser, reason_missing, reason_damaged, reason_failed or
-  // reason_timeout. call() always settles: with Python's parsed answer, or with null when the
+  // One Python of this page. start() resolves when it is ready (with how it started) and rejects
+  // with an error whose reason is reason_browser, reason_missing, reason_damaged, reason_failed
+  // or reason_timeout. call() always settles: with Python's parsed answer, or with null when the
   // answer cannot be read or Python has stopped. onStop(detail) tells that a ready Python died.
-  function Python(config, since) {
-    this.config = config;
+  function Python(since) {
     this.limitMs = START_LIMIT_MS;
     this.since = since || 0;  // the limit counts from navigation, or from a restart
     this.run = null;  // the workers being started (see launch)
-    this.worker = null;
     this.ready = false;
     this.calls = 0;
     this.waiting = {};
@@ -236,8 +241,12 @@
         fail(failure("reason_browser", "no web workers, WebAssembly or DecompressionStream"));
         return;
       }
+      if (!pageConfig) {
+        fail(failure("reason_missing", "no runtime config on this page"));
+        return;
+      }
       // The page's first Python takes the run that began when this script was loaded.
-      var run = self.run = early || launch(self.config);
+      var run = self.run = early || launch(pageConfig);
       early = null;
       run.listen = function (message) {
         if (message.type === "ready") {
@@ -246,7 +255,6 @@
           clearTimeout(deadline);
           run.unpacker.terminate();
           releaseSearch();
-          self.worker = run.worker;
           self.ready = true;
           resolve(message.start);
         } else if (message.type === "failed") {
@@ -274,7 +282,7 @@
       setTimeout(function () {
         if (self.waiting[id]) self.stop("no answer within " + CALL_LIMIT_MS + " ms");
       }, CALL_LIMIT_MS);
-      self.worker.postMessage({ type: "call", id: id, request: JSON.stringify(request) });
+      self.run.worker.postMessage({ type: "call", id: id, request: JSON.stringify(request) });
     });
   };
 
@@ -319,15 +327,7 @@
 
   // A page that runs Python starts its runtime as soon as this script runs (before the theme's
   // scripts and the page's own), so its workers get going while the page is still being set up.
-  var early = null;
-  var pageConfig = document.querySelector("script[data-tw-runtime]");
-  if (pageConfig && supported()) {
-    try {
-      early = launch(JSON.parse(pageConfig.textContent));
-    } catch (error) {
-      early = null;  // the page's own start says what is wrong
-    }
-  }
+  var early = pageConfig && supported() ? launch(pageConfig) : null;
 
   window.TwPython = { Python: Python, readFile: readFile, START_LIMIT_MS: START_LIMIT_MS };
 })();
