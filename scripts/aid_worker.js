@@ -7,7 +7,7 @@
 // worker, over a port the page hands to both. Over http the wasm comes compiled (the unpacker
 // compiles it while its bytes arrive).
 // build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (each
-// runtime file's size; the snapshot's build id).
+// runtime file's size; the snapshot's build id; the wheel's files and where they go).
 "use strict";
 
 // Pyodide refuses classic workers when it sees importScripts; its module is bundled here,
@@ -45,9 +45,8 @@ function twReceive(event) {
   }
 }
 
-// The snapshot, checked, in the buffer Pyodide was given at the start; or an error that says
-// why it cannot be used.
-async function twSnapshot(buffer) {
+// The snapshot's bytes, checked; or an error that says why they cannot be used.
+async function twSnapshot() {
   var bytes = await twFile("snapshot").data;
   var header = new DataView(bytes.buffer, bytes.byteOffset, 48);
   var id = "";
@@ -55,13 +54,13 @@ async function twSnapshot(buffer) {
   if (header.getUint32(0, true) !== 0x706e7300 || id !== TW_RUNTIME.snapshot.build_id) {
     throw new Error("snapshot of another runtime build");
   }
-  buffer.set(bytes);
-  return buffer;
+  return bytes;
 }
 
-// With a snapshot, Pyodide gets its buffer at once and builds the module (compiles the wasm,
-// sets up the file system) while the snapshot still arrives; the module is handed over only
-// once the snapshot is complete and checked, because restoring comes right after.
+// With a snapshot, Pyodide gets an empty buffer of the snapshot's size at once (it sizes the
+// heap by it) and builds the module (compiles the wasm, sets up the file system) while the
+// snapshot still arrives. The module is handed over once the snapshot is complete and checked,
+// and restores from the bytes as they came: the 31 MB are not copied into that buffer first.
 function twLoad(snapshot, checked) {
   var options = {
     indexURL: "tw-runtime:/",
@@ -74,7 +73,9 @@ function twLoad(snapshot, checked) {
     options._loadSnapshot = snapshot;
     options.createPyodideModule = async function (settings) {
       var module = await _createPyodideModule(settings);
-      await checked;
+      var bytes = await checked;
+      var restore = module.API.restoreSnapshot;  // build_runtime.py checks it is there
+      module.API.restoreSnapshot = function () { return restore(bytes); };
       return module;
     };
   }
@@ -87,6 +88,18 @@ WebAssembly.instantiateStreaming = async function (response, imports) {
   if (!(wasm instanceof WebAssembly.Module)) return WebAssembly.instantiate(wasm, imports);
   return { module: wasm, instance: await WebAssembly.instantiate(wasm, imports) };
 };
+
+// The aids' files, written where Pyodide unpacks a wheel (its working directory), as when the
+// snapshot was made. The build ships them one after another, with each one's path and size:
+// there is no zip for Python to read.
+function twWriteWheel(fs, bytes) {
+  var offset = 0;
+  TW_RUNTIME.wheel.forEach(function (entry) {
+    var path = entry[0];
+    if (path.indexOf("/") > 0) fs.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    fs.writeFile(path, bytes.subarray(offset, offset += entry[1]));
+  });
+}
 
 // Restore the snapshot if it is sound; otherwise (or if restoring fails) start Python normally.
 // Either way the result is the same: only the time differs. Pyodide starts at once and waits
@@ -106,7 +119,7 @@ async function twStart() {
   var start = { from: "snapshot", reason: "" };
   try {
     var snapshot = new Uint8Array(TW_RUNTIME.files.snapshot.size);
-    var checked = twSnapshot(snapshot);
+    var checked = twSnapshot();
     checked.catch(function () {});  // awaited while Pyodide builds its module
     pyodide = await twLoad(snapshot, checked);
     // The snapshot froze the state of random: every page would draw the same numbers.
@@ -116,8 +129,8 @@ async function twStart() {
     console.warn("Thuiswijzer: normal start, the snapshot was not used: " + start.reason);
     pyodide = await twLoad(null);
   }
-  // The snapshot holds the imported modules, not the files: unpack the wheel either way.
-  pyodide.unpackArchive(await twFile("wheel").data, "wheel");
+  // The snapshot holds the imported modules, not the files: write them either way.
+  twWriteWheel(pyodide.FS, await twFile("wheel").data);
   twHandle = pyodide.pyimport("aids.web").handle;
   twFiles = null;  // Python has its own copies now
   return start;

@@ -4,13 +4,15 @@ The page loads these as classic <script> files, which work over http and from fi
 - worker.js: the source of Python's worker (aid_worker.js + Pyodide's loader + its Emscripten
   module, rewritten from an ES module into a classic script) and of the unpacker worker
   (aid_unpacker.js), as two strings;
-- wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks;
+- wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks; the wheel
+  ships as its files one after another (gzip), which the worker writes where Pyodide would
+  unpack the wheel (its working directory): no zip to read in Python;
 - snapshot-N.js: a memory snapshot of Python with the aids imported (made here in Node by
   snapshot.mjs from the same pinned runtime and wheel), gzip, in base64 chunks; the worker
   checks its sha256 and build id, restores it, and starts normally when that fails. Two thirds
   of the snapshot are zeros, mostly in a few long runs: those runs are left out (their places
   are listed), so the browser gunzips 16 MB instead of 31;
-- bin/: the same four files as bytes (wasm.gz, stdlib.zip, wheel.zip, snapshot.gz), for pages
+- bin/: the same four files as bytes (wasm.gz, stdlib.zip, wheel.gz, snapshot.gz), for pages
   served over http: there the page fetches them, each checked by Subresource Integrity, and
   hands them to the workers (no base64 to decode on the page); a file:// page cannot fetch, so
   the offline zip leaves bin/ out;
@@ -31,6 +33,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -43,9 +46,9 @@ OUT = ROOT / "build" / "runtime"
 # Characters of base64 per script file: small files keep each main-thread parse task short.
 CHUNK = 1_000_000
 SNAPSHOT_MAGIC = 0x706E7300
-# Shipped gzip (the worker gunzips them with DecompressionStream); the stdlib and the wheel are
-# zip files already.
-GZIP = {"wasm", "snapshot"}
+# Shipped gzip (the worker gunzips them with DecompressionStream); the stdlib is a zip file
+# already.
+GZIP = {"wasm", "snapshot", "wheel"}
 # Runs of zeros at least this long are left out of the shipped snapshot.
 MIN_HOLE = 1024
 
@@ -53,7 +56,9 @@ MIN_HOLE = 1024
 def classic_module(source: str) -> str:
     """Turn pyodide.asm.mjs into a classic script that defines _createPyodideModule."""
     export = "export default _createPyodideModule"
-    if source.count(export) != 1 or source.count("import.meta.url") != 3:
+    # aid_worker.js restores the snapshot through API.restoreSnapshot, from the bytes it received.
+    if (source.count(export) != 1 or source.count("import.meta.url") != 3
+            or source.count("API.restoreSnapshot=function(t)") != 1):
         raise SystemExit("pyodide.asm.mjs changed shape: check the rewrite in build_runtime.py")
     source = source.replace(export, "")
     return source.replace("import.meta.url", '"tw-runtime:/pyodide.asm.mjs"')
@@ -65,6 +70,14 @@ def build_id(package: Path) -> str:
     if len(set(found)) != 1:
         raise SystemExit("pyodide.js changed shape: no single BUILD_ID, check build_runtime.py")
     return found[0]
+
+
+def wheel_files(wheel: Path) -> tuple[bytes, list[list]]:
+    """The wheel's files one after another, and each one's path and size."""
+    with zipfile.ZipFile(wheel) as archive:
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+        data = b"".join(archive.read(info) for info in infos)
+    return data, [[info.filename, info.file_size] for info in infos]
 
 
 def make_snapshot(package: Path, wheel: Path) -> bytes:
@@ -139,6 +152,18 @@ def read_snapshot(directory: Path = OUT) -> bytes:
     return with_zero_runs(gzip.decompress(read_data("snapshot", directory)), holes)
 
 
+def read_wheel(directory: Path = OUT) -> dict[str, bytes]:
+    """The aids' files the worker writes: {path in the wheel: bytes}."""
+    entries = json.loads((directory / "manifest.json").read_text())["wheel_files"]
+    data, files, position = gzip.decompress(read_data("wheel", directory)), {}, 0
+    for name, size in entries:
+        files[name] = data[position:position + size]
+        position += size
+    if position != len(data):
+        raise ValueError("the wheel's files do not match the manifest")
+    return files
+
+
 def read_data(name: str, directory: Path = OUT) -> bytes:
     """The bytes one runtime file's data scripts carry, as the worker receives them."""
     parts = sorted(directory.glob(f"{name}-*.js"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
@@ -150,10 +175,11 @@ def read_data(name: str, directory: Path = OUT) -> bytes:
 def build() -> Path:
     package = vendor.package_dir("pyodide") / "package"
     wheel = build_wheel.build()
+    wheel_data, wheel_entries = wheel_files(wheel)
     raw = {
         "wasm": (package / "pyodide.asm.wasm").read_bytes(),
         "stdlib": (package / "python_stdlib.zip").read_bytes(),
-        "wheel": wheel.read_bytes(),
+        "wheel": wheel_data,
         "snapshot": make_snapshot(package, wheel),
     }
     shipped, holes = dict(raw), {}
@@ -171,6 +197,7 @@ def build() -> Path:
         "snapshot": {"build_id": build_id(package),
                      "chunks": [hashlib.sha256(base64.b64decode(c)).hexdigest()
                                 for c in chunks["snapshot"]]},
+        "wheel": wheel_entries,
     }
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
@@ -191,6 +218,7 @@ def build() -> Path:
         "wheel": wheel.name,
         "snapshot_build_id": runtime["snapshot"]["build_id"],
         "snapshot_holes": holes["snapshot"],
+        "wheel_files": wheel_entries,
         "files": [name for name, _ in files],
         # What an http page fetches, with the integrity it asks for.
         "bin": {name: {"url": bins[name], "integrity": "sha256-" + base64.b64encode(

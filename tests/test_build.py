@@ -90,6 +90,19 @@ def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker():
         [name for name in manifest["files"] if name.startswith("snapshot-")]
 
 
+def test_the_worker_writes_exactly_the_files_of_the_wheel():
+    runtime = ROOT / "build" / "runtime"
+    (wheel,) = (ROOT / "build" / "wheel").glob("aids-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        files = {info.filename: archive.read(info)
+                 for info in archive.infolist() if not info.is_dir()}
+    assert build_runtime.read_wheel(runtime) == files
+    assert "aids/content/data/interface.toml" in files
+    # The worker gets each file's path and size, in the order of the bytes.
+    entries = [[name, len(data)] for name, data in files.items()]
+    assert json.dumps(entries) in worker_and_unpacker(runtime)
+
+
 def worker_and_unpacker(runtime) -> str:
     """The source of both workers as the page receives it (JSON strings, unquoted once)."""
     return (runtime / "worker.js").read_text().replace('\\"', '"')

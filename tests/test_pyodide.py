@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 
 import pytest
 
@@ -74,7 +75,9 @@ def pyodide_outputs(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp("pyodide")
     # The wheel and the snapshot exactly as the site ships them.
     wheel = folder / "aids-0-py3-none-any.whl"
-    wheel.write_bytes(build_runtime.read_data("wheel"))
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for name, data in build_runtime.read_wheel().items():
+            archive.writestr(name, data)
     extra = []
     if request.param == "snapshot":
         snapshot = folder / "snapshot.bin"

@@ -56,7 +56,8 @@ def cut(body: str | bytes) -> str | bytes:
 FETCHED, SCRIPTS = "fetched", "scripts"  # the runtime's transport over http, and from file://
 # Each fault: the transport, the runtime file, how it is served, the reason the user reads, and
 # whether only the 20-second limit can end it. A fetched file is checked by its integrity; of
-# the data scripts, only the snapshot's chunks carry a sha256 (gzip's CRC checks the wasm).
+# the data scripts, only the snapshot's chunks carry a sha256 (gzip's CRC checks the wasm and
+# the wheel).
 START_FAULTS = {
     "worker missing": (FETCHED, "worker.js", 404, "reason_missing", False),
     "worker cut short": (FETCHED, "worker.js", cut, "reason_damaged", False),
@@ -65,17 +66,17 @@ START_FAULTS = {
     "worker silent": (FETCHED, "worker.js", worker_with("self.onmessage = function () {};"),
                       "reason_timeout", True),
     "wasm missing": (FETCHED, "bin/wasm.gz", 404, "reason_missing", False),
-    "wheel missing": (FETCHED, "bin/wheel.zip", 404, "reason_missing", False),
+    "wheel missing": (FETCHED, "bin/wheel.gz", 404, "reason_missing", False),
     "stdlib cut short": (FETCHED, "bin/stdlib.zip", cut, "reason_damaged", False),
     "wasm damaged": (FETCHED, "bin/wasm.gz", damage, "reason_damaged", False),
-    "wheel damaged": (FETCHED, "bin/wheel.zip", damage, "reason_damaged", False),
+    "wheel damaged": (FETCHED, "bin/wheel.gz", damage, "reason_damaged", False),
     "wasm never arrives": (FETCHED, "bin/wasm.gz", None, "reason_timeout", True),
     "script worker missing": (SCRIPTS, "worker.js", 404, "reason_missing", False),
     "script missing": (SCRIPTS, "wasm-1.js", 404, "reason_missing", False),
     "wheel script missing": (SCRIPTS, "wheel-0.js", 404, "reason_missing", False),
     "script cut short": (SCRIPTS, "stdlib-0.js", cut, "reason_damaged", False),
     "wasm script damaged": (SCRIPTS, "wasm-0.js", damage, "reason_damaged", False),
-    "wheel script damaged": (SCRIPTS, "wheel-0.js", damage, "reason_failed", False),
+    "wheel script damaged": (SCRIPTS, "wheel-0.js", damage, "reason_damaged", False),
     "script never arrives": (SCRIPTS, "wasm-0.js", None, "reason_timeout", True),
 }
 
