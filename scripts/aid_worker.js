@@ -16,6 +16,12 @@ self.importScripts = undefined;
 
 var twHandle = null;
 var twFiles = {};
+// When each step of the start was done (ms since 1970, as the page can compare): for make bench.
+var twTimes = {};
+
+function twTime(step) {
+  twTimes[step] = performance.timeOrigin + performance.now();
+}
 
 // A runtime file: resolves with its bytes once the unpacker has it all (or the compiled wasm).
 function twFile(name) {
@@ -54,6 +60,7 @@ async function twSnapshot() {
   if (header.getUint32(0, true) !== 0x706e7300 || id !== TW_RUNTIME.snapshot.build_id) {
     throw new Error("snapshot of another runtime build");
   }
+  twTime("snapshot");
   return bytes;
 }
 
@@ -73,6 +80,7 @@ function twLoad(snapshot, checked) {
     options._loadSnapshot = snapshot;
     options.createPyodideModule = async function (settings) {
       var module = await _createPyodideModule(settings);
+      twTime("module");
       var bytes = await checked;
       var restore = module.API.restoreSnapshot;  // build_runtime.py checks it is there
       module.API.restoreSnapshot = function () { return restore(bytes); };
@@ -85,6 +93,7 @@ function twLoad(snapshot, checked) {
 // Pyodide instantiates the wasm it was handed: compiled over http, its bytes from file://.
 WebAssembly.instantiateStreaming = async function (response, imports) {
   var wasm = await twFile("wasm").data;
+  twTime("wasm");
   if (!(wasm instanceof WebAssembly.Module)) return WebAssembly.instantiate(wasm, imports);
   return { module: wasm, instance: await WebAssembly.instantiate(wasm, imports) };
 };
@@ -105,6 +114,7 @@ function twWriteWheel(fs, bytes) {
 // Either way the result is the same: only the time differs. Pyodide starts at once and waits
 // for the files it asks for, so its own set-up overlaps with their arrival.
 async function twStart() {
+  twTime("loaded");
   var served = { "pyodide.asm.wasm": "wasm", "python_stdlib.zip": "stdlib" };
   // Answer Pyodide's own requests from memory; refuse anything else.
   self.fetch = async function (url) {
@@ -129,10 +139,13 @@ async function twStart() {
     console.warn("Thuiswijzer: normal start, the snapshot was not used: " + start.reason);
     pyodide = await twLoad(null);
   }
+  twTime("python");
   // The snapshot holds the imported modules, not the files: write them either way.
   twWriteWheel(pyodide.FS, await twFile("wheel").data);
   twHandle = pyodide.pyimport("aids.web").handle;
   twFiles = null;  // Python has its own copies now
+  twTime("ready");
+  start.times = twTimes;
   return start;
 }
 

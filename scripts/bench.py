@@ -86,7 +86,9 @@ setInterval(() => {
 """
 FIRST_RESULT = "() => performance.getEntriesByName('tw-first-result').length > 0"
 READ = """() => [performance.getEntriesByName('tw-first-result')[0].startTime, window.__twLongest,
-  (performance.getEntriesByName('tw-python-ready')[0] || {detail: {from: 'plain'}}).detail.from]"""
+  (performance.getEntriesByName('tw-python-ready')[0] || {detail: {from: 'plain'}}).detail]"""
+# The steps of an aid's start, as its worker reports them (ms after navigation), in order.
+STEPS = ("loaded", "wasm", "module", "snapshot", "python", "ready")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -120,14 +122,15 @@ def first_result(playwright, url: str, args: tuple[str, ...] = ()) -> dict:
         page.goto(url)
         page.wait_for_function(FIRST_RESULT, timeout=60_000)
         page.wait_for_timeout(300)  # let a long task that ends with the result be reported
-        cold, cold_freeze, cold_from = page.evaluate(READ)
+        cold, cold_freeze, cold_how = page.evaluate(READ)
         page.reload()
         page.wait_for_function(FIRST_RESULT, timeout=60_000)
         page.wait_for_timeout(300)
-        warm, warm_freeze, warm_from = page.evaluate(READ)
+        warm, warm_freeze, warm_how = page.evaluate(READ)
         context.close()
     return {"cold": cold, "cold_freeze": cold_freeze, "warm": warm, "warm_freeze": warm_freeze,
-            "from": {cold_from, warm_from}}
+            "from": {cold_how["from"], warm_how["from"]},
+            "cold_steps": cold_how.get("times", {}), "warm_steps": warm_how.get("times", {})}
 
 
 def transferred(playwright, url: str) -> tuple[int, int, int]:
@@ -225,6 +228,16 @@ def main() -> int:
             base_ms = [b[when] for _, b in pairs[where]]
             ratios[where, when] = statistics.median(a / b for a, b in zip(aid_ms, base_ms))
             print(f"  {where:4} {when}   {median(aid_ms)}   {median(base_ms)}   {ratios[where, when]:.2f}")
+    print("\nWhere an aid's start goes: medians, ms after navigation, as the worker reports them")
+    print("  (loaded: its script has run; wasm: compiled wasm in hand; module: Pyodide's module built;")
+    print("   snapshot: checked; python: restored; ready: the aids imported; first: first result)")
+    print("            " + "".join(f"{step:>9}" for step in STEPS + ("first",)))
+    for where in ("http", "file"):
+        for when in ("cold", "warm"):
+            rows = [a for a, _ in pairs[where]]
+            cells = [statistics.median(r[f"{when}_steps"][step] for r in rows) for step in STEPS]
+            cells.append(statistics.median(r[when] for r in rows))
+            print(f"  {where:4} {when}  " + "".join(f"{cell:9.0f}" for cell in cells))
     aid_runs = [a for rows in pairs.values() for a, _ in rows]
     longest = max(max(a["cold_freeze"], a["warm_freeze"]) for a in aid_runs)
     slowest = max(a["cold"] for a in aid_runs)

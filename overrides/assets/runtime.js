@@ -256,6 +256,11 @@
           run.unpacker.terminate();
           releaseSearch();
           self.ready = true;
+          // When each step of the start was done, in ms since navigation (for make bench).
+          var times = message.start.times || {};
+          Object.keys(times).forEach(function (step) {
+            times[step] = Math.round(times[step] - performance.timeOrigin);
+          });
           resolve(message.start);
         } else if (message.type === "failed") {
           fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));

@@ -35,7 +35,17 @@ def start_and_finish(page, server) -> dict:
     output = page.locator("[data-aid-output]")
     output.get_by_text("Getypt <i>voor</i> de start.").first.wait_for()
     assert output.locator("i").count() == 0
-    return page.evaluate(READY)
+    how = page.evaluate(READY)
+    # When each step of the start was done (ms after navigation), for make bench: in order.
+    times = how.pop("times")
+    order = ("loaded", "wasm", "module", "python", "ready")
+    if how["from"] == "normal":  # a refused snapshot may have built a module first
+        order = ("loaded", "python", "ready")
+    else:  # the snapshot arrives while the module is built
+        assert times["snapshot"] <= times["python"]
+    steps = [times[step] for step in order]
+    assert 0 < steps[0] and steps == sorted(steps)
+    return how
 
 
 def other_snapshot(site, header_id: str) -> bytes:
