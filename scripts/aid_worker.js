@@ -92,6 +92,7 @@ function twLoad(snapshot, checked) {
 
 // Pyodide instantiates the wasm it was handed: compiled over http, its bytes from file://.
 WebAssembly.instantiateStreaming = async function (response, imports) {
+  twTime("asked");
   var wasm = await twFile("wasm").data;
   twTime("wasm");
   if (!(wasm instanceof WebAssembly.Module)) return WebAssembly.instantiate(wasm, imports);

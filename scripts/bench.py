@@ -88,7 +88,7 @@ FIRST_RESULT = "() => performance.getEntriesByName('tw-first-result').length > 0
 READ = """() => [performance.getEntriesByName('tw-first-result')[0].startTime, window.__twLongest,
   (performance.getEntriesByName('tw-python-ready')[0] || {detail: {from: 'plain'}}).detail]"""
 # The steps of an aid's start, as its worker reports them (ms after navigation), in order.
-STEPS = ("loaded", "wasm", "module", "snapshot", "python", "ready")
+STEPS = ("loaded", "asked", "wasm", "module", "snapshot", "python", "ready")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -229,14 +229,19 @@ def main() -> int:
             ratios[where, when] = statistics.median(a / b for a, b in zip(aid_ms, base_ms))
             print(f"  {where:4} {when}   {median(aid_ms)}   {median(base_ms)}   {ratios[where, when]:.2f}")
     print("\nWhere an aid's start goes: medians, ms after navigation, as the worker reports them")
-    print("  (loaded: its script has run; wasm: compiled wasm in hand; module: Pyodide's module built;")
-    print("   snapshot: checked; python: restored; ready: the aids imported; first: first result)")
-    print("            " + "".join(f"{step:>9}" for step in STEPS + ("first",)))
+    print("  (loaded: its script has run; asked: Pyodide asks for the wasm; wasm: in hand; module:")
+    print("   Pyodide's module built; snapshot: checked; python: restored; ready: the aids imported;")
+    print("   first: first result; floor: the first result had the wasm been in hand when asked for,")
+    print("   and the target in ms: the ratio times plain Pyodide's median)")
+    print("            " + "".join(f"{step:>9}" for step in STEPS + ("first", "floor", "target")))
     for where in ("http", "file"):
         for when in ("cold", "warm"):
             rows = [a for a, _ in pairs[where]]
             cells = [statistics.median(r[f"{when}_steps"][step] for r in rows) for step in STEPS]
             cells.append(statistics.median(r[when] for r in rows))
+            steps = [r[f"{when}_steps"] for r in rows]
+            cells.append(statistics.median(r[when] - s["wasm"] + s["asked"] for r, s in zip(rows, steps)))
+            cells.append(TARGETS[when + "_ratio"] * statistics.median(b[when] for _, b in pairs[where]))
             print(f"  {where:4} {when}  " + "".join(f"{cell:9.0f}" for cell in cells))
     aid_runs = [a for rows in pairs.values() for a, _ in rows]
     longest = max(max(a["cold_freeze"], a["warm_freeze"]) for a in aid_runs)

@@ -38,7 +38,7 @@ def start_and_finish(page, server) -> dict:
     how = page.evaluate(READY)
     # When each step of the start was done (ms after navigation), for make bench: in order.
     times = how.pop("times")
-    order = ("loaded", "wasm", "module", "python", "ready")
+    order = ("loaded", "asked", "wasm", "module", "python", "ready")
     if how["from"] == "normal":  # a refused snapshot may have built a module first
         order = ("loaded", "python", "ready")
     else:  # the snapshot arrives while the module is built
