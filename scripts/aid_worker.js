@@ -7,7 +7,7 @@
 // worker, over a port the page hands to both. Over http the wasm comes compiled (the unpacker
 // compiles it while its bytes arrive).
 // build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (each
-// runtime file's size; the snapshot's build id; the wheel's files and where they go).
+// runtime file's size; the snapshot's build id; each of the wheel's files, its path and size).
 "use strict";
 
 // Pyodide refuses classic workers when it sees importScripts; its module is bundled here,
