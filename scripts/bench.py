@@ -239,8 +239,8 @@ def main() -> int:
             rows = [a for a, _ in pairs[where]]
             cells = [statistics.median(r[f"{when}_steps"][step] for r in rows) for step in STEPS]
             cells.append(statistics.median(r[when] for r in rows))
-            steps = [r[f"{when}_steps"] for r in rows]
-            cells.append(statistics.median(r[when] - s["wasm"] + s["asked"] for r, s in zip(rows, steps)))
+            waited = [r[f"{when}_steps"]["wasm"] - r[f"{when}_steps"]["asked"] for r in rows]
+            cells.append(statistics.median(r[when] - w for r, w in zip(rows, waited)))
             cells.append(TARGETS[when + "_ratio"] * statistics.median(b[when] for _, b in pairs[where]))
             print(f"  {where:4} {when}  " + "".join(f"{cell:9.0f}" for cell in cells))
     aid_runs = [a for rows in pairs.values() for a, _ in rows]
