@@ -2,8 +2,8 @@
 // data scripts back into files. The page sends it each base64 chunk as its script arrives; it
 // decodes the chunks in order, checks each snapshot chunk's sha256, gunzips what the build
 // gzipped, and hands every whole file to Python's worker over the port the page gave both.
-// Over http the page loads no data scripts: it fetches the same files as bytes (checked by
-// Subresource Integrity) and hands each over whole; the unpacker gunzips them the same way, and
+// Over http the page loads no data scripts: it fetches the same chunks as bytes (each checked by
+// Subresource Integrity); the unpacker puts them in order and gunzips them the same way, and
 // compiles the wasm.
 // It runs on the other core while Python's worker builds its module.
 // build_runtime.py puts TW_RUNTIME before this file: each runtime file's size, whether it is
@@ -96,13 +96,17 @@ function twFile(name) {
   return twFiles[name];
 }
 
+// One chunk: base64 from a data script, or bytes fetched over http (checked by the page).
 function twChunk(message) {
   var file = twFile(message.name);
   file.parts[message.index] = message.data;
-  while (typeof file.parts[file.next] === "string") {
-    var bytes = twBytes(file.parts[file.next]);
+  while (file.parts[file.next] != null) {
+    var part = file.parts[file.next];
+    var bytes = typeof part === "string" ? twBytes(part) : new Uint8Array(part);
     file.parts[file.next] = null;
-    if (message.name === "snapshot") file.checks.push(twCheckChunk(bytes, file.next));
+    if (message.name === "snapshot" && typeof part === "string") {
+      file.checks.push(twCheckChunk(bytes, file.next));
+    }
     file.writer.write(bytes).catch(function () {});  // a broken stream is reported above
     file.next++;
   }
@@ -114,11 +118,6 @@ self.onmessage = function (event) {
   if (message.type === "port") {
     twPort = event.ports[0];
     twCompile = message.compile;
-  } else if (message.type === "bytes") {
-    // Over http: a whole file the page fetched (and checked).
-    var fetched = twFile(message.name);
-    fetched.writer.write(new Uint8Array(message.data)).catch(function () {});  // errors: above
-    fetched.writer.close().catch(function () {});
   } else if (message.type === "chunk") {
     twChunk(message);
   } else if (message.type === "missing") {

@@ -12,10 +12,11 @@ The page loads these as classic <script> files, which work over http and from fi
   checks its sha256 and build id, restores it, and starts normally when that fails. Two thirds
   of the snapshot are zeros, mostly in a few long runs: those runs are left out (their places
   are listed), so the browser gunzips 16 MB instead of 31;
-- bin/: the same four files as bytes (wasm.gz, stdlib.zip, wheel.gz, snapshot.gz), for pages
-  served over http: there the page fetches them, each checked by Subresource Integrity, and
-  hands them to the workers (no base64 to decode on the page); a file:// page cannot fetch, so
-  the offline zip leaves bin/ out;
+- bin/: the same chunks as bytes (wasm-0.bin, ...: each data script's bytes), for pages served
+  over http: there the page fetches them, each checked by Subresource Integrity, and hands them
+  to the unpacker (no base64 to decode on the page); chunks keep each main-thread task short and
+  let the unpacker start on a file before all of it is in; a file:// page cannot fetch, so the
+  offline zip leaves bin/ out;
 - manifest.json: the file list and the pinned versions.
 
     python scripts/build_runtime.py
@@ -190,7 +191,8 @@ def build() -> Path:
     # What the workers need to know beforehand: each file's size and the runs of zeros left out
     # of it, and what they check before the snapshot is restored (its build id, each chunk's
     # sha256).
-    bins = {name: f"bin/{name}.{'gz' if name in GZIP else 'zip'}" for name in raw}
+    bins = {name: [(f"bin/{name}-{i}.bin", base64.b64decode(part)) for i, part in enumerate(parts)]
+            for name, parts in chunks.items()}
     runtime = {
         "files": {name: {"size": len(data), "gzip": name in GZIP, "holes": holes.get(name, [])}
                   for name, data in raw.items()},
@@ -211,8 +213,9 @@ def build() -> Path:
     for name, text in files:
         (OUT / name).write_text(text, encoding="ascii")
     (OUT / "bin").mkdir()
-    for name, data in packed.items():
-        (OUT / bins[name]).write_bytes(data)
+    for parts in bins.values():
+        for url, data in parts:
+            (OUT / url).write_bytes(data)
     manifest = {
         "pyodide": vendor.PINNED["pyodide"][0],
         "wheel": wheel.name,
@@ -220,9 +223,10 @@ def build() -> Path:
         "snapshot_holes": holes["snapshot"],
         "wheel_files": wheel_entries,
         "files": [name for name, _ in files],
-        # What an http page fetches, with the integrity it asks for.
-        "bin": {name: {"url": bins[name], "integrity": "sha256-" + base64.b64encode(
-                    hashlib.sha256(packed[name]).digest()).decode("ascii")} for name in bins},
+        # What an http page fetches, chunk by chunk, with the integrity it asks for.
+        "bin": {name: [{"url": url, "integrity": "sha256-" + base64.b64encode(
+                    hashlib.sha256(data).digest()).decode("ascii")} for url, data in parts]
+                for name, parts in bins.items()},
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return OUT

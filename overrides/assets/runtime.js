@@ -70,6 +70,7 @@
 
   // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
   // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
+  // Over http the same chunks come fetched, as bytes (see fetchFiles).
   window.__twRuntime = function (name, index, total, data) {
     if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
     unpacker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
@@ -116,14 +117,18 @@
     });
   }
 
-  // Over http: every runtime file fetched at once and handed to the unpacker whole (as a buffer:
-  // not every browser can hand over a stream). Without its snapshot Python still starts, only
-  // slower.
+  // Over http: every chunk of every runtime file fetched at once, each handed to the unpacker as
+  // it arrives (as a buffer: not every browser can hand over a stream). Small chunks keep each
+  // task on the page short. Without its snapshot Python still starts, only slower.
   function fetchFiles(files, base, target) {
     return Promise.all(Object.keys(files).map(function (name) {
-      return fetchFile(base + files[name].url, files[name].integrity).then(function (data) {
-        target.postMessage({ type: "bytes", name: name, data: data }, [data]);
-      }, function (error) {
+      var total = files[name].length;
+      return Promise.all(files[name].map(function (chunk, index) {
+        return fetchFile(base + chunk.url, chunk.integrity).then(function (data) {
+          target.postMessage({ type: "chunk", name: name, index: index, total: total, data: data },
+                             [data]);
+        });
+      })).catch(function (error) {
         if (name !== "snapshot") throw error;
         target.postMessage({ type: "missing", name: name, error: error.message });
       });

@@ -43,7 +43,7 @@ def test_on_an_aid_page_the_search_waits_until_python_is_ready(page, server):
     """Building the search index takes a core for over half a second: an aid page starts it
     once Python is ready, and the search works then."""
     held = []
-    page.route("**/assets/runtime/bin/snapshot.gz", lambda route: held.append(route))
+    page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     page.wait_for_function("() => document.querySelector('form.aid[data-state=loading]') !== null")
     while not held:  # the page is well on its way: the runtime's files are asked for
@@ -59,7 +59,7 @@ def test_on_an_aid_page_the_search_waits_until_python_is_ready(page, server):
 
 def test_on_an_aid_page_the_search_starts_as_soon_as_it_is_used(page, server):
     held = []
-    page.route("**/assets/runtime/bin/snapshot.gz", lambda route: held.append(route))
+    page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     while not held:
         page.wait_for_timeout(50)

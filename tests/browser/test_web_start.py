@@ -88,16 +88,23 @@ def serve_runtime(page, site, snapshot: list[str], worker_changes: dict[str, str
 
 
 def serve_fetched_snapshot(page, site, snapshot: bytes, worker_changes: dict[str, str]) -> None:
-    """Over http: answer bin/snapshot.gz with these bytes, the aid page with their integrity,
-    and worker.js with the given changes."""
+    """Over http: answer the snapshot's chunks (bin/snapshot-N.bin) with these bytes, the aid
+    page with their integrity, and worker.js with the given changes."""
     serve_runtime(page, site, [], worker_changes)
-    built = "sha256-" + base64.b64encode(hashlib.sha256(
-        (site / "assets" / "runtime" / "bin" / "snapshot.gz").read_bytes()).digest()).decode()
-    new = "sha256-" + base64.b64encode(hashlib.sha256(snapshot).digest()).decode()
     html = (site / AID.strip("/")).read_text()
-    assert built in html
-    page.route("**" + AID, _answer(html.replace(built, new), "text/html"))
-    page.route(RUNTIME + "bin/snapshot.gz", _answer(snapshot, "application/gzip"))
+    parts = [base64.b64decode(chunk) for chunk in build_runtime.base64_chunks(snapshot)]
+    built = sorted((site / "assets" / "runtime" / "bin").glob("snapshot-*.bin"))
+    assert len(parts) == len(built)
+    for index, part in enumerate(parts):
+        old = (site / "assets" / "runtime" / "bin" / f"snapshot-{index}.bin").read_bytes()
+        assert _integrity(old) in html
+        html = html.replace(_integrity(old), _integrity(part))
+        page.route(f"{RUNTIME}bin/snapshot-{index}.bin", _answer(part, "application/octet-stream"))
+    page.route("**" + AID, _answer(html, "text/html"))
+
+
+def _integrity(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
 
 
 @pytest.mark.parametrize("transport", ["page", "scripts_page"])
@@ -107,16 +114,18 @@ def test_python_starts_from_the_snapshot(request, server, site, transport):
     manifest = json.loads((site / "assets" / "runtime" / "manifest.json").read_text())
     fetched = [url for url in page.guard.seen if "/assets/runtime/bin/" in url]
     scripts = [url for url in page.guard.seen if re.search(r"/assets/runtime/[a-z]+-\d+\.js$", url)]
-    expected = (len(manifest["bin"]), 0) if transport == "page" else (0, len(manifest["files"]) - 1)
+    chunks = sum(len(parts) for parts in manifest["bin"].values())
+    expected = (chunks, 0) if transport == "page" else (0, len(manifest["files"]) - 1)
     assert (len(fetched), len(scripts)) == expected
 
 
 def test_damaged_snapshot_gives_a_normal_start(page, server, site):
-    data = bytearray((site / "assets" / "runtime" / "bin" / "snapshot.gz").read_bytes())
+    data = bytearray((site / "assets" / "runtime" / "bin" / "snapshot-2.bin").read_bytes())
     data[len(data) // 2] ^= 0xFF
-    page.route(RUNTIME + "bin/snapshot.gz", _answer(bytes(data), "application/gzip"))
+    page.route(RUNTIME + "bin/snapshot-2.bin", _answer(bytes(data), "application/octet-stream"))
     start = start_and_finish(page, server)
-    assert start == {"from": "normal", "reason": "damaged runtime file: ../assets/runtime/bin/snapshot.gz"}
+    assert start == {"from": "normal",
+                     "reason": "damaged runtime file: ../assets/runtime/bin/snapshot-2.bin"}
 
 
 def test_damaged_snapshot_script_gives_a_normal_start(scripts_page, server, site):
@@ -130,9 +139,10 @@ def test_damaged_snapshot_script_gives_a_normal_start(scripts_page, server, site
 
 
 def test_missing_snapshot_gives_a_normal_start(page, server):
-    page.route(RUNTIME + "bin/snapshot.gz", lambda route: route.fulfill(status=404, body=""))
+    page.route(RUNTIME + "bin/snapshot-3.bin", lambda route: route.fulfill(status=404, body=""))
     start = start_and_finish(page, server)
-    assert start == {"from": "normal", "reason": "missing runtime file: ../assets/runtime/bin/snapshot.gz"}
+    assert start == {"from": "normal",
+                     "reason": "missing runtime file: ../assets/runtime/bin/snapshot-3.bin"}
 
 
 def test_missing_snapshot_script_gives_a_normal_start(scripts_page, server):
@@ -164,7 +174,7 @@ def test_start_up_limit_counts_from_navigation(browser, server):
     # The loader arrives 15 s after navigation and the runtime never does (the page asks for it
     # first: runtime.js starts it before aid.js is loaded).
     context.route("**/assets/aid.js", lambda route: held.append(route))
-    context.route(RUNTIME + "bin/wasm.gz", lambda route: runtime.append(route))
+    context.route(RUNTIME + "bin/wasm-*.bin", lambda route: runtime.append(route))
     page = context.new_page()
     page.clock.install(time=OPENED)
     page.goto(server + AID, wait_until="commit")
