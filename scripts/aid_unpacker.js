@@ -110,7 +110,7 @@ function twChunk(message) {
     file.writer.write(bytes).catch(function () {});  // a broken stream is reported above
     file.next++;
   }
-  if (file.next === message.total) file.writer.close();
+  if (file.next === message.total) file.writer.close().catch(function () {});  // reported above
 }
 
 self.onmessage = function (event) {
