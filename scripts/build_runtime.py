@@ -127,9 +127,14 @@ def worker_source(package: Path, runtime: dict) -> str:
     ])
 
 
+def chunks(data: bytes) -> list[bytes]:
+    """data in the pieces that one data script (as base64) or one fetched file carries."""
+    size = CHUNK // 4 * 3
+    return [data[i:i + size] for i in range(0, len(data), size)] or [b""]
+
+
 def base64_chunks(data: bytes) -> list[str]:
-    text = base64.b64encode(data).decode("ascii")
-    return [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
+    return [base64.b64encode(part).decode("ascii") for part in chunks(data)]
 
 
 def data_scripts(name: str, parts: list[str]) -> list[tuple[str, str]]:
@@ -187,18 +192,17 @@ def build() -> Path:
     shipped["snapshot"], holes["snapshot"] = without_zero_runs(raw["snapshot"])
     packed = {name: gzip.compress(data, compresslevel=9, mtime=0) if name in GZIP else data
               for name, data in shipped.items()}
-    chunks = {name: base64_chunks(data) for name, data in packed.items()}
+    parts = {name: chunks(data) for name, data in packed.items()}
     # What the workers need to know beforehand: each file's size and the runs of zeros left out
     # of it, and what they check before the snapshot is restored (its build id, each chunk's
     # sha256).
-    bins = {name: [(f"bin/{name}-{i}.bin", base64.b64decode(part)) for i, part in enumerate(parts)]
-            for name, parts in chunks.items()}
+    bins = {name: [(f"bin/{name}-{i}.bin", part) for i, part in enumerate(pieces)]
+            for name, pieces in parts.items()}
     runtime = {
         "files": {name: {"size": len(data), "gzip": name in GZIP, "holes": holes.get(name, [])}
                   for name, data in raw.items()},
         "snapshot": {"build_id": build_id(package),
-                     "chunks": [hashlib.sha256(base64.b64decode(c)).hexdigest()
-                                for c in chunks["snapshot"]]},
+                     "chunks": [hashlib.sha256(part).hexdigest() for part in parts["snapshot"]]},
         "wheel": wheel_entries,
     }
     shutil.rmtree(OUT, ignore_errors=True)
@@ -208,13 +212,13 @@ def build() -> Path:
     unpacker = f"var TW_RUNTIME = {json.dumps(runtime)};\n" + (ROOT / "scripts" / "aid_unpacker.js").read_text()
     files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n"
                            f"self.__twUnpackerSource = {json.dumps(unpacker)};\n")]
-    for name, parts in chunks.items():
-        files += data_scripts(name, parts)
+    for name, pieces in parts.items():
+        files += data_scripts(name, [base64.b64encode(part).decode("ascii") for part in pieces])
     for name, text in files:
         (OUT / name).write_text(text, encoding="ascii")
     (OUT / "bin").mkdir()
-    for parts in bins.values():
-        for url, data in parts:
+    for pieces in bins.values():
+        for url, data in pieces:
             (OUT / url).write_bytes(data)
     manifest = {
         "pyodide": vendor.PINNED["pyodide"][0],
@@ -225,8 +229,8 @@ def build() -> Path:
         "files": [name for name, _ in files],
         # What an http page fetches, chunk by chunk, with the integrity it asks for.
         "bin": {name: [{"url": url, "integrity": "sha256-" + base64.b64encode(
-                    hashlib.sha256(data).digest()).decode("ascii")} for url, data in parts]
-                for name, parts in bins.items()},
+                    hashlib.sha256(data).digest()).decode("ascii")} for url, data in pieces]
+                for name, pieces in bins.items()},
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return OUT

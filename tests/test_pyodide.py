@@ -4,7 +4,6 @@ after a normal start and restored from the build's memory snapshot, as the brows
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import shutil

@@ -65,9 +65,9 @@ def new_context(browser):
     return browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
 
 
-# Over http the workers fetch the runtime's files; from file:// the page loads them as data
-# scripts. Playwright cannot answer file:// requests, so a test of the data scripts serves
-# runtime.js with this switch off and gets the file:// transport over http.
+# Over http the page fetches the runtime's files; from file:// it loads them as data scripts.
+# Playwright cannot answer file:// requests, so a test of the data scripts serves runtime.js
+# with this switch off and gets the file:// transport over http.
 _FETCH_SWITCH = "var FETCH = /^https?:$/.test(location.protocol);"
 
 

@@ -103,14 +103,19 @@ def _page(browser, origin):
     return context, page
 
 
+def _close_clean(context, page, where: str) -> None:
+    """Close the page's context; nothing left the site, no JavaScript error, no CSP violation."""
+    context.close()
+    assert page.guard.refused == [], f"requests left {where}: {page.guard.refused}"
+    assert page.errors == [], f"JavaScript errors: {page.errors}"
+    assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"
+
+
 @pytest.fixture
 def page(browser, server):
     context, page = _page(browser, server)
     yield page
-    context.close()
-    assert page.guard.refused == [], f"requests left the site: {page.guard.refused}"
-    assert page.errors == [], f"JavaScript errors: {page.errors}"
-    assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"
+    _close_clean(context, page, "the site")
 
 
 @pytest.fixture
@@ -119,17 +124,11 @@ def scripts_page(browser, server):
     context, page = _page(browser, server)
     use_data_scripts(context)
     yield page
-    context.close()
-    assert page.guard.refused == [], f"requests left the site: {page.guard.refused}"
-    assert page.errors == [], f"JavaScript errors: {page.errors}"
-    assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"
+    _close_clean(context, page, "the site")
 
 
 @pytest.fixture
 def file_page(browser):
     context, page = _page(browser, None)
     yield page
-    context.close()
-    assert page.guard.refused == [], f"requests left file://: {page.guard.refused}"
-    assert page.errors == [], f"JavaScript errors: {page.errors}"
-    assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"
+    _close_clean(context, page, "file://")

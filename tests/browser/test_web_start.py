@@ -92,7 +92,7 @@ def serve_fetched_snapshot(page, site, snapshot: bytes, worker_changes: dict[str
     page with their integrity, and worker.js with the given changes."""
     serve_runtime(page, site, [], worker_changes)
     html = (site / AID.strip("/")).read_text()
-    parts = [base64.b64decode(chunk) for chunk in build_runtime.base64_chunks(snapshot)]
+    parts = build_runtime.chunks(snapshot)
     built = sorted((site / "assets" / "runtime" / "bin").glob("snapshot-*.bin"))
     assert len(parts) == len(built)
     for index, part in enumerate(parts):
