@@ -23,6 +23,8 @@ def run(aid_id: str, answers: object) -> dict:
         "result": _voice(result.professional),
         "text": result_text(result),
         "about": [{"label": i.label, "text": i.text} for i in result.about],
+        # Which remarks hold, by rule id: what tests and other tools check, not the wording.
+        "rules": list(result.rules),
     }
     if result.parents:
         output["parents"] = _voice(result.parents)
@@ -41,5 +43,7 @@ def _voice(voice) -> dict:
 
 
 def _item(item) -> dict:
-    """An item as data; answers asked per member also name their question (group)."""
-    return {"label": item.label, "text": item.text, **({"group": item.group} if item.group else {})}
+    """An item as data; answers asked per member also name their question (group), and an item a
+    rule made names the rule."""
+    return {"label": item.label, "text": item.text, **({"group": item.group} if item.group else {}),
+            **({"rule": item.rule} if item.rule else {})}

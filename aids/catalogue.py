@@ -102,6 +102,11 @@ class Intervention:
     def has_ages(self) -> bool:
         return self.age_min is not None
 
+    def fits_age(self, age: int | None) -> bool:
+        """Whether the help is meant for a child of this age (an unknown age, or help not tied
+        to an age, fits)."""
+        return age is None or not self.has_ages or self.age_min <= age <= self.age_max
+
 
 @dataclass(frozen=True)
 class Source:

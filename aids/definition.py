@@ -23,8 +23,12 @@ QUESTION_TYPES = ("text", "textarea", "choice", "multi", "date", "number")
 MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi": 100, "number": 3}
 # Where `options_from` takes its options: the catalogue or a table of the shared vocabulary.
 OPTION_SOURCES = ("interventions", "phases", "concerns")
-# Aids whose result is built by code: the module aids.<builder> with a function result().
-BUILDERS = ("interventions", "perspectief", "nazorg", "omgang")
+# Aids whose result is built by code: the module aids.<builder>, with any of facts(), items(),
+# figures() and check().
+BUILDERS = ("analyse", "interventions", "perspectief", "nazorg", "omgang")
+# The shared parts an aid can include as a step (aids/content/data/<name>.toml): asked once for
+# the whole family, kept in one part of the family file, read by every aid's rules.
+SHARED_PARTS = ("kader",)
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,12 @@ class Option:
 
 @dataclass(frozen=True)
 class Condition:
-    """Show a question when an earlier choice is one of `equals`, or a list includes `includes`."""
+    """Show a question when an earlier choice is one of `equals`, or a list includes one of
+    `includes`."""
 
     question: str
     equals: tuple[str, ...] | None = None
-    includes: str | None = None
+    includes: tuple[str, ...] | None = None  # any of these
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,16 @@ class Question:
     def short(self) -> str:
         return self.summary_label or self.label
 
+    def asked(self, answers: dict) -> bool:
+        """Whether the question is asked, given the answers its show_if looks at."""
+        condition = self.show_if
+        if condition is None:
+            return True
+        value = answers.get(condition.question)
+        if condition.equals is not None:
+            return value in condition.equals
+        return isinstance(value, list) and any(v in condition.includes for v in value)
+
 
 @dataclass(frozen=True)
 class Step:
@@ -88,6 +103,7 @@ class Step:
     warning: str = ""  # shown prominently above the questions
     repeat: int = 0  # > 0: the step is a list of up to `repeat` entries of its questions
     item_label: str = ""  # name of one entry, with {n}: "Doel {n}"
+    shared: str = ""  # the shared part this step asks (SHARED_PARTS), or "" for the aid's own
 
 
 @dataclass(frozen=True)
@@ -124,8 +140,11 @@ class Test:
 @dataclass(frozen=True)
 class Rule:
     """When every test of `when` holds and none of `unless` does, add an item to a section
-    (or, with section "open", a point still open), in both voices."""
+    (or, with section "open", a point still open), in both voices. A rule with `watch` is one of
+    the dangers and contradictions Thuiswijzer watches for: `watch` says when it speaks, `topic`
+    groups it on the generated page."""
 
+    id: str  # "<aid>.<rule id>", or "kader.<rule id>" for a rule of the shared part
     section: str
     label: str
     text: str
@@ -133,6 +152,9 @@ class Rule:
     unless: tuple[Test, ...] = ()
     parent_label: str = ""
     parent_text: str = ""  # empty: the item is for the professional only
+    # `text` empty: for the parents only (what the professional sees already, shared with them)
+    watch: str = ""
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +207,7 @@ class Aid:
     tags: tuple[str, ...] = ()  # what the builder may mark its items with, for item_rules
     facts: tuple[tuple[str, object], ...] = ()  # facts the builder computes: (id, type)
     texts: tuple[tuple[str, str], ...] = ()  # templates the builder fills in, by key
+    parts: tuple[str, ...] = ()  # the shared parts this aid asks (SHARED_PARTS)
     path: Path = field(default=Path(), compare=False)
 
     @cached_property
@@ -206,6 +229,26 @@ class Aid:
         return bool(self.parent_title)
 
 
+@dataclass(frozen=True)
+class SharedPart:
+    """A part of the family file every aid that includes it asks and reads (data/<id>.toml):
+    its step, its section of the result, its rules, gaps and facts (aids.<id> computes them)."""
+
+    id: str  # the step's and the section's id, and the prefix of its rules' ids
+    part: str  # its key in the family file
+    version: int
+    step: Step
+    section: ResultSection
+    gaps: tuple[Gap, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    facts: dict = field(default_factory=dict)
+    topics: dict = field(default_factory=dict)  # what its `watch` rules are grouped by
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.step.questions)
+
+
 # Schema: for each table kind, its required keys and optional keys with their types.
 _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "aid": (
@@ -216,6 +259,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     ),
     "step": ({"id": str, "title": str, "questions": list},
              {"intro": str, "warning": str, "repeat": int, "item_label": str}),
+    "shared_step": ({"shared": str}, {}),
     "question": (
         {"id": str, "type": str, "label": str},
         {"hint": str, "required": bool, "max_length": int, "options": list, "per": str,
@@ -225,17 +269,23 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
          "no_full_name": bool},
     ),
     "option": ({"value": str, "label": str}, {"advice": str, "parent_label": str}),
-    "show_if": ({"question": str}, {"equals": (str, list), "includes": str}),
+    "show_if": ({"question": str}, {"equals": (str, list), "includes": (str, list)}),
     "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
                                 "parent_title": str, "parent_intro": str, "builder": str}),
     "gap": ({"question": str, "message": str}, {"parent_message": str}),
     "section": ({"title": str},
                 {"include": list, "parent_title": str, "parent_intro": str, "overview": bool,
                  "id": str, "intro": str, "pair": str, "empty": str, "parent_empty": str}),
+    "shared_section": ({"shared": str}, {}),
     "item_rule": ({"tag": str, "text": str}, {"when": dict, "unless": dict, "source": list}),
-    "rule": ({"section": str, "label": str, "text": str},
+    "rule": ({"id": str, "section": str, "label": str, "text": str},
              {"when": dict, "unless": dict, "parent_label": str, "parent_text": str,
-              "each": str, "source": list}),
+              "each": str, "source": list, "watch": str, "topic": str}),
+    # A shared part (aids/content/data/<name>.toml): one step, its section, rules and facts.
+    "part": ({"version": int, "part": str, "step": dict, "section": dict, "facts": dict,
+              "topics": dict}, {"rules": list, "gaps": list}),
+    "part_step": ({"title": str, "questions": list}, {"intro": str, "warning": str}),
+    "part_section": ({"title": str}, {"parent_title": str, "intro": str, "parent_intro": str}),
     "migration": ({"from_version": int}, {"rename": dict, "drop": list}),
 }
 
@@ -253,10 +303,17 @@ def _parse(path: Path) -> Aid:
     seen: dict[str, Question] = {}
     steps = []
     step_ids: set[str] = set()
+    parts: list[SharedPart] = []
     for i, step_raw in enumerate(data["steps"]):
         at = ("steps", i)
+        if isinstance(step_raw, dict) and "shared" in step_raw:
+            part = _shared_step(check, step_raw, at, seen, parts)
+            parts.append(part)
+            step_ids.add(part.step.id)
+            steps.append(part.step)
+            continue
         step = check.table("step", step_raw, at, f"stap {i + 1}")
-        if not FIELD_ID.match(step["id"]) or step["id"] in step_ids:
+        if not FIELD_ID.match(step["id"]) or step["id"] in step_ids | set(SHARED_PARTS):
             check.fail(f"stap-id '{step['id']}' is ongeldig of dubbel", at, "id")
         step_ids.add(step["id"])
         repeat = step.get("repeat", 0)
@@ -270,9 +327,12 @@ def _parse(path: Path) -> Aid:
         for j, q_raw in enumerate(step["questions"]):
             q_at = ("steps", i, "questions", j)
             question = _question(check, q_raw, q_at, scope)
-            if repeat and (question.per or question.show_if or question.type == "multi"):
-                check.fail("in een herhaalde stap kan een vraag geen per, show_if of multi hebben",
-                           q_at, "type")
+            # In a repeated step a question may depend on an answer outside it (show_if), never
+            # on another question of the entry.
+            if repeat and (question.per or question.type == "multi" or (
+                    question.show_if and question.show_if.question not in seen)):
+                check.fail("in een herhaalde stap kan een vraag geen per of multi hebben, en "
+                           "show_if alleen op een vraag buiten de stap", q_at, "type")
             questions.append(question)
         if not questions:
             check.fail(f"stap '{step['id']}' heeft geen vragen", at)
@@ -290,15 +350,26 @@ def _parse(path: Path) -> Aid:
             check.fail(f"gap verwijst naar onbekende vraag '{gap['question']}'",
                        ("result.gaps", k), "question")
         gaps.append(Gap(gap["question"], gap["message"], gap.get("parent_message", "")))
+    gaps += [gap for part in parts for gap in part.gaps]
     sections = []
+    placed: set[str] = set()
     for k, section_raw in enumerate(result.get("sections", [])):
         at = ("result.sections", k)
+        if isinstance(section_raw, dict) and "shared" in section_raw:
+            check.table("shared_section", section_raw, at, f"sectie {k + 1}")
+            part = next((p for p in parts if p.id == section_raw["shared"]), None)
+            if part is None or part.id in placed:
+                check.fail(f"shared noemt geen gedeeld deel dat dit hulpmiddel vraagt, of noemt het "
+                           f"twee keer: '{section_raw['shared']}'", at, "shared")
+            placed.add(part.id)
+            sections.append(part.section)
+            continue
         section = check.table("section", section_raw, at, f"sectie {k + 1}")
         unknown = [key for key in section.get("include", []) if key not in keys]
         if unknown or not (section.get("include") or section.get("id")):
             check.fail(f"sectie verwijst naar onbekende vragen {unknown}, of heeft geen include "
                        "en geen id", at, "include")
-        if section.get("id") in {s.id for s in sections} | {OPEN} or (
+        if section.get("id") in {s.id for s in sections} | {OPEN} | set(SHARED_PARTS) or (
                 "id" in section and not FIELD_ID.match(section["id"])):
             check.fail(f"sectie-id '{section['id']}' is ongeldig of dubbel", at, "id")
         sections.append(ResultSection(
@@ -306,8 +377,10 @@ def _parse(path: Path) -> Aid:
             section.get("parent_intro", ""), section.get("overview", False),
             section.get("id", ""), section.get("intro", ""), section.get("pair", ""),
             section.get("empty", ""), section.get("parent_empty", "")))
+    # A shared part's section the aid does not place itself leads the result.
+    sections[:0] = [part.section for part in parts if part.id not in placed]
     section_ids = {s.id for s in sections if s.id}
-    names = set(seen) | set(data.get("facts", {}))
+    names = set(seen) | set(data.get("facts", {})) | {f for p in parts for f in p.facts}
     for k, section in enumerate(sections):
         texts = (section.title, section.intro, section.parent_title, section.parent_intro)
         unknown = {name for t in texts for name in PLACEHOLDER.findall(t)} - names
@@ -324,10 +397,19 @@ def _parse(path: Path) -> Aid:
     if roles and (roles not in seen or not seen[roles].per):
         check.fail(f"roles moet een vraag per persoon zijn, niet '{roles}'", (), "roles")
     facts = _facts(check, data.get("facts", {}))
+    for part in parts:
+        clash = set(facts) & set(part.facts)
+        if clash:
+            check.fail(f"feiten {sorted(clash)} bestaan al in het gedeelde deel '{part.id}'", (),
+                       "facts")
+        facts.update(part.facts)
     texts = data.get("texts", {})
     if not all(isinstance(v, str) and v.strip() for v in texts.values()):
         check.fail("texts bevat alleen niet-lege teksten", (), "texts")
-    rules = _rules(check, data, seen, facts, section_ids | {OPEN})
+    # The shared parts' rules first: what holds in every aid leads its section.
+    rules = tuple(rule for part in parts for rule in part.rules) + _rules(
+        check, data, seen, facts, section_ids | {OPEN}, data["id"],
+        {t for p in parts for t in p.topics})
     item_rules = _item_rules(check, data, seen, facts)
     unknown_shared = [key for key in data.get("shared", []) if key not in keys]
     if unknown_shared:
@@ -356,8 +438,60 @@ def _parse(path: Path) -> Aid:
         migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), builder=builder,
         shared=tuple(data.get("shared", [])), roles=roles, rules=rules, item_rules=item_rules,
         tags=tuple(data.get("tags", {})),
-        facts=tuple(facts.items()), texts=tuple(texts.items()), path=path,
+        facts=tuple(facts.items()), texts=tuple(texts.items()),
+        parts=tuple(part.id for part in parts), path=path,
     )
+
+
+def _shared_step(check: Checker, raw: dict, at: tuple[object, ...], seen: dict[str, Question],
+                 parts: list[SharedPart]) -> SharedPart:
+    """A shared part asked as one of the aid's steps; its questions join the aid's."""
+    check.table("shared_step", raw, at, f"stap {at[1] + 1}")
+    name = raw["shared"]
+    if name not in SHARED_PARTS or name in {p.id for p in parts}:
+        check.fail(f"shared moet een van {SHARED_PARTS} zijn, één keer", at, "shared")
+    part = shared_part(name)
+    clash = [q.id for q in part.step.questions if q.id in seen]
+    if clash:
+        check.fail(f"vragen {clash} bestaan al in het gedeelde deel '{name}'", at, "shared")
+    seen.update({q.id: q for q in part.step.questions})
+    return part
+
+
+@cache
+def shared_part(name: str) -> SharedPart:
+    """Load and check a shared part (aids/content/data/<name>.toml), once."""
+    path = CONTENT_DIR / "data" / f"{name}.toml"
+    text, raw = read_toml(path)
+    check = Checker(path, text, _SCHEMA)
+    data = check.table("part", catalogue.cite_all(check, raw), (), "het gedeelde deel")
+    step = check.table("part_step", data["step"], ("step",), "[step]")
+    seen: dict[str, Question] = {}
+    questions = tuple(_question(check, q_raw, ("step.questions", j), seen)
+                      for j, q_raw in enumerate(step["questions"]))
+    if not questions:
+        check.fail("het gedeelde deel heeft geen vragen", ("step",))
+    section = check.table("part_section", data["section"], ("section",), "[section]")
+    gaps = []
+    for k, gap_raw in enumerate(data.get("gaps", [])):
+        gap = check.table("gap", gap_raw, ("gaps", k), f"gap {k + 1}")
+        if gap["question"] not in seen:
+            check.fail(f"gap verwijst naar onbekende vraag '{gap['question']}'", ("gaps", k),
+                       "question")
+        gaps.append(Gap(gap["question"], gap["message"], gap.get("parent_message", "")))
+    facts = _facts(check, data["facts"])
+    topics = data["topics"]
+    if not topics or not all(isinstance(v, str) and v.strip() for v in topics.values()):
+        check.fail("topics geeft elk onderwerp een naam", ("topics",))
+    rules = _rules(check, data, seen, facts, {name, OPEN}, name, set(topics))
+    return SharedPart(
+        id=name, part=data["part"], version=data["version"],
+        step=Step(name, step["title"], step.get("intro", ""), questions, step.get("warning", ""),
+                  shared=name),
+        section=ResultSection(section["title"], tuple(q.id for q in questions),
+                              section.get("parent_title", ""), section.get("parent_intro", ""),
+                              id=name, intro=section.get("intro", "")),
+        gaps=tuple(gaps), rules=rules, facts=facts, topics=dict(topics))
 
 
 def _facts(check: Checker, raw: dict) -> dict[str, object]:
@@ -371,8 +505,9 @@ def _facts(check: Checker, raw: dict) -> dict[str, object]:
 
 
 def _rules(check: Checker, data: dict, questions: dict[str, Question], facts: dict[str, object],
-           sections: set[str]) -> tuple[Rule, ...]:
-    """The result rules, with `each` expanded over its group and every name checked."""
+           sections: set[str], prefix: str, topics: set[str]) -> tuple[Rule, ...]:
+    """The result rules, with `each` expanded over its group and every name checked. A rule's
+    id is named "<prefix>.<id>" (the aid, or the shared part) and is unique."""
     groups = data.get("groups", {})
     for name, group in groups.items():
         if not isinstance(group, dict) or not all(isinstance(v, str) for v in group.values()):
@@ -394,7 +529,10 @@ def _rules(check: Checker, data: dict, questions: dict[str, Question], facts: di
                 if isinstance(value, list):
                     return [expand(v) for v in value]
                 return value
-            rules.append(_rule(check, expand(rule), at, questions, facts, sections))
+            found = _rule(check, expand(rule), at, questions, facts, sections, prefix, topics)
+            if found.id in {r.id for r in rules}:
+                check.fail(f"regel-id '{found.id}' is dubbel", at, "id")
+            rules.append(found)
     return tuple(rules)
 
 
@@ -419,7 +557,13 @@ def _item_rules(check: Checker, data: dict, questions: dict[str, Question],
 
 
 def _rule(check: Checker, rule: dict, at: tuple[object, ...], questions: dict[str, Question],
-          facts: dict[str, object], sections: set[str]) -> Rule:
+          facts: dict[str, object], sections: set[str], prefix: str, topics: set[str]) -> Rule:
+    if not FIELD_ID.match(rule["id"]):
+        check.fail(f"regel-id '{rule['id']}' is ongeldig: kleine letters, cijfers en _", at, "id")
+    if bool(rule.get("watch")) != bool(rule.get("topic")) or (
+            rule.get("topic") and rule["topic"] not in topics):
+        check.fail(f"watch en topic horen samen, met een topic uit {sorted(topics)}", at,
+                   "topic" if rule.get("topic") else "watch")
     if rule["section"] not in sections:
         check.fail(f"regel voegt toe aan een onbekende sectie '{rule['section']}'", at, "section")
     tests = {part: tuple(_test(check, key, wanted, at, part, questions, facts)
@@ -433,8 +577,9 @@ def _rule(check: Checker, rule: dict, at: tuple[object, ...], questions: dict[st
     text = rule["text"]
     if rule.get("source"):
         text = catalogue.with_citation(check, text, rule["source"], at)
-    return Rule(rule["section"], rule["label"], text, tests["when"], tests["unless"],
-                rule.get("parent_label", ""), rule.get("parent_text", ""))
+    return Rule(f"{prefix}.{rule['id']}", rule["section"], rule["label"], text, tests["when"],
+                tests["unless"], rule.get("parent_label", ""), rule.get("parent_text", ""),
+                rule.get("watch", ""), rule.get("topic", ""))
 
 
 def _test(check: Checker, key: str, wanted: object, at: tuple[object, ...], part: str,
@@ -503,11 +648,11 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         wanted = cond.get("equals") if target.type == "choice" else cond.get("includes")
         wanted = [wanted] if isinstance(wanted, str) else wanted
         if not wanted or len(cond) != 2 or not set(wanted) <= {o.value for o in target.options}:
-            check.fail("show_if moet 'equals' (bij choice, één optie of een lijst) of 'includes' "
-                       "(bij multi) met bestaande opties hebben", at, "show_if")
+            check.fail("show_if moet 'equals' (bij choice) of 'includes' (bij multi) hebben, met één "
+                       "bestaande optie of een lijst", at, "show_if")
         condition = Condition(cond["question"],
                               tuple(wanted) if target.type == "choice" else None,
-                              cond.get("includes"))
+                              tuple(wanted) if target.type == "multi" else None)
     after = q.get("after")
     if after is not None and (qtype != "date" or after not in seen or seen[after].type != "date"):
         check.fail(f"after verwijst naar '{after}', dat geen eerdere datumvraag is", at, "after")

@@ -186,16 +186,6 @@ def to_fields(aid: Aid, answers: dict) -> dict[str, list[str]]:
 
 # Visibility ----------------------------------------------------------------------------
 
-def _applies(question: Question, answers: dict) -> bool:
-    condition = question.show_if
-    if condition is None:
-        return True
-    value = answers.get(condition.question)
-    if condition.equals is not None:
-        return value in condition.equals
-    return condition.includes in (value or [])
-
-
 def visible_fields(aid: Aid, answers: dict) -> list[str]:
     """The form field names that apply to these answers. A repeated step shows its entries
     in use and one empty entry to add the next."""
@@ -203,11 +193,12 @@ def visible_fields(aid: Aid, answers: dict) -> list[str]:
     for step in aid.steps:
         if step.repeat:
             shown = min(len(answers.get(step.id, [])) + 1, step.repeat)
+            asked = [q for q in step.questions if q.asked(answers)]
             names.extend(field_name(q.id, step=step.id, number=n) for n in range(1, shown + 1)
-                         for q in step.questions)
+                         for q in asked)
             continue
         for question in step.questions:
-            if not _applies(question, answers):
+            if not question.asked(answers):
                 continue
             if question.per:
                 chosen = answers.get(question.per) or []

@@ -1,9 +1,12 @@
 """One family, one file: the answers of every aid for one family, under a label.
 
     {"format": "thuiswijzer-gezin", "version": 1, "label": "gezin B.", "saved": "...",
-     "aids": {"analyse": {"version": 3, "saved": "...", "answers": {...}}, ...}}
+     "aids": {"analyse": {"version": 3, "saved": "...", "answers": {...}}, ...},
+     "veiligheid": {"version": 1, "saved": "...", "answers": {...}}}
 
 Any aid opens it and continues; saving from an aid replaces its own part and keeps the others.
+A shared part ("veiligheid": safety and the legal frame, aids/content/data/kader.toml) is asked
+by every aid but kept once: each aid shows it, and saving from any aid replaces it.
 What one aid knows, the next gets without retyping: the links are content
 (aids/content/data/family.toml). An older single-aid file still opens (aids.answers_file).
 Nothing is stored: the page keeps the file's text in memory and the user downloads it.
@@ -19,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import answers_file
-from .definition import Aid, aid_ids, load
+from .definition import SHARED_PARTS, Aid, SharedPart, aid_ids, load, shared_part
 from .engine import AnswersError, normalize
 from .fields import item_name
 from .result import display
@@ -52,6 +55,7 @@ class Family:
     label: str = ""
     saved: str = ""
     parts: dict[str, Part] = field(default_factory=dict)  # aid id -> its answers
+    shared: dict[str, Part] = field(default_factory=dict)  # shared part id ("kader") -> answers
 
 
 @cache
@@ -131,12 +135,47 @@ def parse(data: dict) -> tuple[Family, list[str]]:
             notes.append(text("family.part_refused", title=aid.title))
             continue
         family.parts[aid_id] = Part(aid.version, str(part.get("saved", ""))[:40], clean)
+    for name in SHARED_PARTS:
+        shared = shared_part(name)
+        if shared.part not in data:
+            continue
+        found = _shared(shared, data[shared.part])
+        if found is None:
+            notes.append(text("family.part_refused", title=shared.step.title))
+        else:
+            family.shared[name] = found
     return family, notes
+
+
+def _shared(shared: SharedPart, raw: object) -> Part | None:
+    """A shared part of a family file, checked; None when it cannot be used."""
+    if not isinstance(raw, dict):
+        return None
+    version, answers = raw.get("version"), raw.get("answers")
+    if not isinstance(version, int) or isinstance(version, bool) \
+            or not 1 <= version <= shared.version or not isinstance(answers, dict):
+        return None
+    try:
+        clean = normalize(_as_aid(shared.id), answers)
+    except AnswersError:
+        return None
+    return Part(shared.version, str(raw.get("saved", ""))[:40], clean)
+
+
+@cache
+def _as_aid(name: str) -> Aid:
+    """A shared part as an aid of one step, to check its answers the way every aid's are."""
+    shared = shared_part(name)
+    return Aid(id=shared.part, title=shared.step.title, version=shared.version, intro="",
+               disclaimer="", sources=(), steps=(shared.step,), result_title="")
 
 
 def answers_for(family: Family, aid: Aid) -> dict:
     """The answers this aid starts with: its own part, and what the other parts know."""
     own = dict(family.parts[aid.id].answers) if aid.id in family.parts else {}
+    for name in aid.parts:  # kept once for the whole family
+        if name in family.shared:
+            own.update(family.shared[name].answers)
     for link in links():
         for target_aid, key in link.targets:
             if target_aid != aid.id or own.get(key) not in (None, "", [], {}):
@@ -186,9 +225,18 @@ def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | No
     label = answers.get("label") if isinstance(answers.get("label"), str) else ""
     parts = {aid_id: {"version": part.version, "saved": part.saved, "answers": part.answers}
              for aid_id, part in family.parts.items()}
-    parts[aid.id] = {"version": aid.version, "saved": saved_at, "answers": answers}
+    shared = {name: {"version": part.version, "saved": part.saved, "answers": part.answers}
+              for name, part in family.shared.items()}
+    own = dict(answers)
+    for name in aid.parts:  # this aid asked the shared part: what it holds now is the part
+        keys = shared_part(name).keys
+        shared[name] = {"version": shared_part(name).version, "saved": saved_at,
+                        "answers": {k: v for k, v in answers.items() if k in keys}}
+        own = {k: v for k, v in own.items() if k not in keys}
+    parts[aid.id] = {"version": aid.version, "saved": saved_at, "answers": own}
     data = {"format": FORMAT, "version": VERSION, "label": label or family.label,
             "saved": saved_at, "aids": dict(sorted(parts.items()))}
+    data.update({shared_part(name).part: part for name, part in sorted(shared.items())})
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

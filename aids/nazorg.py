@@ -30,6 +30,10 @@ FIRST_VISIT = 2  # days after the return
 EVALUATION_WEEKS = (6,)
 EVALUATION_MONTHS = (3, 6, 12, 18, 24, 30, 36)  # and the last moment of the plan
 NEAR = 4  # days: a regular moment this close to an evaluation is the evaluation
+HANDOVER = 14  # days before the measure ends: the last moment by then is the handover
+# The moments at which the former foster carers or group workers are called: two weeks after the
+# return, and at the evaluation of three months (Thuiswijzer's advice).
+CARERS = (("week", 2), ("maand", 3))
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Moment:
     number: int
     evaluation: bool = False
     moved: bool = False
+    tasks: tuple[str, ...] = ()  # what else happens then: keys of the texts taak_<task>
 
 
 def _working_day(day: dt.date) -> dt.date:
@@ -87,43 +92,89 @@ def _months(values: dict) -> int:
     return months if isinstance(months, int) and 3 <= months <= 36 else DEFAULT_MONTHS
 
 
+def measure_end(values: dict) -> dt.date | None:
+    """The end of the measure (the shared part), when it falls inside the plan."""
+    returned, end = parse_date(values.get("terugkeer_datum")), parse_date(values.get("maatregel_einde"))
+    if returned is None or end is None:
+        return None
+    return end if returned < end <= add_months(returned, _months(values)) else None
+
+
 def plan(values: dict) -> list[Moment]:
-    """The plan's moments, with the ones the user moved on their new dates (in order)."""
+    """The plan's moments, with the ones the user moved on their new dates (in order), and what
+    else happens at some of them: the safety or crisis plan at the first visit, the former carers
+    and the child's own talk, and the handover before the measure ends."""
     returned = parse_date(values.get("terugkeer_datum"))
     if returned is None:
         return []
-    moments = schedule(returned, _months(values))
+    moments = [_with_tasks(moment, returned, values, number) for number, moment in
+               enumerate(schedule(returned, _months(values)), start=1)]
+    end = measure_end(values)
+    if end is not None:
+        before = [n for n, m in enumerate(moments) if m.day <= end - dt.timedelta(days=HANDOVER)]
+        handover = before[-1] if before else 0
+        moments[handover] = replace(moments[handover],
+                                    tasks=moments[handover].tasks + ("overdracht",))
     for entry in values.get("verplaatsen", []):
         number, day = entry.get("moment"), parse_date(entry.get("datum"))
-        if isinstance(number, int) and 1 <= number <= len(moments) and day:
+        if isinstance(number, int) and 1 <= number <= len(moments) and day and day >= returned:
             moments[number - 1] = replace(moments[number - 1], day=day, moved=True)
     return moments
 
 
+def _with_tasks(moment: Moment, returned: dt.date, values: dict, number: int) -> Moment:
+    tasks = []
+    if number == 1:  # the safety plan as it stands, or a crisis plan where there is none
+        tasks.append("veiligheidsplan" if values.get("veiligheidsplan") == "ja" else "crisisplan")
+    if (moment.kind, moment.number) in CARERS:
+        tasks.append("opvoeders")
+    if moment.evaluation:
+        tasks.append("kind")
+    return replace(moment, tasks=tuple(tasks))
+
+
 def check(aid: Aid, answers: dict) -> list[tuple[str, str]]:
-    """A moved moment must be one of the plan's."""
-    count = len(plan(answers))
-    if not count:
-        return []
-    return [(field_name("moment", step="verplaatsen", number=n),
-             aid.text("onbekend_moment", count=count))
-            for n, entry in enumerate(answers.get("verplaatsen", []), start=1)
-            if isinstance(entry.get("moment"), int) and entry["moment"] > count]
+    """A moved moment must be one of the plan's, and not before the return."""
+    moments = plan(answers)
+    returned = parse_date(answers.get("terugkeer_datum"))
+    errors = []
+    for n, entry in enumerate(answers.get("verplaatsen", []), start=1):
+        if moments and isinstance(entry.get("moment"), int) and entry["moment"] > len(moments):
+            errors.append((field_name("moment", step="verplaatsen", number=n),
+                           aid.text("onbekend_moment", count=len(moments))))
+        day = parse_date(entry.get("datum"))
+        if returned and day and day < returned:
+            errors.append((field_name("datum", step="verplaatsen", number=n),
+                           aid.text("verplaatst_voor_terugkeer", date=format_date(returned))))
+    return errors
 
 
 def _title(aid: Aid, moment: Moment) -> str:
     title = aid.text(moment.kind, n=moment.number)
     if moment.evaluation:
         title = aid.text("evaluatie", title=title)
+    if "overdracht" in moment.tasks:
+        title = aid.text("overdracht", title=title)
     return aid.text("verplaatst", title=title) if moment.moved else title
 
 
 def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> str:
-    lines = [aid.text("wie", who=values.get("contactpersoon") or aid.text("wie_onbekend"))]
+    end = measure_end(values)
+    who = values.get("contactpersoon") or aid.text("wie_onbekend")
+    if end is not None and moment.day > end:  # the measure has stopped
+        who = values.get("na_maatregel") or aid.text("wie_na_maatregel_onbekend")
+    lines = [aid.text("wie", who=who)]
     if full:  # the timeline says this once; a calendar event stands on its own
         lines.append(aid.text("kijk", kijk_naar=aid.text("kijk_naar")))
     if moment.evaluation:  # the timeline's intro says with whom; a calendar event says it here
         lines.append(aid.text("evalueer" if full else "evalueer_kort"))
+    for task in moment.tasks:
+        if task == "overdracht":
+            lines.append(aid.text("taak_overdracht", date=format_date(end),
+                                  who=values.get("na_maatregel")
+                                  or aid.text("overdracht_wie_onbekend")))
+        else:
+            lines.append(aid.text(f"taak_{task}"))
     return "\n".join(lines)
 
 
@@ -135,6 +186,11 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
     if returned is not None:
         found["periode"] = aid.text("periode", start=format_date(returned),
                                     end=format_date(add_months(returned, months)), months=months)
+    end = measure_end(values)
+    if end is not None:
+        found["einde_in_plan"] = format_date(end)
+        found["overdracht_moment"] = next(
+            str(n) for n, m in enumerate(plan(values), start=1) if "overdracht" in m.tasks)
     return found
 
 

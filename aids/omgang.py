@@ -1,6 +1,7 @@
 """What the contact planner computes: each contact as one line ("2 keer per week, een middag,
-in de bezoekruimte"), and the facts its warnings use: how long until the first contact, and
-whether a young child's arrangement is too thin, unsupervised or handed over by strangers.
+in de bezoekruimte"), and the facts its warnings use: how long until the first contact, whether
+the arrangement is too thin for the youngest child's age, unsupervised or handed over by
+strangers, and which contacts are with the person who used violence or abuse.
 Every word comes from aids/content/omgang.toml.
 """
 
@@ -12,9 +13,10 @@ from .result import Extra, Item, display
 
 # Days after the placement from which the first contact comes late (Thuiswijzer's advice).
 LATE = 7
-# Contacts a week a young child needs at least (Thuiswijzer's advice).
-WEEKLY = 1.0
+# Contacts a week a child needs at least, by the youngest child's age (Thuiswijzer's advice).
+BABY, WEEKLY, FORTNIGHTLY = 2.0, 1.0, 0.5
 PER_WEEK = {"week": 1.0, "twee_weken": 0.5, "maand": 12 / 52}
+YOUNG = ("jonger_dan_1", "jonger_dan_4")
 
 
 def _per_week(entry: dict) -> float | None:
@@ -24,16 +26,31 @@ def _per_week(entry: dict) -> float | None:
     return None
 
 
+def _numbers(aid: Aid, numbers: list[int]) -> str:
+    """Contacts by number, as words: "contact 2", "contact 1, 2 en 4"; "" for none."""
+    if not numbers:
+        return ""
+    listed = [str(n) for n in numbers]
+    joined = listed[0] if len(listed) == 1 else aid.text(
+        "contacten_en", eerste=", ".join(listed[:-1]), laatste=listed[-1])
+    return aid.text("contacten", nummers=joined)
+
+
 def facts(aid: Aid, values: dict) -> dict[str, object]:
     contacts = values.get("contacten", [])
-    young = values.get("jongste_kind") == "jonger_dan_4"
+    age = values.get("jongste_kind")
+    young = age in YOUNG
     found: dict[str, object] = {}
     placed, first = parse_date(values.get("plaatsing_datum")), parse_date(values.get("eerste_contact"))
     if placed and first and first >= placed:
         found["dagen_tot_eerste_contact"] = (first - placed).days
         found["laat_eerste_contact"] = (first - placed).days > LATE
     rates = [rate for entry in contacts if (rate := _per_week(entry)) is not None]
-    found["weinig_contact_jong"] = young and bool(rates) and max(rates) < WEEKLY
+    most = max(rates) if rates else None
+    found["weinig_contact_baby"] = (age == "jonger_dan_1" and values.get("perspectief") == "terug"
+                                    and most is not None and most < BABY)
+    found["weinig_contact_jong"] = young and most is not None and most < WEEKLY
+    found["weinig_contact_kind"] = age == "4_tot_12" and most is not None and most < FORTNIGHTLY
     # No guidance at all: none planned, or every contact without it (oma's visit at the foster
     # home alone is not the point; the contact between parent and child is).
     unsupervised = values.get("begeleiding_vorm") == "geen" or (
@@ -41,6 +58,19 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
     found["zonder_begeleiding_jong"] = young and values.get("perspectief") == "terug" \
         and unsupervised
     found["vervoer_jong"] = young and any(e.get("wie_brengt") == "vervoer" for e in contacts)
+    # Contacts with the person who used violence or abuse (asked per contact when the shared
+    # part names violence or abuse; an answer not asked is not in the values).
+    numbered = list(enumerate(contacts, start=1))
+    with_them = [n for n, e in numbered if e.get("pleger") == "ja"]
+    found["pleger_contact"] = _numbers(aid, with_them)
+    found["pleger_onbegeleid"] = _numbers(aid, [n for n, e in numbered if e.get("pleger") == "ja"
+                                                and e.get("begeleid") != "begeleid"])
+    found["pleger_logeren"] = _numbers(aid, [n for n, e in numbered if e.get("pleger") == "ja"
+                                             and e.get("overnachten") == "ja"])
+    asked = aid.repeats["contacten"].questions
+    if next(q for q in asked if q.id == "pleger").asked(values):
+        found["pleger_onbekend"] = _numbers(aid, [n for n, e in numbered
+                                                  if e.get("pleger", "onbekend") == "onbekend"])
     return found
 
 

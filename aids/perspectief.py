@@ -24,10 +24,15 @@ FAVOURABLE = ("kracht", "evenwicht")
 LONG = 6
 # Up to this age, the time away weighs extra (the Richtlijn asks to weigh age and duration).
 YOUNG = 4
+# Months from the placement to the decision from which it is long for the child's age.
+HALF_YEAR, YEAR = 6, 12
 
 
 def facts(aid: Aid, values: dict) -> dict[str, object]:
     found: dict[str, object] = {}
+    age = values.get("leeftijd_kind")
+    young = isinstance(age, int) and age <= YOUNG
+    found["jong"] = young
     for domain in DOMAINS:
         now, back = values.get(f"balans_{domain}_nu", ""), values.get(f"balans_{domain}_terug", "")
         found[f"balans_{domain}"], found[f"balans_{domain}_ouders"] = _balance(aid, now, back)
@@ -39,14 +44,20 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
                                   aid.text("maanden", n=months))
         found["lang_uit_huis"] = months >= LONG
         found["drie_maanden_uit_huis"] = months >= 3
-        age = values.get("leeftijd_kind")
-        found["jong_en_lang"] = isinstance(age, int) and age <= YOUNG and months >= 3
+        found["jong_en_lang"] = young and months >= 3
+        found["jaar_uit_huis"] = months >= 12
     missing = [aid.questions[f"balans_{domain}_{when}"].short.lower()
                for domain in DOMAINS for when in ("nu", "terug")
                if f"balans_{domain}_{when}" not in values]
     found["balans_ontbreekt"] = ", ".join(missing)
     decided = parse_date(values.get("besluit_datum"))
     found["besluit_voor_gesprek"] = bool(decided and talk and decided < talk)
+    # A decision long after the placement for the child's age (Thuiswijzer's signal, after the
+    # example terms the Richtlijn dropped in 2022: half a year up to 5, a year for older children).
+    if placed and decided and decided >= placed and isinstance(age, int):
+        months = months_between(placed, decided)
+        if months > (HALF_YEAR if age < 5 else YEAR):
+            found["besluit_laat"] = aid.text("maanden", n=months)
     return found
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import catalogue
 from .dates import format_date, parse_date
 from .definition import OPEN, Aid, Question, ResultSection, Rule, Step, Test, builder_module
+from . import kader
 from .fields import field_name, item_name
 from .figures import Figure
 from .texts import fill, text
@@ -33,6 +34,7 @@ class Item:
     # Items that belong together under one heading: the answers of one entry ("Doel 1"), or of
     # one question asked per member (the label then names the member).
     group: str = ""
+    rule: str = ""  # the id of the rule that made this item ("omgang.pleger_begeleiding")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Result:
     professional: Voice
     parents: Voice | None = None
     about: tuple[Item, ...] = ()  # once per result: when reviewed, where from, how certain
+    rules: tuple[str, ...] = ()  # the ids of the rules that hold for these answers, in order
 
     # The professional version is the result; these keep simple callers simple.
     @property
@@ -86,12 +89,15 @@ def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
     """The result for answers that apply now (hidden answers are kept, not used)."""
     values = applying(aid, answers, set(visible))
     module = builder_module(aid)
-    facts = module.facts(aid, values) if hasattr(module, "facts") else {}
+    facts = kader.facts(values) if kader.ID in aid.parts else {}
+    if hasattr(module, "facts"):
+        facts.update(module.facts(aid, values))
     extra = module.items(aid, values, facts) if hasattr(module, "items") else {}
     figures = module.figures(aid, values, facts) if hasattr(module, "figures") else {}
     context = _Context(aid, values, facts, extra, set(visible), figures)
     parents = context.voice(True) if aid.has_parent_version else None
-    return Result(context.voice(False), parents, about(aid))
+    return Result(context.voice(False), parents, about(aid),
+                  tuple(rule.id for rule in context.rules))
 
 
 def about(aid: Aid) -> tuple[Item, ...]:
@@ -108,7 +114,10 @@ def applying(aid: Aid, answers: dict, shown: set[str]) -> dict:
     values: dict = {}
     for key, value in answers.items():
         if key in aid.repeats:
-            entries = [entry for entry in value if entry]
+            # An entry's answer to a question that is not asked now (show_if) is kept, not used.
+            asked = {q.id for q in aid.repeats[key].questions if q.asked(answers)}
+            entries = [kept for entry in value
+                       if (kept := {k: v for k, v in entry.items() if k in asked})]
             if entries:
                 values[key] = entries
         elif aid.questions[key].per:
@@ -233,11 +242,13 @@ class _Context:
     def rule_items(self, section: str, parents: bool) -> list[Item]:
         items = []
         for rule in self.rules:
-            if rule.section != section or (parents and not rule.parent_text):
+            # No parent_text: for the professional only; no text: for the parents only.
+            if rule.section != section or not (rule.parent_text if parents else rule.text):
                 continue
             label = (rule.parent_label or rule.label) if parents else rule.label
             body = rule.parent_text if parents else rule.text
-            items.append(Item(self.fill(label, parents), self.fill(body, parents)))
+            items.append(Item(self.fill(label, parents), self.fill(body, parents),
+                              rule=rule.id))
         return items
 
     def section_items(self, spec: ResultSection, parents: bool) -> list[Item]:
@@ -299,6 +310,8 @@ class _Context:
             for number, entry in enumerate(self.values.get(step.id, []), start=1):
                 name = item_name(step, number)
                 for question in step.questions:
+                    if not question.asked(self.values):
+                        continue
                     typed = entry.get(question.id, "")
                     voice = "parents_" if parents else ""
                     if question.expected and not typed:

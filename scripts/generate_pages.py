@@ -16,10 +16,10 @@ import json
 from pathlib import Path
 
 import aids
-from aids import answers_file, catalogue, interventions, render
+from aids import answers_file, catalogue, definition, interventions, render
 from aids.__main__ import describe
 from aids._html import Markup, esc
-from aids.texts import group, text
+from aids.texts import PLACEHOLDER, group, text
 
 REVIEWED = dt.date(2026, 11, 23)
 
@@ -226,6 +226,36 @@ def aid_keys() -> str:
                   f"    python -m aids {aid.id} < antwoorden.json\n"]
         lines += ["    " + line if line else "" for line in describe(aid).splitlines()] + [""]
     return "\n".join(lines)
+
+
+def watch_list() -> tuple[str, list[str]]:
+    """What Thuiswijzer watches for: every rule with `watch`, once, by topic, with the aids that
+    hold it and what it says. Returns the Markdown and the keys of the sources the texts cite."""
+    parts = [definition.shared_part(name) for name in definition.SHARED_PARTS]
+    topics = {key: label for part in parts for key, label in part.topics.items()}
+    found: dict[str, tuple[definition.Rule, list[str]]] = {}
+    for aid_id in aids.aid_ids():
+        aid = aids.load(aid_id)
+        for rule in aid.rules:
+            if rule.watch:
+                found.setdefault(rule.id, (rule, []))[1].append(aid.title)
+    everyone = {part.id for part in parts}
+    lines, cited = [], set()
+    for key, label in topics.items():
+        rules = [(rule, titles) for rule, titles in found.values() if rule.topic == key]
+        if not rules:
+            continue
+        lines.append(f"## {md_text(label)} {{#{key.replace('_', '-')}}}\n")
+        for rule, titles in rules:
+            where = (text("watch.all") if rule.id.split(".")[0] in everyone else
+                     text("watch.in", aids=titles[0] if len(titles) == 1 else text(
+                         "watch.and", first=", ".join(titles[:-1]), last=titles[-1])))
+            # What the aid fills in itself ({pleger_contact}) reads as an ellipsis here.
+            said = PLACEHOLDER.sub("…", rule.text).strip()
+            body = f"{md_text(said)} *{md_text(where)}*" if said != "…" else f"*{md_text(where)}*"
+            lines += [f"**{md_text(rule.watch)}**", f":   {body}", ""]
+            cited |= {s.key for s in catalogue.sources().values() if f"({s.cite}" in rule.text}
+    return "\n".join(lines), sorted(cited)
 
 
 def example_html(path: Path) -> Markup:

@@ -38,6 +38,7 @@ CASE_FILE_MARKER = "<!-- case-file-document -->"  # where the case-file page ope
 SOURCES_MARKER = "<!-- all-sources -->"  # where the sources page lists every source
 KEYS_MARKER = "<!-- aid-keys -->"  # where the page for technical users lists the answer keys
 EXAMPLE_MARKER = "<!-- voorbeeld -->"  # where a worked example shows its aid's result
+WATCH_MARKER = "<!-- watch-list -->"  # where the page on dangers lists what the aids watch for
 _generated: dict[str, str] = {}  # pages made from the shared data, once per build
 _assets: dict[str, str] = {}  # other generated files (the case scripts)
 _manifest: dict = {}  # the runtime's manifest (build_runtime.py), read once per build
@@ -106,6 +107,10 @@ def on_page_markdown(markdown, page, config, files):
     # A page names its sources by key in the front matter; its "Bronnen" section is written from
     # sources.toml, so a source reads the same on every page.
     keys = page.meta.get("sources")
+    if WATCH_MARKER in markdown:  # its sources are the ones its rules cite
+        listing, cited = generate_pages.watch_list()
+        markdown = markdown.replace(WATCH_MARKER, listing)
+        keys = list(dict.fromkeys([*(keys or []), *cited]))
     if keys is not None:
         if re.search(r"^## Bronnen", markdown, re.M):
             raise PluginError(f"{page.file.src_path}: schrijf geen eigen kopje Bronnen, "

@@ -71,6 +71,7 @@ when = { wie = "a", lang = true }
 label = "A"
 text = "A is gekozen en het duurt lang."
 source = ["richtlijn-uhp"]
+id = "a_lang"
 '''
 
 
@@ -93,6 +94,7 @@ def test_good_definition_loads(tmp_path):
     (rule,) = aid.rules
     assert rule.text == "A is gekozen en het duurt lang (Richtlijn Uithuisplaatsing en " \
         "terugplaatsing, 2023)."
+    assert rule.id == "proef.a_lang"  # named by its aid, so tests and pages can name it
     assert aid.questions["wat"].per == "wie"
     assert aid.questions["eind"].after == "start"
 
@@ -125,6 +127,12 @@ def test_good_definition_loads(tmp_path):
         ('text = "A is gekozen en het duurt lang."', 'text = "Het duurt {duur}."', 59,
          "onbekende namen ['duur']"),
         ('lang = "flag"', 'lang = "misschien"', 53, "feit 'lang' moet een type"),
+        # Rules carry an id, unique in the aid; `watch` names a topic of the shared part.
+        ('id = "a_lang"', 'id = "A lang"', 61, "regel-id 'A lang' is ongeldig"),
+        ('id = "a_lang"', 'id = "a_lang"\nwatch = "Als A gekozen is."', 62,
+         "watch en topic horen samen"),
+        ('id = "a_lang"', 'id = "a_lang"\n\n[[rules]]\nsection = "samen"\nlabel = "B"\n'
+         'text = "B."\nid = "a_lang"', 67, "regel-id 'proef.a_lang' is dubbel"),
     ],
 )
 def test_malformed_definition_names_file_line_and_reason(tmp_path, old, new, line, reason):

@@ -208,8 +208,9 @@ def test_static_form_has_every_field_and_the_contract_attributes():
     for question in AID.questions.values():
         for name in engine.field_names(AID, question):
             assert f'data-field="{name}"' in html
-    assert "Stap 1 van 12</span> Wie horen bij het gezin?" in html
-    assert "Stap 12 van 12</span> Controleer je antwoorden" in html
+    assert "Stap 1 van 14</span> Wie horen bij het gezin?" in html
+    assert "Stap 2 van 14</span> Veiligheid en wettelijk kader" in html
+    assert "Stap 14 van 14</span> Controleer je antwoorden" in html
     assert 'data-field="doelen.5.wanneer"' in html
     # Every control has a label pointing at it.
     ids = re.findall(r'<(?:input|textarea) [^>]*id="([^"]+)"', html)

@@ -91,7 +91,7 @@ def test_the_family_description_is_the_same_as_in_the_analysis_aid():
 
 
 def test_the_steps_and_the_eight_balance_questions():
-    assert [s.id for s in AID.steps] == ["gezin", "veranderd", "kind", "balans", "netwerk",
+    assert [s.id for s in AID.steps] == ["gezin", "kader", "veranderd", "kind", "balans", "netwerk",
                                          "veiligheid", "zorgen", "afwegen", "niet_terug",
                                          "reactie_ouders"]
     for domain in DOMAINS:
@@ -182,7 +182,8 @@ def test_example_file_fills_every_step_and_is_valid():
     for key in EXAMPLE:
         assert key in evaluation.visible or key == "rol"
     out = sections(EXAMPLE)
-    assert list(out) == ["Wat jullie samen bespraken", WEIGHING, FOR, AGAINST, UNCLEAR, TODO,
+    assert list(out) == ["Veiligheid en wettelijk kader", "Wat jullie samen bespraken", WEIGHING,
+                         FOR, AGAINST, UNCLEAR, TODO,
                          "De afwegingen", QUESTIONS, SHARED, ROUTES, "Wat ouders ervan vinden"]
     # Members are named by the roles the professional typed, never by their slot.
     assert out["Wat jullie samen bespraken"]["Gezinsleden en betrokkenen"] == (
@@ -476,7 +477,9 @@ def test_web_bridge_renders_both_voices_and_offers_the_parents_print():
     assert response["ok"] is True and response["errors"] == []
     assert "Versie voor ouders" in response["result_html"]
     assert "Ons gesprek over terug naar huis" in response["result_html"]
-    assert json.loads(response["family_json"])["aids"]["perspectief"]["answers"] == EXAMPLE
+    saved = json.loads(response["family_json"])
+    # The safety part is kept once for the family, beside the aid's own part.
+    assert {**saved["aids"]["perspectief"]["answers"], **saved["veiligheid"]["answers"]} == EXAMPLE
     assert 'data-aid-export="print-ouders"' in render.form_html(AID)
 
 

@@ -139,7 +139,8 @@ def test_plain_text_has_both_versions_clean_headings_and_no_markdown():
     assert lines[:2] == [result.professional.title, "Versie voor professionals"]
     at = lines.index(result.parents.title)
     assert lines[at + 1] == "Versie voor ouders" and at > 20
-    assert "1. Samenhangend beeld van de problemen" in lines
+    assert "1. Veiligheid en wettelijk kader" in lines
+    assert "2. Samenhangend beeld van de problemen" in lines
     assert "Wat moeilijk gaat" in lines and "• moeder, A.: Slaapt slecht door geldzorgen." in lines
     assert "Herkent het gezin zich erin? Deels" in lines  # no "?:"
     assert not re.search(r"\*\*|^#|^=+$|^-+$|\\|^>", plain, re.M)
@@ -215,7 +216,7 @@ def test_blocks_group_short_answers_and_members_and_keep_long_texts_apart():
 def test_check_page_groups_repeated_entries_by_entry():
     aid, evaluation = evaluate("analyse")
     html = render.check_html(aid, evaluation)
-    goals = html[html.index("7. Doelen"):html.index("8. ")]
+    goals = html[html.index("8. Doelen"):html.index("9. ")]
     entries = re.findall(r'<section class="aid-check-entry"><h4>(Doel \d)</h4>(.*?)</section>', goals)
     assert [name for name, _ in entries] == ["Doel 1", "Doel 2"]
     assert re.findall(r"<dt>([^<]+)</dt>", entries[0][1]) == ["Wat", "Wie", "Wanneer"]
