@@ -316,7 +316,7 @@ def test_when_stuck_every_formal_route_shows_once_with_what_fits(stuck, on, fits
         assert part in routes[label]
     # K2's routes are examples, not a complete list; the perspectiefbesluit is not a dispute.
     assert "niet als volledige lijst" in routes["Over deze routes"]
-    assert "(Hoge Raad, 2023)" in routes["Geschillenregeling"]
+    assert "(Hoge Raad, 1 september 2023)" in routes["Geschillenregeling"]
     assert "eerst met het gezin" in routes["Eerst"]
     assert ("Welke route?" in routes) is (stuck == "niet_verder" and not on)
 
