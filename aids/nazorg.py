@@ -166,15 +166,21 @@ def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> s
     lines = [aid.text("wie", who=who)]
     if full:  # the timeline says this once; a calendar event stands on its own
         lines.append(aid.text("kijk", kijk_naar=aid.text("kijk_naar")))
+    tasks = list(moment.tasks)
     if moment.evaluation:  # the timeline's intro says with whom; a calendar event says it here
-        lines.append(aid.text("evalueer" if full else "evalueer_kort"))
-    for task in moment.tasks:
-        if task == "overdracht":
-            lines.append(aid.text("taak_overdracht", date=format_date(end),
-                                  who=values.get("na_maatregel")
-                                  or aid.text("overdracht_wie_onbekend")))
+        if full:
+            lines.append(aid.text("evalueer"))
+        elif "kind" in tasks:  # a line in the timeline fits both
+            tasks.remove("kind")
+            lines.append(aid.text("evalueer_kind_kort"))
         else:
-            lines.append(aid.text(f"taak_{task}"))
+            lines.append(aid.text("evalueer_kort"))
+    # What else happens then: in full in a calendar event, a short line in the timeline.
+    for task in tasks:
+        lines.append(aid.text(f"{'taak' if full else 'kort'}_{task}", date=format_date(end),
+                              who=values.get("na_maatregel")
+                              or aid.text("overdracht_wie_onbekend")) if task == "overdracht"
+                     else aid.text(f"{'taak' if full else 'kort'}_{task}"))
     return "\n".join(lines)
 
 

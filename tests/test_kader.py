@@ -224,6 +224,17 @@ PAIRS = [
     ("perspectief", {**RETURN, "leeftijd_kind": 9, "besluit_datum": "2028-02-01"},
      {**RETURN, "leeftijd_kind": 9, "besluit_datum": "2028-04-01"}, "perspectief.besluit_laat"),
     ("perspectief", RETURN, {**RETURN, "gevaren": ["mislukt"]}, "perspectief.mislukt"),
+    # perspectief: the legal steps at a return.
+    ("perspectief", {**RETURN, "maatregel": "vrijwillig"}, RETURN, "perspectief.wie_beslist"),
+    ("perspectief", {**RETURN, "terugkeer_mogelijk": "niet_mogelijk"}, RETURN,
+     "perspectief.wie_beslist"),
+    ("perspectief", RETURN, {**RETURN, "plaatsing_datum": "2026-05-01"},
+     "perspectief.rechter_na_jaar"),
+    ("perspectief", {**RETURN, "plaatsing_datum": "2026-05-01", "plaatsingsvorm": "gezinshuis"},
+     {**RETURN, "plaatsing_datum": "2026-05-01"}, "perspectief.rechter_na_jaar"),
+    ("perspectief", {**RETURN, "maatregel": "vrijwillig"},
+     {**RETURN, "maatregel": "vrijwillig", "plaatsing_datum": "2026-05-01"},
+     "perspectief.blokkaderecht"),
     ("perspectief", RETURN, {**RETURN, "gevaren": ["verslaving"]}, "perspectief.verslaving"),
     # nazorg: the measure ends, the danger returns, a failed return, a crisis.
     ("nazorg", {**AFTERCARE, "maatregel": "ots", "maatregel_einde": "2028-06-01"},

@@ -55,8 +55,8 @@ def test_ready_state_shows_the_first_step_only(aid):
     assert "Het hulpmiddel is klaar" in aid.inner_text("[data-aid-status]")
     assert visible_step(aid) == "gezin"
     assert aid.locator("[data-step]:visible").count() == 1
-    # Contact is not asked while the child lives at home: 10 steps and the check page.
-    assert "Stap 1 van 11" in aid.inner_text("[data-step=gezin] legend")
+    # Contact is not asked while the child lives at home: 12 steps and the check page.
+    assert "Stap 1 van 13" in aid.inner_text("[data-step=gezin] legend")
     assert aid.locator("[data-aid-tools]").is_visible()
     assert aid.locator("[data-aid-output]").is_hidden()
     assert "Let op:" in aid.inner_text("[data-step=gezin]")
@@ -75,8 +75,8 @@ def test_every_step_the_check_page_and_the_result_are_accessible(aid):
         next_step(aid)
         aid.wait_for_function("s => !document.querySelector(`[data-step=\"${s}\"]`) || document.querySelector(`[data-step=\"${s}\"]`).hidden",
                               arg=step)
-    assert seen == ["gezin", "beeld", "analyse", "ouders", "eerder", "gewenst", "doelen", "hulp",
-                    "omgang", "evaluatie", "reactie_ouders", "controle"]
+    assert seen == ["gezin", "kader", "beeld", "analyse", "ouders", "eerder", "gewenst", "doelen",
+                    "hulp", "omgang", "evaluatie", "reactie_jongere", "reactie_ouders", "controle"]
     aid.click("[data-aid-submit]")
     aid.locator("[data-aid-exports]").wait_for()
     assert visible_step(aid) == "resultaat"
@@ -123,9 +123,11 @@ def test_date_before_the_conversation_is_refused_on_the_evaluation_step(aid):
 
 def test_back_keeps_answers_and_the_check_page_links_to_each_step(aid):
     fill_step_one(aid)
-    next_step(aid)
+    go_to(aid, "beeld")
     aid.locator("#tw-analyse-problemen--kind1").wait_for()
     aid.fill("#tw-analyse-problemen--kind1", "Slaapt slecht.")
+    aid.get_by_role("button", name="Vorige stap").and_(aid.locator(":visible")).click()
+    assert visible_step(aid) == "kader"
     aid.get_by_role("button", name="Vorige stap").and_(aid.locator(":visible")).click()
     assert visible_step(aid) == "gezin"
     assert aid.input_value("#tw-analyse-rol--ouder1") == "moeder"
@@ -275,6 +277,13 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     page.keyboard.type("moeder")
     tab_to(page, "#tw-analyse-datum-gesprek")
     page.keyboard.type("15-3-2027")
+    press_next(page)                                   # to 'kader': safety and the legal frame
+    tab_to(page, "[name=maatregel][value=vrijwillig]")
+    page.keyboard.press("Space")
+    tab_to(page, "[name=gevaren][value=geweld]")
+    page.keyboard.press("Space")
+    tab_to(page, "[name=geweld_nu][value=nog]")         # shown once violence is chosen
+    page.keyboard.press("Space")
     press_next(page)                                   # to 'beeld'
     tab_to(page, "#tw-analyse-problemen--ouder1")
     page.keyboard.type("Weinig slaap door zorgen over geld.")
@@ -294,6 +303,7 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     press_next(page)                                   # to 'evaluatie' (contact does not apply)
     tab_to(page, "#tw-analyse-evaluatie--1--datum")
     page.keyboard.type("1-6-2027")
+    press_next(page)                                   # to 'reactie_jongere'
     press_next(page)                                   # to 'reactie_ouders'
     press_next(page)                                   # to the check page
     tab_to(page, "[data-aid-submit]")
@@ -303,6 +313,9 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     text = output.inner_text()
     assert "Weinig slaap door zorgen over geld." in text
     assert "Schuldhulpverlening" in text
+    # The danger typed with the keyboard changes the advice: safety leads the plan.
+    assert text.index("Veiligheid eerst") < text.index("Na het verlies van werk.")
+    assert "Een cursus opvoeden alleen stopt geweld niet." in text
     assert "1 juni 2027" in text and "15 maart 2027" in text
     assert page.evaluate("document.activeElement.matches('[data-aid-output]')")
     # The exports can be reached with the keyboard too.

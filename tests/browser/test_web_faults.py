@@ -184,7 +184,7 @@ def assert_stopped_and_restart(page):
     wait_for_aid(page, "ready", timeout=90_000)
     assert page.input_value(TYPED) == "moeder" and page.is_checked("#tw-analyse-leden-0")
     press_next(page)  # checked by Python again, then on to the next step
-    page.locator("[data-step=beeld]").wait_for()
+    page.locator("[data-step=kader]").wait_for()
 
 
 def test_a_worker_that_dies_without_a_word_is_noticed_and_restarted(browser, server):
@@ -228,6 +228,6 @@ def test_a_failed_request_never_lets_the_wizard_advance(browser, server, code, d
     # Without the fault the same step is checked and the wizard goes on.
     page.fill(TYPED, "moeder")
     press_next(page)
-    page.locator("[data-step=beeld]").wait_for()
+    page.locator("[data-step=kader]").wait_for()
     assert page.csp == []
     context.close()

@@ -29,6 +29,12 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     assert page.is_checked("[name=fase][value=tijdens]")
     tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
     page.keyboard.press("Enter")
+    page.locator("[data-step=kader]").wait_for(state="visible")
+    assert axe_violations(page) == []
+    tab_to(page, "[name=gevaren][value=geen]")
+    page.keyboard.press("Space")
+    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
+    page.keyboard.press("Enter")
     page.locator("[data-step=zorgen]").wait_for(state="visible")
     assert axe_violations(page) == []
     for concern in ("gedrag_kind", "trauma_ouder", "contact"):
@@ -67,6 +73,8 @@ def test_result_exports_like_the_other_aids(page, server):
     page.goto(server + AID)
     wait_for_aid(page)
     page.check("[name=fase][value=voorkomen]")
+    page.locator(".aid-nav:visible [data-aid-next]").click()
+    page.locator("[data-step=kader]").wait_for()
     page.locator(".aid-nav:visible [data-aid-next]").click()
     page.check("[name=zorgen][value=crisis]")
     walk_to_check(page)
