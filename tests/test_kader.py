@@ -12,7 +12,7 @@ import json
 import pytest
 
 import aids
-from aids import family, kader
+from aids import family, kader, render
 from aids.definition import shared_part
 from aid_checks import SOUND
 
@@ -312,18 +312,24 @@ def test_the_aftercare_plan_hands_over_before_the_measure_ends_and_names_who_fol
     items = aids.run("nazorg", answers)["result"]["sections"]
     timeline = next(s for s in items if s["heading"] == "Tijdlijn")["items"]
     handover = [i for i in timeline if "overdracht" in i["label"]]
-    assert len(handover) == 1 and "Draag het plan over aan medewerker van het wijkteam" in \
-        handover[0]["text"]
+    assert len(handover) == 1
+    assert "Overdracht: de maatregel stopt op 1 mei 2027." in handover[0]["text"]
     # Before the end the jeugdbeschermer comes; after it, who was named.
     before = [i for i in timeline if "jeugdbeschermer" in i["text"]]
     after = [i for i in timeline if "Wie komt: medewerker van het wijkteam" in i["text"]]
     assert before and after and timeline.index(before[-1]) < timeline.index(after[0])
-    # The first visit goes through the safety or crisis plan; the former carers are called.
+    # The first visit goes through the safety or crisis plan; the former carers are called; the
+    # child is spoken to alone at every evaluation.
     assert "crisisplan" in timeline[0]["text"]
-    assert "veiligheidsplan" in aids.run("nazorg", {**answers, "veiligheidsplan": "ja"})[
-        "result"]["sections"][3]["items"][0]["text"]
-    assert any("pleegouders of groepsleiding van eerder" in i["text"] for i in timeline)
-    assert any("Spreek het kind ook even alleen" in i["text"] for i in timeline)
+    with_plan = aids.run("nazorg", {**answers, "veiligheidsplan": "ja"})["result"]["sections"]
+    first = next(s for s in with_plan if s["heading"] == "Tijdlijn")["items"][0]
+    assert "veiligheidsplan" in first["text"]
+    assert any("vorige pleegouders of groepsleiding" in i["text"] for i in timeline)
+    evaluations = [i for i in timeline if "evaluatie" in i["label"]]
+    assert evaluations and all("spreek het kind ook alleen" in i["text"] for i in evaluations)
+    # The calendar says it in full, with whom the plan goes on.
+    calendar = render.calendar_of(aids.load("nazorg"), answers)
+    assert "Draag het plan over aan medewerker van het wijkteam" in calendar.replace("\r\n ", "")
 
 
 def test_a_moment_cannot_move_to_before_the_return():
