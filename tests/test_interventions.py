@@ -24,7 +24,8 @@ AID = aids.load("interventies")
 WORDS = catalogue.vocabulary()
 CATALOGUE = catalogue.interventions()
 BY_ID = {item.id: item for item in CATALOGUE}
-PARENTING_PROGRAMMES = ("pcit", "incredible-years", "video-hometraining", "pmto", "triple-p")
+PARENTING_PROGRAMMES = ("pcit", "incredible-years", "video-hometraining", "pmto", "triple-p",
+                        "vipp-sd")
 TRAUMA_CAUTION = re.compile(r"trauma.*opvoedprogramma", re.S)
 
 
@@ -131,6 +132,15 @@ CASES = [
          15, "voorkomen", ("gedrag_kind",), dangers=frozenset({"geweld", "geweld_gaat_door"}),
          top3=("hulp-pleger-geweld", "hulp-ouder-na-geweld", "hulp-kind-na-geweld"),
          fitting=("mst", "fft", "signs-of-safety"), excluded={"pmto": "dit kind is 15"}),
+    Case("Een moeder van 20 met haar eerste baby; de vader sloeg haar, dat is nu gestopt.",
+         0, "voorkomen", ("opvoedvaardigheden",), dangers=frozenset({"geweld"}),
+         fitting=("voorzorg", "vipp-sd", "hulp-ouder-na-geweld", "hulp-kind-na-geweld"),
+         excluded={"pcit": "dit kind is 0"}),
+    Case("Ouders van een meisje van 9 doen de deur niet meer open; er spelen veel problemen.",
+         9, "voorkomen", ("hulp_afgewezen", "meervoudig"), top3=("bemoeizorg", "iag"),
+         fitting=("signs-of-safety",)),
+    Case("Een jongen van 17 woont in een gezinshuis en wordt over een half jaar 18.",
+         17, "tijdens", ("achttien",), first="overgang-naar-18"),
     Case("Een meisje van 11 woont bij pleegouders; haar moeder drinkt weer.",
          11, "tijdens", ("contact",), dangers=frozenset({"verslaving"}), first="verslavingszorg"),
 ]
@@ -638,7 +648,7 @@ def test_a_contra_indication_needs_known_dangers_and_a_source(catalogue_copy, co
 
 @pytest.mark.parametrize("item_id, age, fits", [
     ("pcit", 2, True), ("pcit", 6, True), ("pcit", 1, False), ("pcit", 7, False),
-    ("pcit", None, True), ("ggz", 0, True), ("ggz", 23, True),
+    ("pcit", None, True), ("ggz", 0, True), ("ggz", 23, True), ("overgang-naar-18", 15, False),
 ])
 def test_fits_age(item_id, age, fits):
     assert BY_ID[item_id].fits_age(age) is fits
@@ -695,3 +705,35 @@ def test_help_for_parents_and_child_is_together_only_where_they_take_part_togeth
                                      "zorgen": ["ouder_kind_interactie", "gedrag_kind", "contact"]})
     assert pcit["hulp_samen"] == BY_ID["pcit"].name and pcit["hulp_apart"] == ""
     assert {i.id for i in CATALOGUE if i.together} == {"pcit"}
+
+
+# New help: babies, parents who refuse help, turning 18 ------------------------------------
+
+def test_babies_and_their_parents_have_help():
+    baby = advise(situation(0, "voorkomen", "ouder_kind_interactie", "opvoedvaardigheden"))
+    assert {"voorzorg", "vipp-sd", "video-hometraining"} <= set(fitting_ids(baby))
+    foster_baby = advise(situation(1, "tijdens", "ouder_kind_interactie"))
+    assert "vipp-sd" in fitting_ids(foster_baby)
+    school_child = advise(situation(8, "voorkomen", "ouder_kind_interactie"))
+    assert {"voorzorg", "vipp-sd"} <= set(excluded_reasons(school_child))
+
+
+def test_parents_who_refuse_help_have_help_and_the_concern_is_needed():
+    risky = fitting_ids(advise(situation(7, "voorkomen", "hulp_afgewezen", "meervoudig")))
+    # IAG is meant for families with many problems who find it hard to accept help.
+    assert set(risky[:2]) == {"iag", "bemoeizorg"} and "signs-of-safety" in risky
+    sound = advise(situation(7, "voorkomen", "meervoudig"))
+    assert "bemoeizorg" not in fitting_ids(sound) and "bemoeizorg" not in excluded_reasons(sound)
+
+
+def test_young_people_turning_eighteen_have_help():
+    assert fitting_ids(advise(situation(17, "tijdens", "achttien")))[0] == "overgang-naar-18"
+    assert "overgang-naar-18" in fitting_ids(advise(situation(20, "nazorg", "achttien")))
+    assert "overgang-naar-18" in excluded_reasons(advise(situation(12, "tijdens", "achttien")))
+    assert "overgang-naar-18" not in fitting_ids(advise(situation(17, "tijdens", "gedrag_kind")))
+
+
+def test_over_eighteen_caution_only_on_help_that_goes_on_for_an_lvb():
+    advice = advise(situation(20, "nazorg", "achttien", "meervoudig"))
+    assert "na_achttien" in tags_of(advice)["iag"]
+    assert "na_achttien" not in tags_of(advice)["overgang-naar-18"]
