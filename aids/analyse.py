@@ -4,8 +4,8 @@ aids/content/analyse.toml and the catalogue."""
 
 from __future__ import annotations
 
-from . import catalogue
-from .definition import Aid
+from . import catalogue, interventions, kader
+from .definition import Aid, load
 
 ADULT_FROM = 12  # from this age a young person has their own say in the procedures
 
@@ -25,9 +25,18 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
                           ages=aid.text("leeftijden", min=item.age_min, max=item.age_max))
                  for item in chosen if age is not None and not item.fits_age(age)]
     violence = "geweld" in values.get("gevaren", [])
+    # Network meetings and help for the whole family while violence goes on: the catalogue's
+    # own cautions (aids/content/interventies.toml), one line per chosen help.
+    cautions = []
+    if kader.facts(values)["geweld_gaat_door"]:
+        notes = {rule.tag: rule.text for rule in load("interventies").item_rules}
+        cautions = [aid.text("hulp_bij_geweld", name=item.name, reason=notes[tag])
+                    for item in chosen for tag in sorted(interventions.violence_cautions(item))
+                    if tag != "opvoeding_bij_geweld"]
     return {
         "jongere": age is not None and age >= ADULT_FROM,
         "hulp_leeftijd": _listed(aid, other_age),
         "opvoedhulp_bij_geweld": violence and bool(chosen) and not any(
             "huiselijk_geweld" in item.concerns for item in chosen),
+        "hulp_bij_geweld": "\n".join(cautions),
     }

@@ -31,12 +31,16 @@ _SCHEMA = {
         # No age_min/age_max: the help does not depend on the child's age (help for a parent's
         # own problems, local help). requires: it only fits when one of these concerns is
         # chosen. general: general support, shown in its own group. parenting: a programme that
-        # trains parenting or the parent-child interaction. contra: concerns that rule it out,
-        # with the reason.
+        # trains parenting or the parent-child interaction. together: parent and child take part
+        # in the same sessions. intensive_home: intensive help at the family's home, as the NJi
+        # describes it for families with many problems at once. contra: concerns or dangers
+        # that rule it out, each with its reason and source.
         {"age_min": int, "age_max": int, "requires": list, "general": bool, "parenting": bool,
-         "contra": list},
+         "together": bool, "intensive_home": bool, "contra": list},
     ),
-    "contra": ({"concerns": list, "reason": str}, {}),
+    # A contra-indication names concerns, dangers (keys of [dangers] in vocabulary.toml) or
+    # both; any one of them rules the help out.
+    "contra": ({"reason": str, "source": list}, {"concerns": list, "dangers": list}),
     "rating": ({"level": str, "date": str, "body": str}, {"note": str}),
     "glossary": ({"term": list}, {}),
     "sources": ({"kinds": dict, "source": list}, {}),
@@ -64,6 +68,9 @@ class Vocabulary:
     settings: dict[str, str]
     concerns: dict[str, str]
     audiences: dict[str, str]
+    # Every danger the shared safety step can name (and geweld_gaat_door, derived from it),
+    # with the concerns a danger makes count.
+    dangers: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,18 @@ class Rating:
     date: dt.date | None
     body: str
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Contra:
+    """A contra-indication: any of these concerns or dangers rules the help out."""
+
+    concerns: tuple[str, ...]
+    dangers: tuple[str, ...]
+    reason: str  # with its source's short citation
+
+    def applies(self, concerns: frozenset[str], dangers: frozenset[str]) -> bool:
+        return bool(concerns & set(self.concerns) or dangers & set(self.dangers))
 
 
 @dataclass(frozen=True)
@@ -96,15 +115,17 @@ class Intervention:
     requires: tuple[str, ...] = ()  # fits only when one of these concerns is chosen
     general: bool = False  # general support, shown in its own group
     parenting: bool = False  # a parenting programme (the trauma caution applies)
-    contra: tuple[tuple[tuple[str, ...], str], ...] = ()  # (concerns, reason): ruled out
+    together: bool = False  # parent and child take part in the same sessions
+    intensive_home: bool = False  # intensive help at home (NJi: for families with many problems)
+    contra: tuple[Contra, ...] = ()  # what rules it out, with the reason
 
     @property
     def has_ages(self) -> bool:
         return self.age_min is not None
 
     def fits_age(self, age: int | None) -> bool:
-        """Whether the help is meant for a child of this age (an unknown age, or help not tied
-        to an age, fits)."""
+        """Whether the help is meant for a child of this age. Help not tied to the child's age
+        fits every age; an unknown age (None) is not held against any help."""
         return age is None or not self.has_ages or self.age_min <= age <= self.age_max
 
 
@@ -137,7 +158,13 @@ def vocabulary() -> Vocabulary:
         table = raw.get(key)
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
             raise DefinitionError(path, None, f"tabel [{key}] ontbreekt of bevat geen teksten")
-    return Vocabulary(raw["phases"], raw["settings"], raw["concerns"], raw["audiences"])
+    dangers = raw.get("dangers")
+    if not isinstance(dangers, dict) or not dangers or not all(
+            isinstance(v, list) and set(v) <= set(raw["concerns"]) for v in dangers.values()):
+        raise DefinitionError(path, None,
+                              "tabel [dangers] ontbreekt of noemt zorgen die niet bestaan")
+    return Vocabulary(raw["phases"], raw["settings"], raw["concerns"], raw["audiences"],
+                      {key: tuple(value) for key, value in dangers.items()})
 
 
 @cache
@@ -164,9 +191,14 @@ def interventions() -> tuple[Intervention, ...]:
         contra = []
         for raw_contra in item.get("contra", []):
             found_contra = check.table("contra", raw_contra, at, f"contra van '{item['id']}'")
-            if not found_contra["concerns"] or not set(found_contra["concerns"]) <= set(words.concerns):
-                check.fail("contra noemt onbekende zorgen", at, "contra")
-            contra.append((tuple(found_contra["concerns"]), found_contra["reason"]))
+            named = (found_contra.get("concerns", []), found_contra.get("dangers", []))
+            if not any(named) or not set(named[0]) <= set(words.concerns) \
+                    or not set(named[1]) <= set(words.dangers):
+                check.fail("contra noemt geen of onbekende zorgen of gevaren", at, "contra")
+            if not found_contra["source"]:
+                check.fail("contra noemt de bron van de reden", at, "contra")
+            reason = with_citation(check, found_contra["reason"], found_contra["source"], at)
+            contra.append(Contra(tuple(named[0]), tuple(named[1]), reason))
         if not set(item.get("requires", [])) <= set(item["concerns"]):
             check.fail("requires noemt alleen zorgen uit concerns", at, "requires")
         for key, allowed in (("concerns", words.concerns), ("settings", words.settings),
@@ -200,8 +232,8 @@ def interventions() -> tuple[Intervention, ...]:
             sources=tuple(item["sources"]),
             rating=Rating(rating["level"], date, rating["body"], rating.get("note", "")),
             requires=tuple(item.get("requires", [])), general=item.get("general", False),
-            parenting=item.get("parenting", False),
-            contra=tuple(contra),
+            parenting=item.get("parenting", False), together=item.get("together", False),
+            intensive_home=item.get("intensive_home", False), contra=tuple(contra),
         ))
     return tuple(found)
 

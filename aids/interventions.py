@@ -8,7 +8,16 @@ This module computes; every sentence it shows is in aids/content/interventies.to
 - The phase ranks; it never excludes. Help the sources describe for this phase, and what the
   phase asks for, rank higher (Richtlijn Uithuisplaatsing en terugplaatsing, 2023: help goes on
   directly after a return).
-- Only age and a contra-indication named in the catalogue exclude, each with its reason.
+- Only age and a contra-indication named in the catalogue exclude, each with its reason and
+  source. A contra-indication names concerns, dangers or both.
+- Dangers come from the shared safety step (the answers `gevaren` and `geweld_nu`). Violence
+  that has not stopped ("nog" or "onbekend") adds the derived danger `geweld_gaat_door`. A
+  danger also makes the concerns count that [dangers] in vocabulary.toml lists for it (violence
+  is a concern about violence and about the child's safety; a parent's addiction is that
+  parent's addiction), so help aimed at it appears. Where a source gives a caution rather than an
+  exclusion, the danger marks the help with a tag and the aid's item_rules say what to watch.
+- Help meant for a concern that a named danger brings (it `requires` it) ranks higher: safety
+  first. That weight is Thuiswijzer's own, and the option says so.
 - Ties keep catalogue order, so the result is deterministic. Nothing is ever named "the" answer.
 
 Pure Python, standard library only; runs in CPython and in Pyodide.
@@ -27,6 +36,7 @@ PHASE = 0.75  # the sources describe the help for this phase
 SPECIFIC = 1.0  # help meant for exactly this concern (it `requires` one that was chosen)
 PREFERENCE = 0.5  # per preference of the phase met
 TRAUMA_FIRST = 2.0  # treating a parent's trauma comes before or alongside parenting help
+DANGER_FIRST = 1.0  # help meant for a danger that was named (Thuiswijzer's own weight)
 MAX_AGE = 23  # the oldest age any help in the catalogue is for (IAG and LVB help)
 ADULT = 18  # above this age youth help only continues with an LVB (IAG's target group)
 
@@ -39,6 +49,10 @@ CHILD_PROBLEMS = frozenset({"gedrag_kind", "emotie_kind", "loyaliteit_kind"})
 # Phases where the guideline asks for help to both parents and child.
 BOTH_PHASES = frozenset({"tijdens", "terugkeer", "nazorg"})
 RETURN_PHASES = frozenset({"terugkeer", "nazorg"})
+# Help for the parents in processing the placement and their new role as a parent: what the
+# guideline asks for, above all in a permanent placement (not a way back home).
+PROCESSING = frozenset({"verwerking", "permanent"})
+VIOLENCE_GOES_ON = "geweld_gaat_door"  # derived: violence named, and it has not stopped
 
 
 class SituationError(ValueError):
@@ -49,15 +63,21 @@ class SituationError(ValueError):
 class Situation:
     age: int | None  # the child's age in whole years, None if unknown
     phase: str  # a key of vocabulary().phases
-    concerns: frozenset[str]  # keys of vocabulary().concerns
+    concerns: frozenset[str]  # keys of vocabulary().concerns, with those the dangers imply
     trauma_checked: bool = False  # it was looked into: no parent has trauma
+    dangers: frozenset[str] = frozenset()  # keys of vocabulary().dangers
 
     def __post_init__(self) -> None:
         # A situation that cannot exist would silently give an empty list; refuse it instead.
         words = catalogue.vocabulary()
-        if isinstance(self.concerns, str):
+        if isinstance(self.concerns, str) or isinstance(self.dangers, str):
             raise SituationError(self.concerns)
-        object.__setattr__(self, "concerns", frozenset(self.concerns))
+        dangers = frozenset(self.dangers)
+        if not dangers <= set(words.dangers):
+            raise SituationError(sorted(dangers - set(words.dangers)))
+        implied = {c for danger in dangers for c in words.dangers[danger]}
+        object.__setattr__(self, "dangers", dangers)
+        object.__setattr__(self, "concerns", frozenset(self.concerns) | implied)
         if self.age is not None and (isinstance(self.age, bool) or not isinstance(self.age, int)
                                      or not 0 <= self.age <= MAX_AGE):
             raise SituationError(self.age)
@@ -104,9 +124,18 @@ def situation_from(values: dict) -> Situation | None:
     try:
         return Situation(age if isinstance(age, int) else None, values.get("fase", ""),
                          frozenset(values.get("zorgen", [])),
-                         values.get("trauma_uitgezocht") == "geen")
-    except SituationError:
+                         values.get("trauma_uitgezocht") == "geen", dangers_from(values))
+    except (SituationError, TypeError):
         return None
+
+
+def dangers_from(values: dict) -> frozenset[str]:
+    """The dangers the safety step names, and geweld_gaat_door when violence was named and
+    did not stop: unknown counts as going on."""
+    dangers = set(values.get("gevaren", []))
+    if "geweld" in dangers and values.get("geweld_nu") != "gestopt":
+        dangers.add(VIOLENCE_GOES_ON)
+    return frozenset(dangers)
 
 
 def advise(situation: Situation, aid: Aid | None = None) -> Advice:
@@ -132,7 +161,8 @@ def advise(situation: Situation, aid: Aid | None = None) -> Advice:
         score = (MATCH * len(matched) + PREFERENCE * len(preferences)
                  + SPECIFIC * bool(item.requires)
                  + PHASE * (situation.phase in item.phases)
-                 + TRAUMA_FIRST * (_treats_parent_trauma(item) and "trauma_ouder" in chosen))
+                 + TRAUMA_FIRST * (_treats_parent_trauma(item) and "trauma_ouder" in chosen)
+                 + DANGER_FIRST * _meant_for_danger(item, situation))
         fitting.append((score, index, _option(aid, item, situation, matched, score, preferences)))
     # Best score first; equal scores keep catalogue order.
     ranked = tuple(option for _, _, option in sorted(fitting, key=lambda t: (-t[0], t[1])))
@@ -159,6 +189,8 @@ def _option(aid: Aid, item: catalogue.Intervention, situation: Situation, matche
     reasons += preferences
     if _treats_parent_trauma(item) and "trauma_ouder" in situation.concerns:
         reasons.append(aid.text("trauma_eerst"))
+    if _meant_for_danger(item, situation):
+        reasons.append(aid.text("gevaar_eerst"))
     tags = _tags(item, situation)
     values = situation.values
     cautions = [rule.text for rule in aid.item_rules
@@ -169,10 +201,10 @@ def _option(aid: Aid, item: catalogue.Intervention, situation: Situation, matche
 def _misfits(aid: Aid, item: catalogue.Intervention, situation: Situation) -> tuple[str, ...]:
     """Every reason the option does not fit this child; empty if it fits."""
     reasons = []
-    if (situation.age is not None and item.has_ages
-            and not item.age_min <= situation.age <= item.age_max):
+    if not item.fits_age(situation.age):
         reasons.append(aid.text("te_jong_oud", ages=ages(aid, item), age=situation.age))
-    reasons += [reason for concerns, reason in item.contra if situation.concerns & set(concerns)]
+    reasons += [contra.reason for contra in item.contra
+                if contra.applies(situation.concerns, situation.dangers)]
     return tuple(reasons)
 
 
@@ -181,8 +213,10 @@ def _preferences(aid: Aid, item: catalogue.Intervention, situation: Situation) -
     found = []
     phase = situation.phase
     if phase == "voorkomen":
-        # The NJi: to prevent placement, intensive help at home for families with many problems.
-        if "thuis" in item.settings and "meervoudig" in item.concerns:
+        # The NJi: intensive help at home is for families with many problems at once, and can
+        # help prevent a placement. It speaks of intensive home help (Families First, IAG, MST),
+        # not of every help given at home, and of families that have many problems.
+        if item.intensive_home and "meervoudig" in situation.concerns:
             found.append(aid.text("voorkeur_thuis"))
         # Where placement threatens now, crisis intervention such as Families First.
         if "crisis" in situation.concerns and "crisis" in item.concerns:
@@ -191,7 +225,14 @@ def _preferences(aid: Aid, item: catalogue.Intervention, situation: Situation) -
     if phase == "tijdens" and "contact" in item.concerns:
         found.append(aid.text("voorkeur_contact"))
     if phase == "tijdens" and _helps(item, "ouders", situation):
-        found.append(aid.text("voorkeur_ouders"))
+        # WODC and Leiden (2025): help for parents during a placement goes with a greater
+        # chance of return. That is no reason for help in processing the placement, nor for
+        # help in a permanent placement, where return is not the aim; the guideline's own
+        # reason is (help parents cope with the placement, above all a permanent one).
+        if situation.concerns & set(item.concerns) & PROCESSING:
+            found.append(aid.text("voorkeur_verwerking"))
+        elif "permanent" not in situation.concerns:
+            found.append(aid.text("voorkeur_ouders"))
     if _helps(item, "kind", situation):
         found.append(aid.text("voorkeur_kind"))
     if phase in RETURN_PHASES:
@@ -206,13 +247,32 @@ def _preferences(aid: Aid, item: catalogue.Intervention, situation: Situation) -
     return found
 
 
+def violence_cautions(item: catalogue.Intervention) -> set[str]:
+    """The tags of the cautions this help carries while violence goes on: network meetings,
+    help for the whole family, and parenting programmes. Cautions, not exclusions: the sources
+    weigh these forms of help, none rules them out."""
+    if item.general:
+        return set()
+    tags = set()
+    if "netwerk" in item.audience:
+        tags.add("netwerk_bij_geweld")
+    elif "gezin" in item.audience:
+        tags.add("gezin_bij_geweld")
+    if item.parenting:
+        tags.add("opvoeding_bij_geweld")
+    return tags
+
+
 def _tags(item: catalogue.Intervention, situation: Situation) -> set[str]:
     tags = set()
     if item.parenting:
         tags.add("opvoedprogramma")
+    if VIOLENCE_GOES_ON in situation.dangers:
+        tags |= violence_cautions(item)
     if situation.age is None and item.has_ages and (item.age_min > 0 or item.age_max < ADULT):
         tags.add("leeftijd_onbekend")
-    if (situation.age is not None and situation.age > ADULT and item.has_ages
+    # Help that goes on past 18 only with an LVB (IAG's target group), for a youth without one.
+    if (situation.age is not None and situation.age > ADULT and "lvb" in item.concerns
             and "lvb" not in situation.concerns):
         tags.add("na_achttien")
     return tags
@@ -228,6 +288,14 @@ def _helps(item: catalogue.Intervention, side: str, situation: Situation) -> boo
     if side == "kind":
         return bool(matched & ABOUT_CHILD)
     return not matched <= CHILD_PROBLEMS
+
+
+def _meant_for_danger(item: catalogue.Intervention, situation: Situation) -> bool:
+    """Help meant for exactly a concern that a named danger brings (it requires it): help aimed
+    at the violence, addiction care when a parent's addiction is a danger."""
+    words = catalogue.vocabulary()
+    named = {c for danger in situation.dangers for c in words.dangers[danger]}
+    return bool(set(item.requires) & named)
 
 
 def _treats_parent_trauma(item: catalogue.Intervention) -> bool:
@@ -249,13 +317,18 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
     advice = advise(situation, aid) if situation else Advice((), (), ())
     parents = [o.intervention for o in advice.fitting if _helps(o.intervention, "ouders", situation)]
     children = [o.intervention for o in advice.fitting if _helps(o.intervention, "kind", situation)]
-    both = parents and children and parents[0] == children[0]
+    # The first help for the parents is also the first for the child. Only help where parent and
+    # child take part in the same sessions (PCIT) is help for them together; other help for
+    # both (GGZ, LVB help) is given to each apart.
+    both = parents[0] if parents and children and parents[0] == children[0] else None
+    dangers = situation.dangers if situation else frozenset()
     return {
         "fase_vraagt_beide": bool(situation and situation.phase in BOTH_PHASES),
         "iets_past": bool(advice.fitting),
         "hulp_ouders": bool(parents),
         "hulp_kind": bool(children),
-        "hulp_samen": parents[0].name if both else "",
+        "hulp_samen": both.name if both and both.together else "",
+        "hulp_apart": both.name if both and not both.together else "",
         "voorbeeld_ouders": parents[0].name if parents and children and not both else "",
         "voorbeeld_kind": children[0].name if parents and children and not both else "",
     }

@@ -101,6 +101,9 @@ def intervention_page(item: catalogue.Intervention) -> str:
         lines.append(md_text(item.rating.note) + "\n")
     if item.cautions:
         lines += ["## Let op {#let-op}\n"] + [f"- {md_text(c)}" for c in item.cautions] + [""]
+    if item.contra:  # what rules it out, each with its reason and source
+        lines += ["## Wanneer het niet past {#past-niet}\n"]
+        lines += [f"- {md_text(contra.reason)}" for contra in item.contra] + [""]
     lines += ["## Bronnen {#bronnen}\n", source_list(item.sources, f"interventie {item.id}")]
     return "\n".join(lines)
 

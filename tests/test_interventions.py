@@ -24,7 +24,8 @@ AID = aids.load("interventies")
 WORDS = catalogue.vocabulary()
 CATALOGUE = catalogue.interventions()
 BY_ID = {item.id: item for item in CATALOGUE}
-PARENTING_PROGRAMMES = ("pcit", "incredible-years", "video-hometraining", "pmto", "triple-p")
+PARENTING_PROGRAMMES = ("pcit", "incredible-years", "video-hometraining", "pmto", "triple-p",
+                        "vipp-sd")
 TRAUMA_CAUTION = re.compile(r"trauma.*opvoedprogramma", re.S)
 
 
@@ -40,8 +41,8 @@ def option(advice: Advice, item_id: str) -> interventions.Option:
     return next(o for o in advice.fitting if o.intervention.id == item_id)
 
 
-def situation(age, phase, *concerns, trauma_checked=False) -> Situation:
-    return Situation(age, phase, frozenset(concerns), trauma_checked)
+def situation(age, phase, *concerns, trauma_checked=False, dangers=frozenset()) -> Situation:
+    return Situation(age, phase, frozenset(concerns), trauma_checked, dangers)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Case:
     fitting: tuple[str, ...] = ()  # each of these fits
     excluded: dict[str, str] = field(default_factory=dict)  # id -> part of a reason
     not_listed: tuple[str, ...] = ()  # neither fitting nor excluded
+    dangers: frozenset[str] = frozenset()  # named in the shared safety step
 
 
 CASES = [
@@ -126,12 +128,27 @@ CASES = [
     Case("Een gezin met veel problemen tegelijk; het kind van 9 komt terug naar huis.",
          9, "terugkeer", ("meervoudig",), fitting=("iag", "signs-of-safety"),
          not_listed=("lvb-hulp", "schuldhulpverlening", "families-first", "mst")),
+    Case("Een jongen van 15 is agressief; tussen zijn ouders is nog geweld.",
+         15, "voorkomen", ("gedrag_kind",), dangers=frozenset({"geweld", "geweld_gaat_door"}),
+         top3=("hulp-pleger-geweld", "hulp-ouder-na-geweld", "hulp-kind-na-geweld"),
+         fitting=("mst", "fft", "signs-of-safety"), excluded={"pmto": "dit kind is 15"}),
+    Case("Een moeder van 20 met haar eerste baby; de vader sloeg haar, dat is nu gestopt.",
+         0, "voorkomen", ("opvoedvaardigheden",), dangers=frozenset({"geweld"}),
+         fitting=("voorzorg", "vipp-sd", "hulp-ouder-na-geweld", "hulp-kind-na-geweld"),
+         excluded={"pcit": "dit kind is 0"}),
+    Case("Ouders van een meisje van 9 doen de deur niet meer open; er spelen veel problemen.",
+         9, "voorkomen", ("hulp_afgewezen", "meervoudig"), top3=("bemoeizorg", "iag"),
+         fitting=("signs-of-safety",)),
+    Case("Een jongen van 17 woont in een gezinshuis en wordt over een half jaar 18.",
+         17, "tijdens", ("achttien",), first="overgang-naar-18"),
+    Case("Een meisje van 11 woont bij pleegouders; haar moeder drinkt weer.",
+         11, "tijdens", ("contact",), dangers=frozenset({"verslaving"}), first="verslavingszorg"),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.story[:40] for c in CASES])
 def test_written_situation(case: Case):
-    advice = advise(situation(case.age, case.phase, *case.concerns))
+    advice = advise(situation(case.age, case.phase, *case.concerns, dangers=case.dangers))
     ranked = fitting_ids(advice)
     for item_id in case.top3:
         assert item_id in ranked[:3], (item_id, ranked)
@@ -376,6 +393,7 @@ situations = st.builds(
     st.sampled_from(list(WORDS.phases)),
     st.frozensets(st.sampled_from(list(WORDS.concerns))),
     st.booleans(),
+    st.frozensets(st.sampled_from(list(WORDS.dangers)), max_size=3),
 )
 
 
@@ -435,3 +453,291 @@ def test_schema_check_refuses_a_broken_entry(catalogue_copy, old, new, reason):
     with pytest.raises(DefinitionError) as failed:
         catalogue.interventions()
     assert "interventions.toml:" in str(failed.value) and reason in str(failed.value)
+
+
+# Dangers from the shared safety step ------------------------------------------------------
+# The aid's answers gevaren and geweld_nu arrive with the lead's shared step; until then the
+# rules are tried at the module level, with the values the step will give.
+
+VIOLENCE_ON = frozenset({"geweld", "geweld_gaat_door"})
+VIOLENCE_HELP = ("hulp-pleger-geweld", "hulp-ouder-na-geweld", "hulp-kind-na-geweld")
+
+
+def tags_of(advice: Advice) -> dict[str, frozenset[str]]:
+    return {o.intervention.id: o.tags for o in (*advice.fitting, *advice.general)}
+
+
+def item_rule_texts(tag: str) -> list[str]:
+    return [rule.text for rule in AID.item_rules if rule.tag == tag]
+
+
+# The remarks on danger the aid makes before any help is chosen: its own, and the shared part's
+# open points (aids/content/data/kader.toml).
+SAFETY = {"interventies.geweld_gaat_door", "interventies.eerder_mislukt",
+          "kader.geweld_nu_onbekend", "kader.gevaren_onbekend"}
+
+
+def safety_rules(values: dict) -> set[str]:
+    """The safety remarks that hold for these answers, by rule id."""
+    return set(aids.run("interventies", values)["rules"]) & SAFETY
+
+
+@pytest.mark.parametrize("geweld_nu, goes_on", [("nog", True), ("onbekend", True),
+                                                (None, True), ("gestopt", False)])
+def test_violence_goes_on_unless_it_stopped(geweld_nu, goes_on):
+    values = {"leeftijd": 9, "fase": "tijdens", "zorgen": ["contact"], "gevaren": ["geweld"]}
+    if geweld_nu:
+        values["geweld_nu"] = geweld_nu
+    found = interventions.situation_from(values)
+    assert ("geweld_gaat_door" in found.dangers) is goes_on
+    # Violence is a concern about violence and about the child's safety, stopped or not.
+    assert {"huiselijk_geweld", "veiligheid"} <= found.concerns
+
+
+def test_a_danger_makes_its_concern_count_and_no_other():
+    words = catalogue.vocabulary()
+    for danger, concerns in words.dangers.items():
+        found = situation(9, "voorkomen", "contact", dangers=frozenset({danger}))
+        assert found.concerns == {"contact", *concerns}, danger
+    assert not words.dangers["weglopen"] and not words.dangers["mislukt"]
+
+
+def test_unknown_dangers_are_refused():
+    with pytest.raises(SituationError):
+        situation(9, "voorkomen", "contact", dangers=frozenset({"brand"}))
+    assert interventions.situation_from(
+        {"fase": "voorkomen", "zorgen": ["contact"], "gevaren": ["brand"]}) is None
+
+
+@pytest.mark.parametrize("danger, item_id", [
+    ("geweld", "hulp-pleger-geweld"), ("geweld", "hulp-ouder-na-geweld"),
+    ("geweld", "hulp-kind-na-geweld"), ("verslaving", "verslavingszorg"),
+    ("psychiatrie", "ggz"),
+])
+def test_help_aimed_at_a_named_danger_appears_and_not_without_it(danger, item_id):
+    risky = advise(situation(12, "tijdens", "gedrag_kind", dangers=frozenset({danger})))
+    sound = advise(situation(12, "tijdens", "gedrag_kind"))
+    assert item_id in fitting_ids(risky)
+    assert item_id not in fitting_ids(sound) and item_id not in excluded_reasons(sound)
+
+
+def test_the_issue_teenager_gets_help_aimed_at_the_violence_first():
+    # A 15-year-old with behaviour problems; violence between the parents goes on.
+    risky = fitting_ids(advise(situation(15, "voorkomen", "gedrag_kind", dangers=VIOLENCE_ON)))
+    assert set(risky[:3]) == set(VIOLENCE_HELP), risky
+    assert risky.index("mst") > 2 and "eigen-kracht-conferentie" in risky
+    # The same concerns chosen by hand, without the safety step naming a danger: the help
+    # still fits, without the weight of a named danger.
+    sound = fitting_ids(advise(situation(15, "voorkomen", "gedrag_kind", "huiselijk_geweld",
+                                         "veiligheid")))
+    assert set(VIOLENCE_HELP) <= set(sound)
+    assert sound.index("mst") < min(sound.index(i) for i in VIOLENCE_HELP)
+
+
+@pytest.mark.parametrize("tag, item_ids, concerns", [
+    ("netwerk_bij_geweld", ("eigen-kracht-conferentie", "familienetwerkberaad", "signs-of-safety"),
+     ("netwerk",)),
+    ("gezin_bij_geweld", ("mst", "fft", "iag"), ("gedrag_kind", "meervoudig")),
+    ("opvoeding_bij_geweld", ("triple-p",), ("opvoedvaardigheden",)),
+])
+def test_violence_that_goes_on_gives_a_caution_not_an_exclusion(tag, item_ids, concerns):
+    age = 14
+    risky = advise(situation(age, "voorkomen", *concerns, dangers=VIOLENCE_ON))
+    stopped = advise(situation(age, "voorkomen", *concerns, dangers=frozenset({"geweld"})))
+    sound = advise(situation(age, "voorkomen", *concerns))
+    (caution,) = item_rule_texts(tag)
+    for item_id in item_ids:
+        assert item_id in fitting_ids(risky) and item_id not in excluded_reasons(risky)
+        assert tag in tags_of(risky)[item_id] and caution in option(risky, item_id).cautions
+        for other in (stopped, sound):
+            assert tag not in tags_of(other).get(item_id, ()), item_id
+            assert caution not in option(other, item_id).cautions
+    # Help aimed at the violence itself carries none of these cautions.
+    for item_id in VIOLENCE_HELP:
+        if item_id in tags_of(risky):
+            assert not tags_of(risky)[item_id] & {"netwerk_bij_geweld", "gezin_bij_geweld"}
+
+
+def test_general_support_gets_no_violence_caution():
+    advice = advise(situation(8, "nazorg", "gedrag_kind", dangers=VIOLENCE_ON))
+    assert [o.intervention.id for o in advice.general] == ["wijkteam"]
+    assert not advice.general[0].tags
+
+
+@pytest.mark.parametrize("answers, expected", [
+    ({"gevaren": ["geweld"], "geweld_nu": "nog"}, {"interventies.geweld_gaat_door"}),
+    ({"gevaren": ["geweld"], "geweld_nu": "onbekend"},
+     {"interventies.geweld_gaat_door", "kader.geweld_nu_onbekend"}),
+    ({"gevaren": ["geweld"], "geweld_nu": "gestopt"}, set()),
+    ({"gevaren": ["onbekend"]}, {"kader.gevaren_onbekend"}),
+    ({"gevaren": ["geen"]}, set()),
+    ({"gevaren": ["mislukt"]}, {"interventies.eerder_mislukt"}),
+    ({"gevaren": ["verslaving"]}, set()),
+    ({}, set()),
+])
+def test_each_safety_remark_comes_with_its_danger_only(answers, expected):
+    values = {"leeftijd": 6, "fase": "terugkeer", "zorgen": ["opvoedvaardigheden"], **answers}
+    assert safety_rules(values) == expected
+
+
+def test_every_safety_remark_and_violence_caution_names_a_source():
+    texts = [rule.text for rule in AID.rules if rule.id in SAFETY]
+    texts += [t for tag in ("netwerk_bij_geweld", "gezin_bij_geweld", "opvoeding_bij_geweld")
+              for t in item_rule_texts(tag)]
+    cites = {source.cite for source in catalogue.sources().values()}
+    for text in texts:
+        assert any(f"({cite})" in text or f"({cite};" in text for cite in cites), text
+
+
+# Contra-indications: concerns or dangers, each with its reason and source -----------------
+
+@pytest.mark.parametrize("item_id", ["mst", "fft"])
+def test_family_therapy_is_ruled_out_in_a_permanent_placement_and_says_why(item_id):
+    risky = advise(situation(14, "tijdens", "gedrag_kind", "permanent"))
+    sound = advise(situation(14, "tijdens", "gedrag_kind"))
+    assert item_id in excluded_reasons(risky) and item_id not in fitting_ids(risky)
+    (reason,) = excluded_reasons(risky)[item_id]
+    (contra,) = BY_ID[item_id].contra
+    assert reason == contra.reason and reason.rstrip(".").endswith(")")
+    assert item_id in fitting_ids(sound)
+
+
+def test_every_contra_indication_has_a_reason_with_its_source():
+    cites = {source.cite for source in catalogue.sources().values()}
+    for item in CATALOGUE:
+        for contra in item.contra:
+            assert contra.concerns or contra.dangers, item.id
+            assert any(f"({cite})." in contra.reason for cite in cites), item.id
+
+
+CONTRA_ON_VIOLENCE = '''
+[[intervention.contra]]
+dangers = ["geweld_gaat_door"]
+reason = "Een proef."
+source = ["richtlijn-uhp"]
+'''
+EKC_SOURCES = 'sources = ["jeugdwet", "dijkstra-2019", "crimesolutions-fgc", "richtlijn-uhp"]\n'
+
+
+def test_a_contra_indication_may_name_a_danger(catalogue_copy):
+    path = catalogue_copy / "interventions.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(EKC_SOURCES) == 1
+    path.write_text(text.replace(EKC_SOURCES, EKC_SOURCES + CONTRA_ON_VIOLENCE), encoding="utf-8")
+    risky = advise(situation(8, "voorkomen", "netwerk", dangers=VIOLENCE_ON))
+    sound = advise(situation(8, "voorkomen", "netwerk"))
+    stopped = advise(situation(8, "voorkomen", "netwerk", dangers=frozenset({"geweld"})))
+    assert excluded_reasons(risky)["eigen-kracht-conferentie"] == (
+        "Een proef (Richtlijn Uithuisplaatsing en terugplaatsing, 2023).",)
+    for other in (sound, stopped):
+        assert "eigen-kracht-conferentie" in fitting_ids(other)
+
+
+@pytest.mark.parametrize("contra, reason", [
+    (CONTRA_ON_VIOLENCE.replace("geweld_gaat_door", "brand"), "onbekende zorgen of gevaren"),
+    (CONTRA_ON_VIOLENCE.replace('dangers = ["geweld_gaat_door"]\n', ""), "geen of onbekende"),
+    (CONTRA_ON_VIOLENCE.replace('source = ["richtlijn-uhp"]\n', ""), "verplicht veld 'source'"),
+    (CONTRA_ON_VIOLENCE.replace('["richtlijn-uhp"]', "[]"), "noemt de bron"),
+])
+def test_a_contra_indication_needs_known_dangers_and_a_source(catalogue_copy, contra, reason):
+    path = catalogue_copy / "interventions.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(EKC_SOURCES, EKC_SOURCES + contra), encoding="utf-8")
+    with pytest.raises(DefinitionError) as failed:
+        catalogue.interventions()
+    assert reason in str(failed.value)
+
+
+# One age check for every aid ---------------------------------------------------------------
+
+@pytest.mark.parametrize("item_id, age, fits", [
+    ("pcit", 2, True), ("pcit", 6, True), ("pcit", 1, False), ("pcit", 7, False),
+    ("pcit", None, True), ("ggz", 0, True), ("ggz", 23, True), ("overgang-naar-18", 15, False),
+])
+def test_fits_age(item_id, age, fits):
+    assert BY_ID[item_id].fits_age(age) is fits
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 23))
+def test_the_aid_excludes_by_age_exactly_where_the_catalogue_says(age):
+    # Every concern chosen: every entry is listed, as fitting or excluded.
+    advice = advise(Situation(age, "tijdens", frozenset(WORDS.concerns)))
+    excluded = excluded_reasons(advice)
+    for item in CATALOGUE:
+        if item.general:
+            continue
+        reason = AID.text("te_jong_oud", ages=interventions.ages(AID, item), age=age)
+        assert (reason in excluded.get(item.id, ())) is not item.fits_age(age), item.id
+
+
+# Three statements that did not fit where they stood ---------------------------------------
+
+def test_intensive_help_at_home_is_preferred_only_for_intensive_home_help_and_many_problems():
+    preferred = AID.text("voorkeur_thuis")
+    risky = advise(situation(8, "voorkomen", "meervoudig", "netwerk", "veiligheid", "crisis"))
+    marked = {o.intervention.id for o in risky.fitting if preferred in o.reasons}
+    assert marked == {"families-first", "iag"}  # MST is for 10 and over
+    for item_id in ("eigen-kracht-conferentie", "familienetwerkberaad", "signs-of-safety"):
+        assert item_id in fitting_ids(risky) and preferred not in option(risky, item_id).reasons
+    # Without many problems at once the NJi's sentence does not apply, not even to IAG.
+    sound = advise(situation(14, "voorkomen", "gedrag_kind", "lvb"))
+    assert "iag" in fitting_ids(sound) and "mst" in fitting_ids(sound)
+    assert not [o for o in sound.fitting if preferred in o.reasons]
+    assert {i.id for i in CATALOGUE if i.intensive_home} == {"families-first", "iag", "mst"}
+
+
+def test_help_in_a_permanent_placement_is_not_justified_by_a_chance_of_return():
+    returning, processing = AID.text("voorkeur_ouders"), AID.text("voorkeur_verwerking")
+    permanent = advise(situation(9, "tijdens", "permanent", "verwerking", "psychisch_ouder"))
+    role = option(permanent, "roldifferentiatie")
+    assert processing in role.reasons and returning not in role.reasons
+    assert returning not in option(permanent, "ggz").reasons
+    # In a temporary placement, help for the parents' own problems keeps the WODC sentence,
+    # and help in processing the placement gets the guideline's own reason.
+    temporary = advise(situation(9, "tijdens", "verwerking", "psychisch_ouder"))
+    assert returning in option(temporary, "ggz").reasons
+    role = option(temporary, "roldifferentiatie")
+    assert processing in role.reasons and returning not in role.reasons
+
+
+def test_help_for_parents_and_child_is_together_only_where_they_take_part_together():
+    ggz = interventions.facts(AID, {"leeftijd": 10, "fase": "tijdens",
+                                    "zorgen": ["psychisch_ouder", "emotie_kind"]})
+    assert ggz["hulp_samen"] == "" and ggz["hulp_apart"] == BY_ID["ggz"].name
+    pcit = interventions.facts(AID, {"leeftijd": 4, "fase": "tijdens",
+                                     "zorgen": ["ouder_kind_interactie", "gedrag_kind", "contact"]})
+    assert pcit["hulp_samen"] == BY_ID["pcit"].name and pcit["hulp_apart"] == ""
+    assert {i.id for i in CATALOGUE if i.together} == {"pcit"}
+
+
+# New help: babies, parents who refuse help, turning 18 ------------------------------------
+
+def test_babies_and_their_parents_have_help():
+    baby = advise(situation(0, "voorkomen", "ouder_kind_interactie", "opvoedvaardigheden"))
+    assert {"voorzorg", "vipp-sd", "video-hometraining"} <= set(fitting_ids(baby))
+    foster_baby = advise(situation(1, "tijdens", "ouder_kind_interactie"))
+    assert "vipp-sd" in fitting_ids(foster_baby)
+    school_child = advise(situation(8, "voorkomen", "ouder_kind_interactie"))
+    assert {"voorzorg", "vipp-sd"} <= set(excluded_reasons(school_child))
+
+
+def test_parents_who_refuse_help_have_help_and_the_concern_is_needed():
+    risky = fitting_ids(advise(situation(7, "voorkomen", "hulp_afgewezen", "meervoudig")))
+    # IAG is meant for families with many problems who find it hard to accept help.
+    assert set(risky[:2]) == {"iag", "bemoeizorg"} and "signs-of-safety" in risky
+    sound = advise(situation(7, "voorkomen", "meervoudig"))
+    assert "bemoeizorg" not in fitting_ids(sound) and "bemoeizorg" not in excluded_reasons(sound)
+
+
+def test_young_people_turning_eighteen_have_help():
+    assert fitting_ids(advise(situation(17, "tijdens", "achttien")))[0] == "overgang-naar-18"
+    assert "overgang-naar-18" in fitting_ids(advise(situation(20, "nazorg", "achttien")))
+    assert "overgang-naar-18" in excluded_reasons(advise(situation(12, "tijdens", "achttien")))
+    assert "overgang-naar-18" not in fitting_ids(advise(situation(17, "tijdens", "gedrag_kind")))
+
+
+def test_over_eighteen_caution_only_on_help_that_goes_on_for_an_lvb():
+    advice = advise(situation(20, "nazorg", "achttien", "meervoudig"))
+    assert "na_achttien" in tags_of(advice)["iag"]
+    assert "na_achttien" not in tags_of(advice)["overgang-naar-18"]

@@ -194,6 +194,9 @@ PAIRS = [
      "analyse.opvoedhulp_bij_geweld"),
     ("analyse", {**PLAN, "hulp_keuze": ["pmto"]}, {**PLAN, "hulp_keuze": ["pcit"]},
      "analyse.hulp_leeftijd"),
+    # The plan: a whole-family conference and FFT while the violence goes on.
+    ("analyse", with_violence(PLAN, geweld_nu="gestopt", hulp_keuze=["eigen-kracht-conferentie", "fft"]),
+     with_violence(PLAN, hulp_keuze=["eigen-kracht-conferentie", "fft"]), "analyse.hulp_bij_geweld"),
     ("analyse", {**PLAN, "eigen_problemen": ["schulden", "geweld"], **VIOLENCE},
      {**PLAN, "eigen_problemen": ["schulden", "geweld"]}, "analyse.geweld_ook_bij_veiligheid"),
     ("analyse", PLAN, with_violence(PLAN), "analyse.omgang_bij_geweld"),
