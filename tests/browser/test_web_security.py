@@ -14,8 +14,8 @@ import pytest
 import aids
 from aids import answers_file
 import csp
-from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, axe_violations, new_context, wait_for_aid,
-                             watch_csp)
+from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, answer_dialog, axe_violations, new_context,
+                             wait_for_aid, watch_csp)
 from paths import ROOT, SITE
 
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html"))
@@ -73,8 +73,10 @@ def test_every_state_of_every_aid_from_file_without_a_violation(file_page, offli
     page.emulate_media(media="print")
     page.emulate_media(media="screen")
     page.wait_for_function("() => !document.querySelector('body > a[download]')")  # links gone
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Wis alles").click()
+    page.locator("[data-aid-clear]").click()
+    page.locator("dialog.aid-dialog[open]").wait_for()
+    assert axe_violations(page) == []  # the question in the page too
+    answer_dialog(page, "Wis alles")
     wait_for_aid(page)
     assert axe_violations(page) == []
 
@@ -94,6 +96,7 @@ def test_a_huge_paste_is_cut_to_the_maximum_and_a_longer_saved_answer_gets_a_dut
     saved.write_text(answers_file.dump(aids.load("analyse"), {
         "leden": ["ouder1"], "problemen": {"ouder1": "y" * (maximum + 1)}}), encoding="utf-8")
     page.set_input_files("[data-aid-import]", str(saved))
+    answer_dialog(page, "Vervang mijn antwoorden")  # the form held the paste
     summary = page.locator("[data-aid-errors]")
     summary.get_by_text(f"Gebruik hier niet meer dan {maximum} tekens.").wait_for()
     assert page.input_value("#tw-analyse-problemen--ouder1") == "y" * (maximum + 1)
