@@ -12,8 +12,10 @@ from file:// (tests/browser/test_web_security.py records every violation):
   from a double-clicked file). Pages without Python allow neither.
 - style-src 'self', img-src 'self' data:: the theme's stylesheets and its icons as data: URLs.
 - connect-src 'self': the search index over http.
-- default-src 'none', form-action 'none', base-uri 'none': nothing else may load, no form is
-  ever sent (the aid's answers never leave the page), and no <base> can redirect the links.
+- default-src 'self': a kind of resource not named here loads from the site only, never from
+  elsewhere ('none' made Firefox ESR refuse a load of the site's own). form-action 'none',
+  base-uri 'none': no form is ever sent (the aid's answers never leave the page), and no <base>
+  can redirect the links.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import json
 import re
 
 POLICY = (
-    ("default-src", "'none'"),
+    ("default-src", "'self'"),
     ("script-src", "'self'"),
     ("worker-src", "'self'"),
     ("style-src", "'self'"),
