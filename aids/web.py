@@ -6,7 +6,9 @@ Requests: {"op": "evaluate", "aid", "fields", "final", "step", "want": ["check",
 "files": [{"name", "text"} or {"name", "problem"}]} (the group overview of several saved files)
 and {"op": "document", "text"} (the case-file document of a family file). "family" is the
 family file the page opened (its text, kept in the page's memory only); saving replaces this
-aid's part of it and keeps the others.
+aid's part of it and keeps the others, and says when a label was left out ("name_left_out").
+"import" answers with the fields, what the file brings to this aid ("brings", Dutch lines) and
+whether it brings nothing ("empty"), so the page can ask before it replaces typed answers.
 """
 
 from __future__ import annotations
