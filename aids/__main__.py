@@ -48,26 +48,32 @@ class _InputError(ValueError):
 
 def read_answers(raw: bytes) -> tuple[object, str]:
     """Decode and parse what came in on stdin, as the browser reads a file: UTF-8 with or
-    without a byte-order mark, at most 1 MB, nested at most 20 deep, no lone surrogates."""
+    without a byte-order mark, within the limits of a saved file (aids.answers_file), no lone
+    surrogates."""
     if len(raw) > answers_file.MAX_BYTES:
         raise _InputError(text("cli.too_big"))
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise _InputError(text("cli.not_utf8", position=error.start + 1)) from None
-    if answers_file.depth(content) > answers_file.MAX_DEPTH:
-        raise _InputError(text("cli.too_deep"))
+    problem = answers_file.problem(content)
+    if problem:
+        raise _InputError(text(f"cli.{problem}"))
     try:
         answers = json.loads(content)
     except json.JSONDecodeError as error:
         raise _InputError(text("cli.not_json", line=error.lineno, column=error.colno)) from None
-    except (ValueError, RecursionError):  # a number of thousands of digits
+    except (ValueError, RecursionError):  # a number too long to read
         raise _InputError(text("cli.number_too_long")) from None
     try:
         json.dumps(answers, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # "\ud800" in JSON gives a character no file can hold
         raise _InputError(text("cli.bad_character")) from None
     return answers, content
+
+
+# Keys of a saved file's envelope: answers with them but without "format" are a damaged file.
+_ENVELOPE = {"version", "aids", "answers", "aid", "saved"}
 
 
 def main(argv: list[str]) -> int:
@@ -103,14 +109,22 @@ def _main(argv: list[str]) -> int:
         return 2
     try:
         answers, content = read_answers(sys.stdin.buffer.read(answers_file.MAX_BYTES + 1))
+        notes: list[str] = []
         if family.is_family(answers):  # a family file: this aid's part, and what others know
-            answers = family.answers_for(family.parse(answers)[0], load(aid_id))
+            found, notes = family.parse(answers)
+            answers = family.answers_for(found, load(aid_id))
         elif isinstance(answers, dict) and answers.get("format") == answers_file.FORMAT:
-            answers = answers_file.load_text(load(aid_id), content).answers  # saved in the browser
+            loaded = answers_file.load_text(load(aid_id), content)  # saved in the browser
+            answers, notes = loaded.answers, [loaded.note] if loaded.note else []
+        elif isinstance(answers, dict) and "format" not in answers and _ENVELOPE & set(answers) \
+                and not _ENVELOPE & set(load(aid_id).questions):
+            raise _InputError(text("cli.no_format"))
         output = run(aid_id, answers)
     except (_InputError, AnswersError, answers_file.FileError) as error:
         _error(str(error))
         return 2
+    for note in notes:  # what was left out of a file is said, never dropped silently
+        sys.stderr.write(text("cli.note", note=note) + "\n")
     # JSON stays valid in a terminal that cannot show every character.
     utf8 = (sys.stdout.encoding or "").lower().replace("-", "") == "utf8"
     sys.stdout.write(json.dumps(output, ensure_ascii=not utf8, indent=2) + "\n")

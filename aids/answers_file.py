@@ -3,13 +3,14 @@
     {"format": "thuiswijzer", "aid": "analyse", "version": 2, "saved": "...", "answers": {...}}
 
 Files of older versions open after the migrations the aid defines; anything else is refused
-with a Dutch message. The loader checks size and depth before Python parses the text.
+with a Dutch message. The loader checks the limits of the text before Python parses it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from .definition import Aid, load
@@ -18,8 +19,13 @@ from .fields import parse_field
 from .texts import shorten, text
 
 FORMAT = "thuiswijzer"
+# Limits on a saved file, checked on its text before it is parsed (runtime.js checks the same in
+# the page). The largest file the aids can write, every aid's every field full with a family
+# part beside them, is far inside each (tests/test_family.py).
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
+MAX_NUMBER = 20  # characters of one number: a version, an age, a count
+MAX_ITEMS = 20_000  # keys and list items in the whole file
 
 
 class FileError(ValueError):
@@ -39,37 +45,47 @@ def dump(aid: Aid, answers: dict, saved: dt.datetime | None = None) -> str:
     return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
 
 
-def depth(text: str) -> int:
-    """Nesting depth of JSON text, counted without parsing it (brackets inside strings skipped)."""
-    deepest = level = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            level += 1
-            deepest = max(deepest, level)
-        elif char in "]}":
-            level -= 1
-    return deepest
+# A JSON string, closed or not (a backslash escapes the next character).
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_PAIR = re.compile(r"[\[{][\]}]")
+_LONG_NUMBER = re.compile(r"[-+.eE0-9]{%d,}" % (MAX_NUMBER + 1))
+
+
+def problem(content: str) -> str | None:
+    """What makes a file's text too much to parse, or None: "too_big", "too_deep",
+    "number_too_long" or "too_many_items". Only regular expressions and counting, so a hostile
+    file costs little even in the browser."""
+    if len(content) > MAX_BYTES or len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return "too_big"
+    skeleton = _STRING.sub('""', content)  # what is outside the strings
+    if _deeper(skeleton, MAX_DEPTH):
+        return "too_deep"
+    if _LONG_NUMBER.search(skeleton):
+        return "number_too_long"
+    if skeleton.count(":") + skeleton.count(",") > MAX_ITEMS:
+        return "too_many_items"
+    return None
+
+
+def _deeper(skeleton: str, limit: int) -> bool:
+    """Whether brackets nest deeper than limit: each round takes away the innermost pairs, so
+    a pair still left after limit rounds holds limit levels."""
+    brackets = re.sub(r"[^\[\]{}]", "", skeleton)
+    for _ in range(limit):
+        brackets, found = _PAIR.subn("", brackets)
+        if not found:
+            return False
+    return _PAIR.search(brackets) is not None
 
 
 def parse_json(content: str) -> object:
-    """The JSON of a saved file, after its size and depth are checked."""
-    if len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise FileError(text("files.too_big"))
-    if depth(content) > MAX_DEPTH:
-        raise FileError(text("files.too_deep"))
+    """The JSON of a saved file, after its limits are checked."""
+    found = problem(content)
+    if found:
+        raise FileError(text(f"files.{found}", max=MAX_NUMBER))
     try:
         return json.loads(content)
-    except (ValueError, RecursionError):  # also a number too long to read
+    except (ValueError, RecursionError):
         raise FileError(text("files.not_json")) from None
 
 

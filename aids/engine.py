@@ -217,7 +217,7 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
         return [FieldError(name, _required(question))] if required else []
     if question.type in ("text", "textarea") and len(value) > question.max_length:
         return [FieldError(name, _too_long(question))]
-    if question.no_full_name and _full_name().search(value):
+    if question.no_full_name and looks_like_full_name(value):
         return [FieldError(name, text("errors.full_name"))]
     if question.type == "number" and not (
             isinstance(value, int) and question.minimum <= value <= question.maximum):
@@ -236,12 +236,44 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
     return []
 
 
+# A word of letters, perhaps with a hyphen or an apostrophe inside ("Anne-Marie", "D'Souza").
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
 @cache
-def _full_name() -> re.Pattern:
-    """Two capitalised words in a row, perhaps with a tussenvoegsel from the content between
-    them: "Jan Jansen", "Gezin de Vries"."""
-    between = "|".join(re.escape(w) for w in text("names.tussenvoegsels").split())
-    return re.compile(rf"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:{between}))*\s+[A-ZÀ-Ý][a-zà-ÿ]{{2,}}")
+def _tussenvoegsels() -> frozenset[str]:
+    return frozenset(text("names.tussenvoegsels").split())
+
+
+def looks_like_full_name(value: object) -> bool:
+    """A capitalised word or initial, then a capitalised word of at least three letters, perhaps
+    with tussenvoegsels from the content between them: "Jan Jansen", "Gezin de Vries",
+    "JAN JANSEN", "J. Jansen", "Łukasz Nowak". A letter ("gezin B.") or a role ("moeder") is
+    not a name."""
+    if not isinstance(value, str):
+        return False
+    words = list(_WORD.finditer(value[:1000]))
+    for i, first in enumerate(words):
+        if not first.group()[0].isupper():
+            continue
+        initial = len(first.group()) == 1
+        if initial and not value.startswith(".", first.end()):
+            continue
+        end = first.end()
+        for word in words[i + 1:]:
+            gap = value[end:word.start()].strip()
+            if gap and not (initial and gap == "."):  # white space, or the dot of an initial
+                break
+            name = word.group()
+            if name.lower() in _tussenvoegsels():
+                end, initial = word.end(), False
+            elif name[0].isupper() and len(name) >= 3:
+                return True
+            elif name[0].isupper() and len(name) == 1 and value.startswith(".", word.end()):
+                end, initial = word.end(), True  # initials: "J.J. Jansen"
+            else:
+                break
+    return False
 
 
 def _errors(aid: Aid, answers: dict, visible: list[str], final: bool) -> list[FieldError]:

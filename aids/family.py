@@ -23,14 +23,15 @@ from functools import cache
 
 from . import answers_file
 from .definition import SHARED_PARTS, Aid, SharedPart, aid_ids, load, shared_part
-from .engine import AnswersError, normalize
+from .engine import AnswersError, looks_like_full_name, normalize
 from .fields import item_name
 from .result import display
 from .schema import CONTENT_DIR, Checker, read_toml
-from .texts import text
+from .texts import shorten, text
 
 FORMAT = "thuiswijzer-gezin"
 VERSION = 1
+MAX_PARTS = 20  # parts under "aids": one per aid, with room for aids still to come
 MODES = ("copy", "lines")
 _SCHEMA = {"family": ({"carry": list}, {}),
            "carry": ({"to": list, "from": list}, {"as": str})}
@@ -56,6 +57,10 @@ class Family:
     saved: str = ""
     parts: dict[str, Part] = field(default_factory=dict)  # aid id -> its answers
     shared: dict[str, Part] = field(default_factory=dict)  # shared part id ("kader") -> answers
+    # Parts that could not be read (an unknown aid, a wrong shape), as they were: saving keeps
+    # them, so opening a file never loses what is in it. The same for a shared part, by its id.
+    kept: dict[str, object] = field(default_factory=dict)
+    kept_shared: dict[str, object] = field(default_factory=dict)
 
 
 @cache
@@ -107,8 +112,8 @@ def is_family(data: object) -> bool:
 
 
 def parse(data: dict) -> tuple[Family, list[str]]:
-    """A family file's parts, each checked and migrated; parts that cannot be used are left out
-    with a Dutch note."""
+    """A family file's parts, each checked and migrated; parts that cannot be used are named in
+    a Dutch note and kept as they are. A label that looks like a full name is left out."""
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise answers_file.FileError(text("files.version_unknown"))
@@ -118,14 +123,20 @@ def parse(data: dict) -> tuple[Family, list[str]]:
     parts_raw = data.get("aids")
     if not isinstance(parts_raw, dict):
         raise answers_file.FileError(text("files.no_answers"))
-    family, notes = Family(label[:60], str(data.get("saved", ""))[:40]), []
+    if len(parts_raw) > MAX_PARTS:
+        raise answers_file.FileError(text("family.too_many_parts", max=MAX_PARTS))
+    family, notes, unknown = Family(label[:60], str(data.get("saved", ""))[:40]), [], []
+    names = looks_like_full_name(family.label)
+    if names:
+        family.label = ""
     for aid_id, part in parts_raw.items():
-        if aid_id not in aid_ids() or not isinstance(part, dict):
-            notes.append(text("family.unknown_part"))
+        if aid_id not in aid_ids():
+            unknown.append(f"'{shorten(aid_id, 30)}'")
+            family.kept[aid_id] = part
             continue
         aid = load(aid_id)
-        part_version = part.get("version")
-        answers = part.get("answers")
+        part_version = part.get("version") if isinstance(part, dict) else None
+        answers = part.get("answers") if isinstance(part, dict) else None
         try:
             if not isinstance(part_version, int) or isinstance(part_version, bool) \
                     or not 1 <= part_version <= aid.version or not isinstance(answers, dict):
@@ -133,7 +144,11 @@ def parse(data: dict) -> tuple[Family, list[str]]:
             clean = normalize(aid, answers_file.migrate(aid, answers, part_version))
         except (AnswersError, answers_file.FileError):  # a part of the wrong shape
             notes.append(text("family.part_refused", title=aid.title))
+            family.kept[aid_id] = part
             continue
+        for key in full_names(aid, clean):
+            names = True
+            del clean[key]
         family.parts[aid_id] = Part(aid.version, str(part.get("saved", ""))[:40], clean)
     for name in SHARED_PARTS:
         shared = shared_part(name)
@@ -142,9 +157,20 @@ def parse(data: dict) -> tuple[Family, list[str]]:
         found = _shared(shared, data[shared.part])
         if found is None:
             notes.append(text("family.part_refused", title=shared.step.title))
+            family.kept_shared[name] = data[shared.part]
         else:
             family.shared[name] = found
+    if unknown:
+        notes.append(text("family.unknown_parts", names=", ".join(unknown)))
+    if names:
+        notes.append(text("family.name_left_out"))
     return family, notes
+
+
+def full_names(aid: Aid, answers: dict) -> list[str]:
+    """The answers that must not hold a full name (a label) but look like one."""
+    return [q.id for q in aid.questions.values()
+            if q.no_full_name and looks_like_full_name(answers.get(q.id))]
 
 
 def _shared(shared: SharedPart, raw: object) -> Part | None:
@@ -219,22 +245,31 @@ def _lines(aid: Aid, key: str, value: object) -> list[str]:
 
 
 def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | None = None) -> str:
-    """The family file with this aid's part replaced and every other part kept."""
+    """The family file with this aid's part replaced and every other part kept. A label that
+    looks like a full name is not saved."""
     family = family or Family()
     saved_at = (saved or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
+    answers = {k: v for k, v in answers.items() if k not in full_names(aid, answers)}
     label = answers.get("label") if isinstance(answers.get("label"), str) else ""
-    parts = {aid_id: {"version": part.version, "saved": part.saved, "answers": part.answers}
-             for aid_id, part in family.parts.items()}
+    parts = dict(family.kept)
+    parts.update({aid_id: {"version": part.version, "saved": part.saved, "answers": part.answers}
+                  for aid_id, part in family.parts.items()})
     shared = {name: {"version": part.version, "saved": part.saved, "answers": part.answers}
               for name, part in family.shared.items()}
+    shared.update(family.kept_shared)
     own = dict(answers)
     for name in aid.parts:  # this aid asked the shared part: what it holds now is the part
         keys = shared_part(name).keys
-        shared[name] = {"version": shared_part(name).version, "saved": saved_at,
-                        "answers": {k: v for k, v in answers.items() if k in keys}}
+        typed = {k: v for k, v in answers.items() if k in keys}
+        # A part that could not be read stays as it was, unless this aid filled it in anew.
+        if typed or name not in family.kept_shared:
+            shared[name] = {"version": shared_part(name).version, "saved": saved_at,
+                            "answers": typed}
         own = {k: v for k, v in own.items() if k not in keys}
     parts[aid.id] = {"version": aid.version, "saved": saved_at, "answers": own}
-    data = {"format": FORMAT, "version": VERSION, "label": label or family.label,
+    label = label or family.label
+    data = {"format": FORMAT, "version": VERSION,
+            "label": "" if looks_like_full_name(label) else label,
             "saved": saved_at, "aids": dict(sorted(parts.items()))}
     data.update({shared_part(name).part: part for name, part in sorted(shared.items())})
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -242,16 +277,18 @@ def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | No
 
 def file_name(content: str) -> str:
     """Download name of a family file: the word for it, the label as a slug and the day saved,
-    e.g. gezinsdossier-gezin-b-2027-03-01.json."""
+    e.g. gezinsdossier-gezin-b-2027-03-01.json. A label that looks like a full name is left out."""
     data = json.loads(content)
-    folded = unicodedata.normalize("NFKD", str(data.get("label", ""))).encode("ascii", "ignore")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.decode().lower()).strip("-")[:40].strip("-")
-    parts = [text("family.file_name"), slug, str(data.get("saved", ""))[:10]]
+    label = str(data.get("label", ""))
+    folded = unicodedata.normalize("NFKD", "" if looks_like_full_name(label) else label)
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower())
+    parts = [text("family.file_name"), slug.strip("-")[:40].strip("-"),
+             str(data.get("saved", ""))[:10]]
     return "-".join(part for part in parts if part) + ".json"
 
 
 def load_text(content: str) -> tuple[Family, list[str]]:
-    """Parse a family file (size and depth checked before parsing, as for a single file)."""
+    """Parse a family file (its limits checked before parsing, as for a single file)."""
     data = answers_file.parse_json(content)
     if not is_family(data):
         raise answers_file.FileError(text("files.not_ours"))

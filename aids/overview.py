@@ -12,7 +12,6 @@ _read_file, the one place that knows the file format.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from . import answers_file, catalogue, family
@@ -21,6 +20,7 @@ from .definition import Aid, aid_ids, load
 from .dates import format_date, parse_date
 from .engine import evaluate
 from .fields import item_name
+from .texts import text
 
 MAX_FILES = 12
 
@@ -39,41 +39,38 @@ def _t(key: str, **values: object) -> str:
     return catalogue.training()("overview", key, **values)
 
 
-def _read_file(text: str) -> dict[str, dict]:
+def _read_file(content: str) -> dict[str, dict]:
     """The answers per aid in one saved file (a family file, or an older single-aid file);
-    FileError (Dutch) when it cannot be used."""
-    if len(text.encode("utf-8")) > answers_file.MAX_BYTES:
-        raise answers_file.FileError(_t("too_big"))
-    if answers_file.depth(text) > answers_file.MAX_DEPTH:
-        raise answers_file.FileError(_t("too_deep"))
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
-        raise answers_file.FileError(_t("unreadable")) from None
+    FileError (Dutch) when it cannot be used. Its limits are checked before it is parsed."""
+    data = answers_file.parse_json(content)
     if family.is_family(data):
         found, _ = family.parse(data)
         return {aid_id: family.answers_for(found, load(aid_id)) for aid_id in found.parts}
     aid_id = data.get("aid") if isinstance(data, dict) else None
     if aid_id not in aid_ids():
-        raise answers_file.FileError(_t("unreadable"))
+        raise answers_file.FileError(text("files.unreadable"))
     aid = load(aid_id)
-    return {aid.id: answers_file.load_text(aid, text).answers}
+    return {aid.id: answers_file.load_text(aid, content).answers}
 
 
 def columns(files: list) -> list[Column]:
     """Each file as a column, numbered in the order given. A file the page could not read
-    arrives with its problem instead of its text."""
+    arrives with its problem instead of its text; a file that cannot be used is named with its
+    reason, and the others still show."""
     found = []
     for number, item in enumerate(files[:MAX_FILES], start=1):
         item = item if isinstance(item, dict) else {}
         name = str(item.get("name", ""))[:200]
         if item.get("problem") or not isinstance(item.get("text"), str):
-            found.append(Column(number, name, {}, str(item.get("problem") or _t("unreadable"))))
+            problem = str(item.get("problem") or text("files.unreadable"))[:500]
+            found.append(Column(number, name, {}, problem))
             continue
         try:
             found.append(Column(number, name, _read_file(item["text"])))
         except answers_file.FileError as error:
             found.append(Column(number, name, {}, str(error)))
+        except Exception:  # noqa: BLE001 - one file that breaks something must not hide the rest
+            found.append(Column(number, name, {}, text("files.unreadable")))
     return found
 
 
@@ -142,9 +139,20 @@ def _row_applies(row: catalogue.OverviewRow, usable: list[Column]) -> bool:
     return any(aids_of_row & set(column.answers) for column in usable)
 
 
+def _cells(column: Column) -> Column | list[Markup]:
+    """A column's cell in every row; the column with a problem if its answers break the result
+    (the other groups still show)."""
+    try:
+        return [_cell(row, column) for row in catalogue.training().overview_rows]
+    except Exception:  # noqa: BLE001 - one file that breaks something must not hide the rest
+        return Column(column.number, column.name, {}, text("files.unreadable"))
+
+
 def html(files: list) -> Markup:
     """The overview as HTML: problems with files first, then one table, groups side by side."""
     found = columns(files)
+    cells = {c.number: _cells(c) for c in found if not c.problem}
+    found = [cells[c.number] if isinstance(cells.get(c.number), Column) else c for c in found]
     problems = [c for c in found if c.problem]
     usable = [c for c in found if not c.problem]
     parts = []
@@ -164,8 +172,9 @@ def html(files: list) -> Markup:
                       f"{_t('aid')}: " + ", ".join(load(a).title for a in c.answers)))
                   for c in usable])
         rows = [h("tr", {}, h("th", {"scope": "row"}, row.label),
-                  [_cell(row, column) for column in usable])
-                for row in catalogue.training().overview_rows if _row_applies(row, usable)]
+                  [cells[column.number][n] for column in usable])
+                for n, row in enumerate(catalogue.training().overview_rows)
+                if _row_applies(row, usable)]
         parts.append(h("div", {"class": "tw-overview-scroll", "tabindex": "0", "role": "region",
                                "aria-label": _t("caption")},
                        h("table", {"class": "tw-overview-table"},

@@ -524,32 +524,47 @@ def result_text(result: Result) -> str:
 
 
 # Markdown: reads cleanly in a plain editor; typed text never becomes markup ---------------
+# The export is read by CommonMark readers, by GitHub's (GFM: tables, strikethrough) and by
+# Python-Markdown (MkDocs). A backslash escapes only the characters all three know as escapes;
+# a character none of them lets a backslash escape is written as a character reference (&lt;),
+# which all three show as the character.
 
-# Inline: characters that open code, emphasis, links, HTML or a character reference.
-_MD_INLINE = re.compile(r"[\\`*\[\]|]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)"
-                        r"|(?<![^\W_])_|_(?![^\W_])")
-# At the start of a line: headings, quotes, lists, thematic breaks, setext underlines, fences.
-_MD_LINE_START = re.compile(r"^(?:[#>~]|=(?==*\s*$)|[-+](?=\s|$)|-(?=[-\s]*$)|\d{1,9}(?=[.)](?:\s|$)))")
+# Inline, escaped with a backslash: code, emphasis, links, and the dot of www. (as for :).
+_MD_BACKSLASH = re.compile(r"[\\`*\[\]]|(?<![^\W_])_|_(?![^\W_])|(?<=www)\.", re.IGNORECASE)
+# Inline, written as a reference: HTML, autolinks and <a@b.nl> (a < before anything but a
+# space), a character reference (&amp;), table cells (|), strikethrough (~), and the : of a
+# web address (GFM would make it a link that takes the escapes after it as they are written).
+_MD_REFERENCE = re.compile(r"<(?!\s)|&(?=#?[A-Za-z0-9]+;)|[|~]|:(?=//)")
+_REFERENCES = {"<": "&lt;", "&": "&amp;", "|": "&#124;", "~": "&#126;", "=": "&#61;",
+               ":": "&#58;"}
+# At the start of a line: headings, quotes, lists, thematic breaks and setext underlines.
+_MD_LINE_START = re.compile(r"^(?:[#>]|=(?==*\s*$)|[-+](?=\s|$)|-(?=[-\s]*$)|\d{1,9}(?=[.)](?:\s|$)))")
+# Control characters: Python-Markdown drops some of them, HTML cannot hold others.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def md_escape(value: str, inline: bool = False) -> str:
-    """Typed or content text as Markdown that shows exactly as written, with as few
-    backslashes as possible: only what would change the structure is escaped. Lines are
+    """Typed or content text as Markdown that shows exactly as written in every reader, with as
+    few escapes as possible: only what would change the structure is escaped. Lines are
     stripped (leading spaces would make code) and joined with hard line breaks. inline: the
     first line follows other text on its line, so what only counts at a line start is kept."""
-    lines = _text_lines(value.replace("\0", "\ufffd"))
     return "  \n".join(_md_line(line, start=not (inline and n == 0))
-                       for n, line in enumerate(lines))
+                       for n, line in enumerate(_text_lines(value)))
 
 
 def _md_line(line: str, start: bool = True) -> str:
-    line = _MD_INLINE.sub(lambda m: "\\" + m.group(0), line)
+    line = _CONTROL.sub("\ufffd", line)
+    line = _MD_BACKSLASH.sub(lambda m: "\\" + m.group(0), line)
+    line = _MD_REFERENCE.sub(lambda m: _REFERENCES[m.group(0)], line)
     match = _MD_LINE_START.match(line) if start else None
     if not match:
         return line
-    if match.group(0)[0].isdigit():  # "1." or "1)": escape the dot, keep the number
+    first = match.group(0)[0]
+    if first.isdigit():  # "1." or "1)": escape the dot, keep the number
         end = match.end()
         return f"{line[:end]}\\{line[end:]}"
+    if first == "=":  # Python-Markdown has no escape for =
+        return _REFERENCES["="] + line[1:]
     return "\\" + line
 
 

@@ -61,3 +61,13 @@ def group(name: str) -> dict[str, str]:
     """The texts of one table, by their short key (for the page's script)."""
     prefix = f"{name}."
     return {key[len(prefix):]: value for key, value in table().items() if key.startswith(prefix)}
+
+
+# Why a page refuses a file before Python reads it: the problems runtime.js's readFile returns.
+FILE_PROBLEMS = ("too_big", "too_deep", "number_too_long", "too_many_items", "not_utf8",
+                 "unreadable")
+
+
+def file_problems() -> dict[str, str]:
+    """The words for those problems, as file_<problem>, for a page that opens files."""
+    return {f"file_{key}": text(f"files.{key}") for key in FILE_PROBLEMS}

@@ -6,7 +6,9 @@ Requests: {"op": "evaluate", "aid", "fields", "final", "step", "want": ["check",
 "files": [{"name", "text"} or {"name", "problem"}]} (the group overview of several saved files)
 and {"op": "document", "text"} (the case-file document of a family file). "family" is the
 family file the page opened (its text, kept in the page's memory only); saving replaces this
-aid's part of it and keeps the others.
+aid's part of it and keeps the others, and says when a label was left out ("name_left_out").
+"import" answers with the fields, what the file brings to this aid ("brings", Dutch lines) and
+whether it brings nothing ("empty"), so the page can ask before it replaces typed answers.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime as dt
 import json
 
 from . import answers_file, definition, document, engine, family, overview, render
+from .dates import format_date
 from .texts import shorten, text
 
 
@@ -81,6 +84,7 @@ def _answer(message: dict) -> str:
     if want & {"exports", "save"}:
         response["family_json"] = family.dump(_family(message.get("family")), aid, answers, now)
         response["family_file"] = family.file_name(response["family_json"])
+        response["name_left_out"] = bool(family.full_names(aid, answers))  # not in the file
     if "exports" in want:
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
@@ -109,18 +113,57 @@ def _family(content: object) -> family.Family | None:
 
 
 def _import(aid: definition.Aid, content: str) -> str:
-    """Open a saved file: a family file (every aid's answers) or an older single-aid file."""
+    """Open a saved file: a family file (every aid's answers) or an older single-aid file. The
+    answer says what the file brings to this aid ("brings", Dutch lines), so the page can ask
+    before it replaces typed answers; "empty" when it brings nothing for this aid. A family file
+    whose part for this aid cannot be read is refused: nothing changes."""
     try:
         data = answers_file.parse_json(content)
         if family.is_family(data):
             found, notes = family.parse(data)
+            if aid.id in found.kept:
+                raise answers_file.FileError(text("family.own_part_refused", title=aid.title))
             answers = family.answers_for(found, aid)
+            own = found.parts.get(aid.id)
             opened = (text("family.opened", label=found.label) if found.label
                       else text("family.opened_unnamed"))
+            # Only the family's label is not something for this aid: the form stays as it is.
+            empty = not own and set(answers) <= {"label"}
+            brings = [] if empty else _brings(aid, answers, own.answers if own else {},
+                                              own.saved if own else "")
+            if empty:
+                notes = [text("family.nothing_here"), *notes]
             return json.dumps({"ok": True, "fields": engine.to_fields(aid, answers),
-                               "note": " ".join([opened, *notes]), "family": content})
+                               "brings": brings, "empty": empty,
+                               "note": " ".join([opened, *brings, *notes]), "family": content})
         loaded = answers_file.load_text(aid, content)
     except answers_file.FileError as error:
         return json.dumps({"ok": False, "message": str(error)})
+    brings = _brings(aid, loaded.answers, loaded.answers, "")
     return json.dumps({"ok": True, "fields": engine.to_fields(aid, loaded.answers),
+                       "brings": brings, "empty": not loaded.answers,
                        "note": loaded.note, "family": ""})
+
+
+def _brings(aid: definition.Aid, answers: dict, own: dict, saved: str) -> list[str]:
+    """What a file brings to this aid, in Dutch: how many of its own answers (and when they
+    were saved), and which questions the other aids fill in."""
+    lines = []
+    if own:
+        day = _moment(saved)
+        lines.append(text("family.brings_own", count=len(own), saved=format_date(day.date()))
+                     if day else text("family.brings_own_undated", count=len(own)))
+    # A shared part (safety and the legal frame) is named once, by its title.
+    for name in aid.parts:
+        part = definition.shared_part(name)
+        count = len([key for key in answers if key in part.keys and key not in own])
+        if count:
+            lines.append(text("family.brings_shared", title=part.step.title.lower(),
+                              count=count))
+    shared = {key for name in aid.parts for key in definition.shared_part(name).keys}
+    carried = [key for key in answers if key not in own and key not in shared]
+    if carried:
+        names = [aid.questions[key].short if key in aid.questions else aid.repeats[key].title
+                 for key in carried]
+        lines.append(text("family.brings_carried", questions=", ".join(names)))
+    return lines

@@ -3,15 +3,19 @@ that page's inline scripts, computed from the page as built.
 
 Each source is there because a page needs it; this was measured in Chromium over http and
 from file:// (tests/browser/test_web_security.py records every violation):
-- script-src 'self': the theme's, the aid's and the runtime's script files. 'wasm-unsafe-eval'
-  lets the worker compile Pyodide's WebAssembly; Pyodide needs no other eval here. The hashes
-  allow exactly the inline scripts of the page and nothing else.
-- worker-src 'self' blob:: the search worker is a file of the site; Python runs in a worker
-  made from a blob: URL (the only kind that starts from a double-clicked file).
+- script-src 'self': the theme's, the aid's and the runtime's script files. The hashes allow
+  exactly the inline scripts of the page and nothing else.
+- worker-src 'self': the search worker is a file of the site.
+- Only on a page that runs Python (it carries a <script data-tw-runtime>): 'wasm-unsafe-eval'
+  lets the workers compile Pyodide's WebAssembly (Pyodide needs no other eval here), and
+  worker-src blob: lets Python run in a worker made from a blob: URL (the only kind that starts
+  from a double-clicked file). Pages without Python allow neither.
 - style-src 'self', img-src 'self' data:: the theme's stylesheets and its icons as data: URLs.
 - connect-src 'self': the search index over http.
-- default-src 'none', form-action 'none', base-uri 'none': nothing else may load, no form is
-  ever sent (the aid's answers never leave the page), and no <base> can redirect the links.
+- default-src 'self': a kind of resource not named here loads from the site only, never from
+  elsewhere ('none' made Firefox ESR refuse a load of the site's own). form-action 'none',
+  base-uri 'none': no form is ever sent (the aid's answers never leave the page), and no <base>
+  can redirect the links.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ import re
 
 POLICY = (
     ("default-src", "'self'"),
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
-    ("worker-src", "'self' blob:"),
+    ("script-src", "'self'"),
+    ("worker-src", "'self'"),
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("connect-src", "'self'"),
@@ -41,6 +45,9 @@ _SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.DOTALL)
 _SRC_OR_DATA = re.compile(r"""\ssrc=|\stype=["']?application/(?:json|ld\+json)""")
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 _CHARSET = '<meta charset="utf-8">'
+_RUNTIME = re.compile(r"<script[^>]*\sdata-tw-runtime[\s>]")
+# What a page that runs Python adds to the policy.
+PYTHON = {"script-src": "'wasm-unsafe-eval'", "worker-src": "blob:"}
 # The inline script the offline search shim writes into its iframe under file://.
 _SHIM_SCRIPT = ('postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
                 '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})')
@@ -81,8 +88,12 @@ def policy(html: str, shim: str) -> str:
     if config and json.loads(config.group(1)).get("search"):
         scripts.append(shim_script(shim, json.loads(config.group(1))["search"]))
     hashes = sorted({sha256(script) for script in scripts})
-    return "; ".join(f"{name} {' '.join([sources] + hashes) if name == 'script-src' else sources}"
-                     for name, sources in POLICY)
+    python = _RUNTIME.search(html) is not None
+    directives = []
+    for name, sources in POLICY:
+        sources = [sources] + ([PYTHON[name]] if python and name in PYTHON else [])
+        directives.append(f"{name} {' '.join(sources + (hashes if name == 'script-src' else []))}")
+    return "; ".join(directives)
 
 
 def add_policy(html: str, shim: str) -> str:

@@ -29,7 +29,7 @@ from aids import catalogue  # noqa: E402
 from aids._html import Markup, h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
 from aids.render import form_html  # noqa: E402
-from aids.texts import group, table, text  # noqa: E402
+from aids.texts import file_problems, group, table, text  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
 MARKER = "<!-- aid-form -->"
@@ -209,7 +209,7 @@ def on_page_content(html, page, config, files):
     ])
     # The runtime config and the loader's words are JSON, not HTML: put them in after escaping
     # the rest.
-    words = {**group("loader"), "progress": table()["form.progress"]}
+    words = {**group("loader"), **file_problems(), "progress": table()["form.progress"]}
     texts = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
     block = block.replace('data-tw-runtime></script>', f"data-tw-runtime>{runtime}</script>")
     block = block.replace('data-tw-texts></script>', f"data-tw-texts>{texts}</script>")
@@ -220,7 +220,7 @@ def _case_file_form() -> Markup:
     """The case-file page: open a family file, read its document, print it (assets/dossier.js).
     Without Python the status says so and nothing else happens."""
     fid = "tw-dossier-bestand"
-    words = json.dumps(group("case_file"), ensure_ascii=False)
+    words = json.dumps({**group("case_file"), **file_problems()}, ensure_ascii=False)
     return h("form", {"class": "tw-case-file", "data-tw-case-file": "loading", "novalidate": True,
                       "autocomplete": "off", "data-texts": words, "data-search-exclude": True},
              h("p", {"class": "aid-status", "role": "status", "data-tw-case-file-status": True},

@@ -24,6 +24,7 @@ from aids._html import Markup, h, join
 from aids.definition import Aid, Question, Step
 from aids.fields import item_name
 from aids.schema import DefinitionError
+from aids.texts import file_problems
 from generate_pages import front_matter, md_text
 
 CASES = "trainen/casussen"
@@ -246,8 +247,9 @@ def overview_form_html() -> Markup:
     """The group overview: choose or drop files, see them side by side (assets/overview.js)."""
     fid = "tw-overzicht-bestanden"
     status = {key: _t("overview", key) for key in
-              ("loading", "ready", "unavailable", "done", "no_files", "too_many", "too_big",
-               "too_deep", "unreadable", "sorry")}
+              ("loading", "ready", "unavailable", "done", "no_files", "too_many", "sorry",
+               "stopped", "restart", "restarting")}
+    status.update(file_problems())
     return h("form", {"class": "tw-overview", "data-tw-overview": "loading", "novalidate": True,
                       "autocomplete": "off",
                       "data-texts": json.dumps(status, ensure_ascii=False)},

@@ -61,10 +61,13 @@ def junk() -> st.SearchStrategy:
 
 
 # What a user may type that Markdown would read as structure: every block and inline construct
-# of CommonMark, glued to words, spaces, tabs and line breaks in any order.
+# of CommonMark, GFM (tables, strikethrough, autolinks) and Python-Markdown, glued to words,
+# spaces, tabs and line breaks in any order.
 _MARKDOWN_BITS = ["#", "## ", "> ", "- ", "+ ", "* ", "1. ", "2) ", "123456789. ", "***", "___",
                   "---", "- - -", "===", "~~~", "```", "    ", "\t", "<b>", "</p>", "<!-- x -->",
-                  "<?php", "<http://a.nl>", "<a@b.nl>", "&amp;", "&#65;", "&#x41;", "&copy",
+                  "<?php", "<http://a.nl>", "<a@b.nl>", "<1@b.nl>", "http://a.nl", "www.a.nl",
+                  "a@b.nl", "~~", "~", "- [ ] ", "!!! note", "{: .x}", "\x02", "&amp;", "&#65;",
+                  "&#x41;", "&copy",
                   "[a](b)", "![i](s)", "[a]: /u", "[a]", "*x*", "_y_", "__z__", "`c`", "\\",
                   "\\*", "|", "| a | b |", "|---|", "snake_case", "a_b_", "x", "woord", " ", "\n",
                   "\r\n", "\r", "\u2028", "\0", "\xa0", "!", "=", "(", ")", "1.", "2020."]

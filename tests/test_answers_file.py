@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -66,16 +67,43 @@ def test_wrong_files_are_refused_in_dutch(text, message):
         answers_file.load_text(AID, text)
 
 
-def test_depth_ignores_brackets_inside_strings():
-    assert answers_file.depth('{"a": "[[[[{{{{"}') == 1
-    assert answers_file.depth('{"a": "\\"[[["}') == 1
-    assert answers_file.depth("[[[]]]") == 3
+@pytest.mark.parametrize(("text", "found"), [
+    ('{"a": "' + "[" * 30 + "{" * 30 + '"}', None),  # brackets inside strings do not count
+    ('{"a": "\\"' + "[" * 30 + '"}', None),
+    ("[" * 20 + "]" * 20, None),
+    ("[" * 21 + "]" * 21, "too_deep"),
+    ("[" * 21 + "1, " + "]" * 21, "too_deep"),
+    ("[[[[" * 40, None),  # not closed: not deep, not JSON either
+    ("[" * 10 + "[]" * 10_000 + "]" * 10, None),
+    ('{"version": ' + "9" * 21 + "}", "number_too_long"),
+    ('{"version": ' + "9" * 20 + "}", None),
+    ('{"v": "' + "9" * 5000 + '"}', None),  # a long number in a string is text
+    ('{"v": -1.5e-300}', None),
+    ("{" + ",".join(f'"{n}": 1' for n in range(10_001)) + "}", "too_many_items"),
+    ("[" + ",".join("1" for _ in range(20_002)) + "]", "too_many_items"),
+    ('"' + "é" * 500_001 + '"', "too_big"),
+])
+def test_the_limits_are_checked_on_the_text_before_it_is_parsed(text, found):
+    assert answers_file.problem(text) == found
+
+
+def test_a_hostile_file_is_refused_within_a_fraction_of_a_second():
+    hostile = ["[" * 400_000 + "]" * 400_000, '"' + "\\" * 999_001,
+               '{"a": ' + "1" * 900_000 + "}", "{" + ",".join('"a":1' for _ in range(150_000)) + "}"]
+    for text in hostile:
+        started = time.perf_counter()
+        with pytest.raises(FileError):
+            answers_file.parse_json(text)
+        assert time.perf_counter() - started < 0.5
 
 
 def test_web_import_gives_form_fields_or_a_message():
     ok = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse",
                                            "text": answers_file.dump(AID, ANSWERS)})))
-    assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS), "note": "", "family": ""}
+    assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS), "note": "", "family": "",
+                  "brings": ["Je eigen antwoorden in dit hulpmiddel. Aantal beantwoorde vragen:"
+                             f" {len(ANSWERS)}."],
+                  "empty": False}
     refused = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse", "text": "{"})))
     assert refused["ok"] is False and "geen geldig JSON-bestand" in refused["message"]
 

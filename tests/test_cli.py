@@ -118,7 +118,7 @@ def envelope(version: str, answers: str) -> bytes:
     (b'{"begin": "caf\xe9"}', "geen UTF-8-tekst (bij byte 15)"),
     (b"[" + b"9" * 5000 + b"]", "getal dat te lang is"),
     (envelope("9" * 5000, "{}"), "getal dat te lang is"),
-    (envelope("9" * 4000, "{}"), "nieuwere versie van dit hulpmiddel (versie 99999999999…)"),
+    (envelope("9" * 20, "{}"), "nieuwere versie van dit hulpmiddel (versie 99999999999…)"),
     (b'{"begin": "\\ud800"}', "geen geldige tekst"),
     (b'{"rol": {"ouder1": "\\udfff"}}', "geen geldige tekst"),
     (envelope("1", '{"datum_terugkijken": "2027-01-01", "evaluatie": "x"}'),
@@ -134,7 +134,15 @@ def envelope(version: str, answers: str) -> bytes:
     (b'{"' + b"k" * 500_000 + b'": 1}', "Onbekende vraag 'kkkkkkk"),
     (b'{"leden": ["\\u001b[2J"]}', "Onbekende keuze '\ufffd[2J'"),
     (b'{"format": "thuiswijzer-gezin", "version": ' + b"9" * 4000 + b', "aids": {}}',
+     "getal dat te lang is"),
+    (b'{"format": "thuiswijzer-gezin", "version": 99, "aids": {}}',
      "nieuwere versie van Thuiswijzer"),
+    (b'{"version": 1, "aids": {"analyse": {"version": 1, "answers": {}}}}', "'format' ontbreekt"),
+    (b'{"aid": "analyse", "version": 1, "answers": {"leden": ["ouder1"]}}', "'format' ontbreekt"),
+    (b'{"format": "thuiswijzer-gezin", "version": 1, "aids": {'
+     + b",".join(b'"p%d": 1' % n for n in range(21)) + b"}}", "meer dan 20 delen"),
+    (b"[" * 21 + b"]" * 21, "te diep genest"),
+    (b"\xff\xfe{\x00}\x00", "geen UTF-8-tekst"),
     (b'{"format": "thuiswijzer-gezin", "version": 1, "aids": []}', "ontbreken de antwoorden"),
     (b"x" * 1_000_001, "groter dan 1 MB"),
     (b"", "geen geldige JSON. Kijk in regel 1 bij teken 1"),
@@ -179,3 +187,14 @@ def test_main_never_raises_on_any_input(stdin):
     assert code in (0, 1, 2)
     assert (code == 2) == bool(err.getvalue())
     assert err.getvalue() != "Fout: " + text("cli.failed") + "\n"  # no unforeseen exception
+
+
+def test_parts_left_out_of_a_family_file_are_named_on_stderr():
+    content = {"format": "thuiswijzer-gezin", "version": 1, "aids": {
+        "analyse": {"version": 3, "answers": {"leden": ["ouder1"]}},
+        "omgang": {"version": 1, "answers": {"onbekend": 1}}, "later": {"version": 1}}}
+    out = run("analyse", stdin=json.dumps(content))
+    assert out.returncode in (0, 1), out.stderr
+    assert "Let op: Het deel van 'Omgangsregeling plannen' kon niet worden gelezen" in out.stderr
+    assert "Let op: De delen 'later' horen bij geen van de hulpmiddelen" in out.stderr
+    assert json.loads(out.stdout)["aid"] == "analyse"

@@ -69,3 +69,14 @@ def test_each_part_names_family_aid_status_and_day_in_the_header_that_repeats_on
         "gezin B. · Omgangsregeling plannen · concept · gemaakt op 1 november 2027",
         "gezin B. · dossierdocument · gemaakt op 1 november 2027",
     ]
+
+
+def test_a_full_name_from_the_file_is_not_shown_and_the_document_says_why():
+    content = json.loads(family_of("analyse", "omgang"))
+    content["label"] = "Jan Jansen"
+    for part in content["aids"].values():
+        part["answers"]["label"] = "Jan Jansen"
+    html = document.html(json.dumps(content), TODAY)
+    assert "Jansen" not in html
+    assert "Dossierdocument gezin zonder naam" in html
+    assert "lijkt op een volledige naam en is daarom weggelaten" in html

@@ -5,6 +5,7 @@ opening, and broken files refused in Dutch."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -97,7 +98,7 @@ def test_a_part_that_cannot_be_read_is_skipped_with_a_note_and_the_rest_opens():
     good["aids"]["verzonnen"] = {"version": 1, "answers": {}}
     opened = open_in("analyse", json.dumps(good))
     assert "Het deel van 'Omgangsregeling plannen' kon niet worden gelezen" in opened["note"]
-    assert "hoort bij geen van de hulpmiddelen" in opened["note"]
+    assert "De delen 'verzonnen' horen bij geen van de hulpmiddelen" in opened["note"]
     assert opened["fields"]["begin"]
 
 
@@ -125,7 +126,8 @@ def test_a_wrong_link_fails_with_file_and_line(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(("label", "name"), [
     ("gezin B.", "gezinsdossier-gezin-b-2027-03-01.json"),
-    ("Gezin Öztürk-Ç.", "gezinsdossier-gezin-ozturk-c-2027-03-01.json"),
+    ("gezin Ö.-Ç.", "gezinsdossier-gezin-o-c-2027-03-01.json"),
+    ("Jan Jansen", "gezinsdossier-2027-03-01.json"),  # a full name is left out
     ("../../etc/passwd", "gezinsdossier-etc-passwd-2027-03-01.json"),
     ("", "gezinsdossier-2027-03-01.json"),
     ("<script>", "gezinsdossier-script-2027-03-01.json"),
@@ -136,3 +138,139 @@ def test_the_download_is_named_after_the_label_and_the_day_in_a_safe_form(label,
         "aid": "analyse", "fields": engine.to_fields(aid, {"label": label} if label else {}),
         "want": ["save"], "now": NOW})))
     assert response["family_file"] == name
+
+
+# Opening a file never loses work, and a hostile file costs no work -------------------------
+
+def test_a_file_with_nothing_for_this_aid_leaves_the_form_as_it_is():
+    """Issue 20: opening this on omgang emptied all 66 fields."""
+    content = '{"format":"thuiswijzer-gezin","version":1,"label":"gezin B.","aids":{}}'
+    opened = open_in("omgang", content)
+    assert opened["empty"] is True and opened["brings"] == []
+    assert "Er staat nog niets in voor dit hulpmiddel" in opened["note"]
+    assert opened["family"] == content  # saving adds this aid's part to that file
+
+
+def test_the_answer_says_exactly_what_the_file_brings():
+    plan = save("analyse", {"leden": ["ouder1", "kind1"], "label": "gezin B.",
+                            "rol": {"ouder1": "moeder"}})
+    contact = save("omgang", {"plaatsing_datum": "2027-03-01"}, plan)
+    opened = open_in("omgang", contact)
+    assert opened["empty"] is False
+    assert opened["brings"] == [
+        "Je eigen antwoorden in dit hulpmiddel, bewaard op 1 maart 2027. Aantal beantwoorde"
+        " vragen: 1.",
+        "Wat de andere hulpmiddelen al weten: Gezinsleden en betrokkenen, Rol, Naam in het"
+        " dossier."]
+
+
+def test_a_refused_part_for_this_aid_is_named_and_nothing_changes():
+    good = json.loads(save("analyse", example("analyse")))
+    good["aids"]["omgang"] = {"version": 2, "answers": {"onbekend": 1}}
+    response = json.loads(web.handle(json.dumps({"op": "import", "aid": "omgang",
+                                                 "text": json.dumps(good)})))
+    assert response == {"ok": False, "message": "Het deel van 'Omgangsregeling plannen' in dit"
+                        " gezinsdossier kon niet worden gelezen."}
+
+
+def test_parts_that_cannot_be_read_stay_in_the_file_when_it_is_saved_again():
+    held = json.loads(save("analyse", example("analyse")))
+    broken = {"version": 2, "answers": {"onbekend": 1}}
+    held["aids"]["omgang"] = broken
+    held["aids"]["later"] = {"version": 1, "answers": {"iets": "nieuws"}}
+    again = json.loads(save("nazorg", example("nazorg"), json.dumps(held)))
+    assert again["aids"]["omgang"] == broken
+    assert again["aids"]["later"] == held["aids"]["later"]
+    assert again["aids"]["analyse"] == held["aids"]["analyse"] and "nazorg" in again["aids"]
+
+
+def test_a_file_of_70000_parts_is_refused_at_once_with_a_short_message():
+    """Issue 20: 0.9 MB of unknown parts kept Python busy for more than 10 seconds."""
+    parts = ",".join(f'"{n}":1' for n in range(70_000))
+    content = '{"format": "thuiswijzer-gezin", "version": 1, "aids": {' + parts + "}}"
+    assert len(content) < answers_file.MAX_BYTES
+    started = time.perf_counter()
+    response = json.loads(web.handle(json.dumps({"op": "import", "aid": "omgang",
+                                                 "text": content})))
+    assert time.perf_counter() - started < 0.5
+    assert response["ok"] is False and len(response["message"]) < 200
+
+
+def test_twenty_unknown_parts_are_named_in_one_note_and_more_are_refused():
+    parts = {f"deel{n}": {"version": 1} for n in range(family.MAX_PARTS)}
+    content = json.dumps({"format": family.FORMAT, "version": 1, "aids": parts})
+    opened = open_in("analyse", content)
+    assert opened["note"].count("horen bij geen van de hulpmiddelen") == 1
+    assert "'deel0'" in opened["note"] and len(opened["note"]) < 1000
+    parts["een te veel"] = {}
+    with pytest.raises(answers_file.FileError, match="meer dan 20 delen"):
+        family.load_text(json.dumps({"format": family.FORMAT, "version": 1, "aids": parts}))
+
+
+def largest_family() -> str:
+    """The largest family file the aids can write: every aid's every field at its maximum, every
+    option ticked, every entry filled, with a shared part of the same size beside it."""
+    content = ""
+    for aid_id in aids.aid_ids():
+        aid = aids.load(aid_id)
+        answers = {}
+        for question in aid.questions.values():
+            if question.type == "multi":
+                answers[question.id] = [o.value for o in question.options]
+        for question in aid.questions.values():
+            if question.per:
+                members = aid.questions[question.per].options
+                answers[question.id] = {m.value: "x" * question.max_length for m in members}
+            elif question.type in ("text", "textarea"):
+                answers[question.id] = "é" * question.max_length
+            elif question.type == "choice":
+                answers[question.id] = question.options[0].value
+            elif question.type == "number":
+                answers[question.id] = question.maximum
+            elif question.type == "date":
+                answers[question.id] = "2027-03-01"
+        for step in aid.repeats.values():
+            answers[step.id] = [{q.id: "x" * q.max_length if q.type in ("text", "textarea")
+                                 else q.options[0].value if q.options else "2027-03-01"
+                                 for q in step.questions}] * step.repeat
+        held = family.load_text(content)[0] if content else None
+        content = family.dump(held, aid, answers)
+    data = json.loads(content)
+    data["veiligheid"] = {"version": 1, "saved": "2027-03-01T10:00:00+00:00",
+                          "answers": data["aids"]["analyse"]["answers"]}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_the_largest_family_file_the_aids_write_is_well_inside_every_limit():
+    content = largest_family()
+    assert answers_file.problem(content) is None
+    skeleton = answers_file._STRING.sub('""', content)
+    assert skeleton.count(":") + skeleton.count(",") < answers_file.MAX_ITEMS / 4
+    assert len(content.encode()) < answers_file.MAX_BYTES
+    assert len(json.loads(content)["aids"]) < family.MAX_PARTS / 3
+    for aid_id in aids.aid_ids():  # and it opens, with the shared part beside "aids"
+        assert open_in(aid_id, content)["ok"] is True
+
+
+# No full name leaves the aid ------------------------------------------------------------
+
+def test_a_full_name_as_label_is_not_saved_in_the_file_nor_its_name():
+    aid = aids.load("analyse")
+    response = json.loads(web.handle(json.dumps({
+        "aid": "analyse", "fields": engine.to_fields(aid, {"label": "Jan Jansen",
+                                                          "leden": ["ouder1"]}),
+        "want": ["save"], "now": NOW})))
+    assert "Jansen" not in response["family_json"] and "jansen" not in response["family_file"]
+    assert response["name_left_out"] is True
+    assert json.loads(response["family_json"])["aids"]["analyse"]["answers"] == {
+        "leden": ["ouder1"]}
+
+
+def test_a_full_name_in_an_opened_file_is_left_out_with_a_note():
+    content = json.dumps({"format": family.FORMAT, "version": 1, "label": "JAN JANSEN",
+                          "aids": {"analyse": {"version": 3, "answers": {
+                              "leden": ["ouder1"], "label": "Piet de Boer"}}}})
+    opened = open_in("nazorg", content)
+    assert "label" not in opened["fields"] and "lijkt op een volledige naam" in opened["note"]
+    saved = save("nazorg", {}, content)
+    assert "JANSEN" not in saved and "Boer" not in saved

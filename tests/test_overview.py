@@ -100,3 +100,33 @@ def test_family_files_of_groups_are_read_too():
     content = training_pages.case_file(case)
     columns = overview.columns([{"name": "groep 1", "text": content}])
     assert columns[0].problem == "" and set(columns[0].answers) == set(case.answers)
+
+
+def test_one_bad_file_is_named_and_the_others_still_show(monkeypatch):
+    """Issue 20: a version of 5,000 digits refused the whole batch of twelve."""
+    good = three_groups()
+    long_number = '{"format": "thuiswijzer", "aid": "perspectief", "version": ' + "9" * 5000 + \
+        ', "answers": {}}'
+    nested = "[" * 5000 + "]" * 5000
+    files = [*good[:2], {"name": "getal.json", "text": long_number},
+             {"name": "diep.json", "text": nested}, good[2],
+             {"name": "utf16.json", "problem": "Dit bestand is geen tekst in UTF-8."}]
+    reply = json.loads(web.handle(json.dumps({"op": "overview", "files": files})))
+    assert reply["ok"] is True
+    problems = re.findall(r'<li class="aid-error">(.*?)</li>', reply["html"])
+    assert [p.split(":")[0] for p in problems] == [
+        "Bestand getal.json", "Bestand diep.json", "Bestand utf16.json"]
+    assert "getal dat veel te lang is" in problems[0] and "te diep genest" in problems[1]
+    assert all(f"groep-{n}.json" in reply["html"] for n in (1, 2, 3))
+    # A file whose answers break the result is named too; the others still show.
+    real = overview._section_lines
+
+    def broken(aid, key, answers):
+        if answers.get("nodig", "").startswith("Eerst"):
+            raise ZeroDivisionError("kapot")
+        return real(aid, key, answers)
+
+    monkeypatch.setattr(overview, "_section_lines", broken)
+    html = overview.html(three_groups())
+    assert "Bestand groep-3.json: Dit bestand kon niet worden gelezen." in html
+    assert "groep-1.json" in html and "Groep 2" in html

@@ -377,7 +377,9 @@
       self.family = response.family_json;
       self.download(response.family_json, "application/json", "json", response.family_file);
       self.dirty = false;
-      status.textContent = say("saved_json", { file: response.family_file });
+      // A label that looks like a full name is not in the file: say so, and why.
+      status.textContent = say(response.name_left_out ? "saved_json_no_name" : "saved_json",
+                               { file: response.family_file });
     });
   };
 
@@ -400,6 +402,9 @@
     return Promise.resolve(fallback());
   };
 
+  // Open a saved file. It never loses typed work: a file that brings nothing for this aid leaves
+  // the form as it is; when the form holds answers, the page first says what the file brings
+  // and asks; a file (or its part for this aid) that cannot be read changes nothing.
   Aid.prototype.open = function (input) {
     var self = this;
     var error = this.form.querySelector("[data-aid-import-error]");
@@ -417,16 +422,96 @@
         refuse(say("file_" + read.problem));
         return;
       }
+      self.opening = true;
       self.call({ op: "import", text: read.text }).then(function (response) {
-        if (!response.ok) { refuse(response.message); return; }
+        self.opening = false;
+        if (!response.ok) {
+          if (response.stopped) { input.value = ""; self.problem(response, true); return; }
+          refuse(response.message);
+          return;
+        }
         input.removeAttribute("aria-invalid");
-        self.fill(response.fields);
-        self.family = response.family || "";
         input.value = "";
-        self.dirty = false;
-        self.status("ready", say("file_opened", { note: response.note || say("file_opened_note") }));
-        self.showCheck();
+        if (response.empty) {  // nothing for this aid: the form stays, saving adds to the file
+          if (response.family) self.family = response.family;
+          self.status("ready", say("file_opened", { note: response.note }));
+          return;
+        }
+        var asked = !self.hasAnswers() ? Promise.resolve(true) : self.ask(
+          say("replace_title"), [say("replace_intro"), response.brings, say("replace_warning")],
+          say("replace_yes"), say("replace_no"));
+        asked.then(function (replace) {
+          if (!replace) { self.status("ready", say("replace_kept")); return; }
+          self.fill(response.fields);
+          self.family = response.family || "";
+          self.dirty = false;
+          self.status("ready", say("file_opened", { note: response.note || say("file_opened_note") }));
+          self.showCheck();
+        });
       });
+    });
+  };
+
+  // Whether the form holds anything typed or chosen (the result's own controls, named tw-, not).
+  Aid.prototype.hasAnswers = function () {
+    var fields = this.fields();
+    return Object.keys(fields).some(function (name) {
+      return name.indexOf("tw-") !== 0 && fields[name].some(function (value) {
+        return value.trim() !== "";
+      });
+    });
+  };
+
+  // A question in the page itself: a modal <dialog> that keyboard and screen readers use as
+  // any other part of the page. The safe choice has focus; Escape chooses it too. lines: texts
+  // (paragraphs) and lists of texts. Resolves true for yes.
+  Aid.prototype.ask = function (title, lines, yes, no) {
+    var self = this;
+    if (this.asking) this.asking(false);
+    return new Promise(function (resolve) {
+      var dialog = document.createElement("dialog");
+      dialog.className = "md-typeset aid-dialog";
+      dialog.setAttribute("aria-labelledby", "tw-aid-dialog-title");
+      var heading = document.createElement("h2");
+      heading.id = "tw-aid-dialog-title";
+      heading.textContent = title;
+      dialog.appendChild(heading);
+      lines.forEach(function (line) {
+        var block = document.createElement(Array.isArray(line) ? "ul" : "p");
+        (Array.isArray(line) ? line : []).forEach(function (item) {
+          var li = document.createElement("li");
+          li.textContent = item;
+          block.appendChild(li);
+        });
+        if (!Array.isArray(line)) block.textContent = line;
+        dialog.appendChild(block);
+      });
+      var buttons = document.createElement("div");
+      buttons.className = "aid-dialog-buttons";
+      function button(label, css, value) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.className = "aid-button " + css;
+        b.textContent = label;
+        b.addEventListener("click", function () { answer(value); });
+        buttons.appendChild(b);
+        return b;
+      }
+      function answer(value) {
+        if (self.asking !== answer) return;
+        self.asking = null;
+        if (dialog.open) dialog.close();
+        dialog.remove();
+        resolve(value);
+      }
+      button(yes, "", true);
+      var safe = button(no, "aid-button--secondary", false);
+      dialog.appendChild(buttons);
+      dialog.addEventListener("cancel", function (event) { event.preventDefault(); answer(false); });
+      self.asking = answer;
+      document.body.appendChild(dialog);
+      dialog.showModal();
+      safe.focus();
     });
   };
 
@@ -472,14 +557,18 @@
   };
 
   Aid.prototype.clear = function () {
-    if (!window.confirm(say("clear_confirm"))) return;
-    this.fill({});
-    this.family = "";
-    this.dirty = false;
-    this.summary.hidden = true;
-    this.status("ready", say("cleared"));
-    this.go(0);
-    this.update();
+    var self = this;
+    this.ask(say("clear_title"), [say("clear_confirm")], say("clear_yes"), say("clear_no"))
+      .then(function (yes) {
+        if (!yes) return;
+        self.fill({});
+        self.family = "";
+        self.dirty = false;
+        self.summary.hidden = true;
+        self.status("ready", say("cleared"));
+        self.go(0);
+        self.update();
+      });
   };
 
   // Start -------------------------------------------------------------------------------
@@ -590,11 +679,13 @@
     return { ok: false, stopped: this.stopped, message: say(this.stopped ? "stopped" : "starting_retry") };
   };
 
-  // Python has stopped after it was ready: offer a restart.
+  // Python has stopped after it was ready: offer a restart, and say when a file stopped it.
   Aid.prototype.die = function () {
     if (!this.ready) return;
     this.ready = false;
     this.stopped = true;
+    this.stoppedBy = this.opening ? "stopped_file" : "stopped";
+    this.opening = false;
     this.offerRestart(false);
   };
 
@@ -609,7 +700,7 @@
 
   Aid.prototype.offerRestart = function (focus) {
     var self = this;
-    this.status("stopped", say("stopped"));
+    this.status("stopped", say(this.stoppedBy || "stopped"));
     var button = document.createElement("button");
     button.type = "button";
     button.className = "aid-button";
@@ -622,6 +713,7 @@
 
   Aid.prototype.restart = function () {
     this.stopped = false;
+    this.stoppedBy = null;
     this.restartedAt = performance.now();
     this.status("loading", say("restarting"));
     this.go(this.view);
@@ -643,6 +735,7 @@
   };
 
   Aid.prototype.forget = function () {
+    if (this.asking) this.asking(false);
     this.fill({});
     this.form.querySelector("[data-aid-import]").value = "";
     this.output.innerHTML = "";

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var match = /^#casus=([a-z0-9-]+)$/.exec(window.location.hash);
+  var match = /^#casus=(.*)$/.exec(window.location.hash);
   var form = document.querySelector("form.aid[data-aid]");
   var self = document.currentScript;
   if (!match || !form || !self) return;
@@ -31,11 +31,27 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
+  // A case that does not exist (a mistyped or old link) is said, not ignored: once the aid is
+  // ready, under its status. The words come from the aid's page (interface.toml).
+  function unknown() {
+    whenReady(function () {
+      var texts = JSON.parse(document.querySelector("script[data-tw-texts]").textContent);
+      var note = document.createElement("p");
+      note.className = "aid-error";
+      note.setAttribute("data-tw-casus-unknown", "");
+      note.textContent = texts.casus_unknown;
+      form.querySelector("[data-aid-status]").appendChild(note);
+    });
+  }
+
+  if (!/^[a-z0-9-]+$/.test(caseId)) { unknown(); return; }
   var script = document.createElement("script");
   script.src = new URL("casussen/" + caseId + ".js", self.src).href;
   script.onload = function () {
     var file = (window.__twCases || {})[caseId];
     if (typeof file === "string") whenReady(function () { open(file); });
+    else unknown();
   };
+  script.onerror = unknown;
   document.head.appendChild(script);
 })();

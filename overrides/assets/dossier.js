@@ -7,15 +7,17 @@
   var form = document.querySelector("[data-tw-case-file]");
   if (!form) return;
   var texts = JSON.parse(form.getAttribute("data-texts"));
-  var python = new TwPython.Python();
+  var python = null;
   var status = form.querySelector("[data-tw-case-file-status]");
   var input = form.querySelector("[data-tw-case-file-input]");
   var actions = form.querySelector(".tw-case-file-actions");
   var output = form.querySelector("[data-tw-case-file-output]");
+  var restart = null;
 
   function state(name, message) {
     form.setAttribute("data-tw-case-file", name);
     status.textContent = message;
+    if (restart) { restart.remove(); restart = null; }
   }
 
   function clear() {
@@ -28,7 +30,7 @@
     clear();
     if (!file || !python.ready) return;
     TwPython.readFile(file).then(function (read) {
-      if (read.problem) { state("ready", texts[read.problem]); return; }
+      if (read.problem) { state("ready", texts["file_" + read.problem]); return; }
       python.call({ op: "document", text: read.text, now: new Date().toISOString() })
         .then(function (response) {
           if (!python.ready) return;  // it stopped: onStop has said so
@@ -42,18 +44,39 @@
     });
   }
 
-  python.onStop = function () {
+  // Python could not start (message: unavailable) or stopped, perhaps on a file (stopped):
+  // the page says so and offers to start it again.
+  function offerRestart(message) {
     input.disabled = true;
-    state("unavailable", texts.unavailable);
-  };
-  python.start().then(function () {
-    input.disabled = false;
-    state("ready", texts.ready);
-  }, function (error) {
-    console.warn("Thuiswijzer:", error.message);
-    state("unavailable", texts.unavailable);
-  });
+    input.value = "";
+    clear();
+    state("unavailable", message);
+    restart = document.createElement("button");
+    restart.type = "button";
+    restart.className = "aid-button";
+    restart.setAttribute("data-tw-restart", "");
+    restart.textContent = texts.restart;
+    restart.addEventListener("click", function () {
+      state("loading", texts.restarting);
+      start(performance.now());
+    });
+    status.parentNode.insertBefore(restart, status.nextSibling);
+  }
 
+  // since: the start limit counts from navigation, or from a restart.
+  function start(since) {
+    python = new TwPython.Python(since);
+    python.onStop = function () { offerRestart(texts.stopped); };
+    python.start().then(function () {
+      input.disabled = false;
+      state("ready", texts.ready);
+    }, function (error) {
+      console.warn("Thuiswijzer:", error.message);
+      offerRestart(texts.unavailable);
+    });
+  }
+
+  start();
   input.addEventListener("change", show);
   form.querySelector("[data-tw-case-file-print]").addEventListener("click", function () {
     window.print();
@@ -63,5 +86,8 @@
   window.addEventListener("pagehide", function () {
     input.value = "";
     clear();
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && python.ready) state("ready", texts.ready);
   });
 })();

@@ -10,20 +10,22 @@
   var form = document.querySelector("[data-tw-overview]");
   if (!form) return;
   var texts = JSON.parse(form.getAttribute("data-texts"));
-  var python = new TwPython.Python();
+  var python = null;
   var status = form.querySelector("[data-tw-overview-status]");
   var input = form.querySelector("[data-tw-overview-files]");
   var drop = form.querySelector("[data-tw-overview-drop]");
   var output = form.querySelector("[data-tw-overview-output]");
+  var restart = null;
 
   function state(name, message) {
     form.setAttribute("data-tw-overview", name);
     status.textContent = message;
+    if (restart) { restart.remove(); restart = null; }
   }
 
   function read(file) {
     return TwPython.readFile(file).then(function (read) {
-      return read.problem ? { name: file.name, problem: texts[read.problem] }
+      return read.problem ? { name: file.name, problem: texts["file_" + read.problem] }
         : { name: file.name, text: read.text };
     });
   }
@@ -36,9 +38,11 @@
       status.textContent = texts.too_many.replace("{max}", MAX_FILES);
       return;
     }
+    output.innerHTML = "";  // the table shown is of other files: it goes, whatever comes now
     Promise.all(files.map(read)).then(function (items) {
       return python.call({ op: "overview", files: items });
     }).then(function (response) {
+      if (!python.ready) return;  // it stopped: onStop has said so
       if (!response || !response.ok) { status.textContent = texts.sorry; return; }
       output.innerHTML = response.html;  // built and escaped by Python
       status.textContent = texts.done.replace("{count}", files.length);
@@ -46,15 +50,44 @@
     });
   }
 
-  python.onStop = function () { state("unavailable", texts.unavailable); };
-  python.start().then(function () {
-    state("ready", texts.ready);
-    if (input.files.length) show(input.files);
-  }, function (error) {
-    console.warn("Thuiswijzer:", error.message);
-    state("unavailable", texts.unavailable);
-  });
+  function forget() {
+    input.value = "";
+    output.innerHTML = "";
+  }
 
+  // Python could not start (unavailable) or stopped, perhaps on a file (stopped): the page says
+  // so and offers to start it again.
+  function offerRestart(message) {
+    forget();
+    input.disabled = true;
+    state("unavailable", message);
+    restart = document.createElement("button");
+    restart.type = "button";
+    restart.className = "md-button";
+    restart.setAttribute("data-tw-restart", "");
+    restart.textContent = texts.restart;
+    restart.addEventListener("click", function () {
+      state("loading", texts.restarting);
+      start(performance.now());
+    });
+    status.parentNode.insertBefore(restart, status.nextSibling);
+  }
+
+  // since: the start limit counts from navigation, or from a restart.
+  function start(since) {
+    python = new TwPython.Python(since);
+    python.onStop = function () { offerRestart(texts.stopped); };
+    python.start().then(function () {
+      input.disabled = false;
+      state("ready", texts.ready);
+      if (input.files.length) show(input.files);
+    }, function (error) {
+      console.warn("Thuiswijzer:", error.message);
+      offerRestart(texts.unavailable);
+    });
+  }
+
+  start();
   input.addEventListener("change", function () { show(input.files); });
   drop.addEventListener("dragover", function (event) {
     event.preventDefault();
@@ -70,9 +103,16 @@
     window.print();
   });
   form.querySelector("[data-tw-overview-clear]").addEventListener("click", function () {
-    input.value = "";
-    output.innerHTML = "";
+    forget();
     status.textContent = form.getAttribute("data-tw-overview") === "ready" ? texts.ready : status.textContent;
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  // The groups' answers do not come back after leaving the page: not with Back, not from the
+  // back-forward cache.
+  window.addEventListener("pagehide", forget);
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    forget();
+    if (form.getAttribute("data-tw-overview") === "ready") status.textContent = texts.ready;
+  });
 })();

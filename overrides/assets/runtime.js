@@ -14,9 +14,13 @@
   var CALL_LIMIT_MS = 10000;
   // Python must be ready this long after navigation (or a restart), or the page goes on without.
   var START_LIMIT_MS = 20000;
-  // A file the user opens: at most 1 MB and JSON nested at most 20 deep (as Python checks too).
+  // A file the user opens, checked before anything reads it, as Python checks it too
+  // (aids/answers_file.py): UTF-8, at most 1 MB, JSON nested at most 20 deep, no number longer
+  // than 20 characters, at most 20,000 keys and list items.
   var MAX_FILE_BYTES = 1000000;
   var MAX_FILE_DEPTH = 20;
+  var MAX_FILE_NUMBER = 20;
+  var MAX_FILE_ITEMS = 20000;
   var NativeWorker = window.__twNativeWorker || window.Worker;
   var unpacker = null;
   // Over http: the runtime's files are fetched, not loaded as data scripts.
@@ -56,9 +60,17 @@
     return proxy;
   }
 
+  // A search worker that cannot be made (a policy, an old browser) stays without: the search
+  // does not work, but nothing else stops.
   function releaseSearch() {
     searchReleased = true;
-    heldWorkers.splice(0).forEach(function (proxy) { proxy.start(); });
+    heldWorkers.splice(0).forEach(function (proxy) {
+      try {
+        proxy.start();
+      } catch (error) {
+        console.warn("Thuiswijzer: no search worker:", error && error.message);
+      }
+    });
   }
 
   if (typeof ThemeWorker === "function" && typeof EventTarget === "function") {
@@ -76,8 +88,14 @@
     unpacker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
   };
 
+  // A worker that cannot be made (blocked by a policy, Trusted Types, an old browser) is a
+  // browser that does not let Python run.
   function startWorker(source) {
-    return new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+    try {
+      return new NativeWorker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+    } catch (error) {
+      throw failure("reason_browser", "no worker: " + (error && error.message));
+    }
   }
 
   function failure(reason, detail) {
@@ -135,27 +153,50 @@
     }));
   }
 
-  // Depth of JSON text without parsing it, so a hostile file never reaches a parser.
-  function jsonDepth(source) {
-    var deepest = 0, level = 0, inString = false, escaped = false;
+  // What makes a file's text too much to parse (as answers_file.problem in Python), in one pass
+  // without parsing it, so a hostile file never reaches a parser: too_deep, number_too_long,
+  // too_many_items, or null.
+  function jsonProblem(source) {
+    var level = 0, items = 0, number = 0, inString = false, escaped = false;
     for (var i = 0; i < source.length; i++) {
-      var c = source[i];
+      var c = source.charCodeAt(i);
       if (inString) {
         if (escaped) escaped = false;
-        else if (c === "\\") escaped = true;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === "[" || c === "{") deepest = Math.max(deepest, ++level);
-      else if (c === "]" || c === "}") level--;
+        else if (c === 92) escaped = true;  // backslash
+        else if (c === 34) inString = false;  // "
+        continue;
+      }
+      // digits, + - . e E: a number's characters (outside strings only literals have e)
+      if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 101 || c === 69) {
+        if (++number > MAX_FILE_NUMBER) return "number_too_long";
+        continue;
+      }
+      number = 0;
+      if (c === 34) inString = true;
+      else if (c === 91 || c === 123) {  // [ {
+        if (++level > MAX_FILE_DEPTH) return "too_deep";
+      } else if (c === 93 || c === 125) level--;  // ] }
+      else if (c === 58 || c === 44) {  // : ,
+        if (++items > MAX_FILE_ITEMS) return "too_many_items";
+      }
     }
-    return deepest;
+    return null;
   }
 
-  // Read a file the user chose, within the limits; resolves {text} or {problem: a reason}.
+  // Read a file the user chose, within the limits; resolves {text} or {problem: a reason}. Only
+  // UTF-8 is read (a byte-order mark is dropped): UTF-16 or broken bytes are refused, not shown
+  // garbled.
   function readFile(file) {
     if (file.size > MAX_FILE_BYTES) return Promise.resolve({ problem: "too_big" });
-    return file.text().then(function (text) {
-      return jsonDepth(text) > MAX_FILE_DEPTH ? { problem: "too_deep" } : { text: text };
+    return file.arrayBuffer().then(function (buffer) {
+      var text;
+      try {
+        text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(buffer);
+      } catch (error) {
+        return { problem: "not_utf8" };
+      }
+      var problem = jsonProblem(text);
+      return problem ? { problem: problem } : { text: text };
     }, function () { return { problem: "unreadable" }; });
   }
 
@@ -230,13 +271,18 @@
     var self = this;
     return new Promise(function (resolve, reject) {
       var settled = false;
+      // Whatever goes wrong while the page tidies up, the start rejects: the page always says
+      // why it goes on without Python.
       function fail(error) {
         if (settled) return;
         settled = true;
-        releaseSearch();
         clearTimeout(deadline);
-        self.terminate();
         reject(error);
+        try {
+          self.terminate();
+        } finally {
+          releaseSearch();
+        }
       }
       var deadline = setTimeout(function () {
         fail(failure("reason_timeout", "no start within " + self.limitMs + " ms"));
@@ -259,7 +305,6 @@
           settled = true;
           clearTimeout(deadline);
           run.unpacker.terminate();
-          releaseSearch();
           self.ready = true;
           // When each step of the start was done, in ms since navigation (for make bench).
           var times = message.start.times || {};
@@ -267,6 +312,7 @@
             times[step] = Math.round(times[step] - performance.timeOrigin);
           });
           resolve(message.start);
+          releaseSearch();
         } else if (message.type === "failed") {
           fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
         } else if (message.type === "error") {

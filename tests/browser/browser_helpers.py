@@ -82,6 +82,14 @@ def use_data_scripts(context) -> None:
     context.route("**/assets/runtime.js", serve)
 
 
+def answer_dialog(page, button: str) -> None:
+    """Answer the aid's own question (a modal <dialog>, not the browser's) with this button."""
+    dialog = page.locator("dialog.aid-dialog[open]")
+    dialog.wait_for()
+    dialog.get_by_role("button", name=button).click()
+    dialog.wait_for(state="detached")
+
+
 def walk_to_check(page, limit: int = 15) -> None:
     """Press 'Volgende stap' until the check page shows, waiting for each step to change."""
     for _ in range(limit):

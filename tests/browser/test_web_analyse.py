@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from browser_helpers import axe_violations, new_context, tab_to, wait_for_aid
+from browser_helpers import answer_dialog, axe_violations, new_context, tab_to, wait_for_aid
 
 AID = "/hulpmiddelen/analyse.html"
 PAYLOAD = '<img src=x onerror="window.__pwned=1">"<script>window.__pwned=2</script>'
@@ -213,8 +213,8 @@ def test_exports_escape_typed_text_and_the_json_opens_again_to_the_same_plan(aid
     assert list(data["aids"]) == ["analyse"]
     assert PAYLOAD in strings(data["aids"]["analyse"]["answers"])
     # Clear everything, then open the file again.
-    aid.once("dialog", lambda dialog: dialog.accept())
-    aid.get_by_role("button", name="Wis alles").click()
+    aid.locator("[data-aid-clear]").click()
+    answer_dialog(aid, "Wis alles")
     assert visible_step(aid) == "gezin"
     assert aid.input_value("#tw-analyse-problemen--kind1") == ""
     aid.set_input_files("[data-aid-import]", path)

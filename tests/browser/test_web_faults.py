@@ -231,3 +231,107 @@ def test_a_failed_request_never_lets_the_wizard_advance(browser, server, code, d
     page.locator("[data-step=kader]").wait_for()
     assert page.csp == []
     context.close()
+
+
+# A Worker that cannot be made (blocked by a policy, Trusted Types, an old browser): the page's
+# own scripts see a Worker that throws.
+NO_WORKER = ("window.Worker = function () { throw new DOMException('blocked by policy',"
+             " 'SecurityError'); };")
+
+
+@pytest.mark.parametrize("transport", [FETCHED, SCRIPTS])
+def test_a_worker_that_cannot_be_made_ends_in_the_checklist(browser, server, transport):
+    """Issue 20: the aid said "wordt gestart" forever, and the 20-second limit did nothing."""
+    context = new_context(browser)
+    if transport == SCRIPTS:
+        use_data_scripts(context)
+    context.add_init_script(NO_WORKER)
+    page = context.new_page()
+    page.csp = watch_csp(context, page)
+    page.clock.install(time=NAVIGATION - dt.timedelta(minutes=1))
+    page.clock.pause_at(NAVIGATION)  # the limit cannot end it: the clock stands still
+    page.goto(server + AID, wait_until="domcontentloaded")
+    page.fill(TYPED, "moeder, al getypt")
+    wait_for_aid(page, "unavailable", timeout=30_000)
+    assert page.evaluate("() => Date.now()") - NAVIGATION.timestamp() * 1000 <= START_LIMIT_MS
+    assert page.inner_text("[data-aid-status]") == unavailable("reason_browser")
+    assert page.input_value(TYPED) == "moeder, al getypt"
+    page.clock.resume()
+    assert axe_violations(page) == []
+    page.locator(".md-search__input").focus()  # the held search worker cannot be made either
+    assert page.get_attribute("form.aid", "data-state") == "unavailable"
+    assert page.csp == []
+    context.close()
+
+
+# The case-file page and the group overview: a Python that stops on a file, or cannot start,
+# is offered again, with a message that fits.
+OTHER_PAGES = {
+    "dossier": ("/hulpmiddelen/dossier.html", "[data-tw-case-file]", "twCaseFile",
+                "[data-tw-case-file-input]", "[data-tw-case-file-status]", "case_file"),
+    "groepsoverzicht": ("/trainen/groepsoverzicht.html", "[data-tw-overview]", "twOverview",
+                        "[data-tw-overview-files]", "[data-tw-overview-status]", "overview"),
+}
+
+
+def _words(kind: str) -> dict:
+    return group(kind) if kind == "case_file" else {
+        key: aids.catalogue.training()("overview", key) for key in
+        ("ready", "unavailable", "stopped", "restart", "restarting")}
+
+
+def _state(page, form: str, key: str, state: str, timeout: float = 90_000) -> None:
+    page.wait_for_function(f"() => document.querySelector('{form}').dataset.{key} === '{state}'",
+                           timeout=timeout)
+
+
+def _family_text(marked: bool) -> str:
+    label = f"gezin {MARK[0]}." if marked else "gezin B."
+    content = {"format": "thuiswijzer-gezin", "version": 1, "label": label, "aids": {
+        "analyse": {"version": 3, "saved": "2027-03-01T10:00:00+00:00",
+                    "answers": {"leden": ["ouder1"], "hulp_keuze": ["triple-p"],
+                                "begin": MARK if marked else "Na een verhuizing."}}}}
+    return json.dumps(content)
+
+
+@pytest.mark.parametrize("kind", OTHER_PAGES)
+def test_a_page_whose_python_stops_on_a_file_starts_it_again(browser, server, tmp_path, kind):
+    path, form, key, input_, status, words = OTHER_PAGES[kind]
+    words = _words(words)
+    context, page = open_aid(browser, server, "worker.js", worker_with(DIES))
+    page.goto(server + path, wait_until="domcontentloaded")
+    _state(page, form, key, "ready")
+    marked, good = tmp_path / "storing.json", tmp_path / "goed.json"
+    marked.write_text(_family_text(True), encoding="utf-8")
+    good.write_text(_family_text(False), encoding="utf-8")
+    page.set_input_files(input_, str(marked))
+    page.clock.run_for(CALL_LIMIT_MS - 1_000)
+    assert page.locator(status).inner_text() != words["stopped"]
+    page.clock.run_for(1_000)
+    page.locator(status).get_by_text(words["stopped"]).wait_for()
+    page.clock.resume()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name=words["restart"]).click()
+    _state(page, form, key, "ready")
+    assert page.locator("[data-tw-restart]").count() == 0
+    page.set_input_files(input_, str(good))
+    page.locator(".tw-document, [data-tw-overview-output] table").first.wait_for()
+    assert page.csp == []
+    context.close()
+
+
+@pytest.mark.parametrize("kind", OTHER_PAGES)
+def test_a_page_whose_python_cannot_start_says_so_and_offers_a_restart(browser, server, kind):
+    path, form, key, input_, status, words = OTHER_PAGES[kind]
+    words = _words(words)
+    context, page = open_aid(browser, server, "worker.js", 404)
+    page.goto(server + path, wait_until="domcontentloaded")
+    _state(page, form, key, "unavailable")
+    assert page.locator(status).inner_text() == words["unavailable"]
+    assert page.locator(input_).is_disabled()
+    context.unroute("**/assets/runtime/worker.js")
+    page.clock.resume()
+    page.get_by_role("button", name=words["restart"]).click()
+    _state(page, form, key, "ready")
+    assert page.locator(status).inner_text() == words["ready"]
+    context.close()

@@ -132,3 +132,28 @@ def test_the_aftercare_timeline_is_a_picture_with_a_text_equivalent_and_prints(p
     page.emulate_media(media="print")
     box, content = svg.bounding_box(), page.locator(".aid-result--pro").bounding_box()
     assert svg.is_visible() and box["x"] + box["width"] <= content["x"] + content["width"] + 1
+
+
+def test_a_very_long_word_wraps_on_a_phone(page, server):
+    """Issue 20: a 4,000-character word made a result 60,000 px wide on a phone."""
+    example = json.loads((ROOT / "tests" / "data" / "examples" / "analyse.json").read_text())
+    example["begin"] = "x" * 4000
+    example["label"] = "gezin " + "y" * 24
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(f"{server}/hulpmiddelen/analyse.html")
+    wait_for_aid(page)
+    page.evaluate("""answers => {
+        const file = new File([JSON.stringify({format: "thuiswijzer", aid: "analyse", version: 1,
+                               answers})], "lang.json", {type: "application/json"});
+        const input = document.querySelector("[data-aid-import]");
+        const list = new DataTransfer(); list.items.add(file); input.files = list.files;
+        input.dispatchEvent(new Event("change", {bubbles: true}));
+    }""", example)
+    page.locator("[data-aid-check]").wait_for(state="visible")
+    widths = "() => [document.documentElement.scrollWidth, document.querySelector('form.aid')" \
+             ".scrollWidth]"
+    assert max(page.evaluate(widths)) <= 360, "check page"
+    page.click("[data-aid-submit]")
+    page.locator("[data-aid-exports]").wait_for()
+    assert page.locator("[data-aid-output]").get_by_text("x" * 100, exact=False).first.is_visible()
+    assert max(page.evaluate(widths)) <= 360, "result"

@@ -12,10 +12,10 @@ import re
 import pytest
 
 import aids
-from aids import answers_file
+from aids import answers_file, family
 import csp
-from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, axe_violations, new_context, wait_for_aid,
-                             watch_csp)
+from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, answer_dialog, axe_violations, new_context,
+                             wait_for_aid, watch_csp)
 from paths import ROOT, SITE
 
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html"))
@@ -34,6 +34,13 @@ def test_every_page_starts_with_its_policy_with_a_hash_for_each_inline_script():
         assert "'unsafe-inline'" not in policy.group(1) and "'unsafe-eval'" not in policy.group(1)
         for script in csp.inline_scripts(html):
             assert csp.sha256(script) in directives["script-src"], (path, script[:60])
+        # Only a page that runs Python may compile WebAssembly and start a blob: worker.
+        python = "data-tw-runtime" in html
+        assert ("'wasm-unsafe-eval'" in directives["script-src"]) is python, path
+        assert ("blob:" in directives["worker-src"]) is python, path
+        assert directives["default-src"] == "'self'"
+    with_python = [p for p in PAGES if "data-tw-runtime" in (SITE / p).read_text(encoding="utf-8")]
+    assert len(with_python) == len(aids.aid_ids()) + 2  # the aids, the case file, the overview
 
 
 def test_the_guard_sees_a_violation(page, server):
@@ -73,8 +80,10 @@ def test_every_state_of_every_aid_from_file_without_a_violation(file_page, offli
     page.emulate_media(media="print")
     page.emulate_media(media="screen")
     page.wait_for_function("() => !document.querySelector('body > a[download]')")  # links gone
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Wis alles").click()
+    page.locator("[data-aid-clear]").click()
+    page.locator("dialog.aid-dialog[open]").wait_for()
+    assert axe_violations(page) == []  # the question in the page too
+    answer_dialog(page, "Wis alles")
     wait_for_aid(page)
     assert axe_violations(page) == []
 
@@ -96,6 +105,7 @@ def test_a_huge_paste_is_cut_to_the_maximum_and_a_longer_saved_answer_gets_a_dut
     saved.write_text(answers_file.dump(aids.load("analyse"), {
         "leden": ["ouder1"], "problemen": {"ouder1": "y" * (maximum + 1)}}), encoding="utf-8")
     page.set_input_files("[data-aid-import]", str(saved))
+    answer_dialog(page, "Vervang mijn antwoorden")  # the form held the paste
     summary = page.locator("[data-aid-errors]")
     summary.get_by_text(f"Gebruik hier niet meer dan {maximum} tekens.").wait_for()
     assert page.input_value("#tw-analyse-problemen--ouder1") == "y" * (maximum + 1)
@@ -158,5 +168,58 @@ def test_the_back_forward_cache_gives_back_no_typed_answers(bfcache_browser, ser
     assert_forgotten(page)
     assert page.locator("[data-step=gezin]").is_visible()
     wait_for_aid(page)
+    assert violations == []
+    context.close()
+
+
+def _family_file(tmp_path) -> str:
+    content = None
+    for aid_id in ("analyse", "perspectief"):
+        aid = aids.load(aid_id)
+        answers = json.loads((EXAMPLES / f"{aid_id}.json").read_text(encoding="utf-8"))
+        held = family.load_text(content)[0] if content else None
+        content = family.dump(held, aid, aids.normalize(aid, answers))
+    path = tmp_path / "gezinsdossier.json"
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+# Each page that shows a family's data: where it opens the file, what shows it, and a text of
+# the family's that it shows.
+SHOWN = {
+    "hulpmiddelen/analyse.html": ("form.aid[data-state=ready]", "[data-aid-import]",
+                                  "[data-aid-check-body] dl", "na de verhuizing misging"),
+    "hulpmiddelen/dossier.html": ("[data-tw-case-file=ready]", "[data-tw-case-file-input]",
+                                  ".tw-document", "Dossierdocument gezin M."),
+    "trainen/groepsoverzicht.html": ("[data-tw-overview=ready]", "[data-tw-overview-files]",
+                                     "[data-tw-overview-output] table", "gezinsdossier.json"),
+}
+
+
+@pytest.mark.parametrize("path", SHOWN)
+def test_back_and_forward_bring_back_no_family_data(bfcache_browser, server, tmp_path, path):
+    """Every page that shows a family's data clears it on leaving: Back (from the back-forward
+    cache), Forward and Back again show none of it."""
+    ready, opener, shown, secret = SHOWN[path]
+    context = new_context(bfcache_browser)
+    page = context.new_page()
+    violations = watch_csp(context, page)
+    context.add_init_script("window.addEventListener('pageshow', e => { if (e.persisted) "
+                            "document.documentElement.dataset.restored = 'ja'; });")
+    page.goto(f"{server}/{path}")
+    page.locator(ready).wait_for(timeout=60_000)
+    page.set_input_files(opener, _family_file(tmp_path))
+    page.locator(shown).first.wait_for()
+    assert secret in page.content()
+    page.on("dialog", lambda dialog: dialog.accept())
+    for _ in range(2):
+        page.goto(f"{server}/index.html")
+        page.go_back(wait_until="commit")
+        page.wait_for_function("() => document.documentElement.dataset.restored === 'ja'")
+        page.locator(ready).wait_for(timeout=60_000)
+        assert page.locator(shown).count() == 0, path
+        assert secret not in page.content(), path
+        page.go_forward(wait_until="commit")
+        page.evaluate("() => delete document.documentElement.dataset.restored")
     assert violations == []
     context.close()

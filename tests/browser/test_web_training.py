@@ -14,6 +14,7 @@ import zipfile
 import pytest
 
 import aids
+from aids.texts import group
 import bundle
 from aids import answers_file, catalogue
 from browser_helpers import axe_violations, wait_for_aid
@@ -226,3 +227,12 @@ def test_the_zip_holds_no_copy_of_itself_and_says_where_its_facts_are():
     assert page.count(note) == 3
     assert bundle.offline_page(bundle.with_facts(page, {"size": "1", "date": "2", "sha256": "3"})) \
         == page
+
+
+def test_an_unknown_case_is_said_not_ignored(page, server):
+    page.goto(f"{server}/hulpmiddelen/omgang.html#casus=bestaat-niet")
+    note = page.locator("[data-tw-casus-unknown]")
+    note.wait_for(timeout=60_000)
+    assert note.inner_text() == group("loader")["casus_unknown"]
+    assert page.input_value("[name=label]") == ""
+    assert axe_violations(page) == []
