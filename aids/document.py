@@ -11,12 +11,14 @@ content; every typed text is escaped (aids._html).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from . import family, render
 from ._html import Markup, h, join
 from .dates import format_date, parse_date
-from .definition import aid_ids, load
+from .definition import Aid, aid_ids, load
 from .engine import evaluate
+from .result import Section, Voice
 from .texts import text
 
 # The order of the parts: the way a family goes through the aids.
@@ -37,6 +39,24 @@ def _status(answers: dict) -> str:
     return text("document.concept")
 
 
+def _once(voice: Voice, aid: Aid) -> tuple[Voice, list[Section]]:
+    """A part's voice without the answers and remarks of the shared parts (the document shows
+    those once), keeping what the aid's own rules say about them; and those as sections."""
+    kept, answered = [], []
+    for section in voice.sections:
+        if section.id not in aid.parts:
+            kept.append(section)
+            continue
+        own = f"{aid.id}."
+        answers = tuple(item for item in section.items if not item.rule.startswith(own))
+        remarks = tuple(item for item in section.items if item.rule.startswith(own))
+        if answers:
+            answered.append(replace(section, items=answers))
+        if remarks:
+            kept.append(replace(section, items=remarks))
+    return replace(voice, sections=tuple(kept)), answered
+
+
 def _framed(header: str, *content: object, **attributes: str) -> Markup:
     """A block whose header repeats at the top of every printed page it runs over: a table
     header row does that in print; on screen it is not shown (thuiswijzer.css)."""
@@ -54,11 +74,14 @@ def html(content: str, today: dt.date | None = None) -> Markup:
     label = found.label or text("document.no_label")
     made = format_date(today or dt.date.today())
     sections = []
+    shared: list[Section] = []  # the safety part's answers, shown once, before the parts
     for number, aid_id in enumerate(parts, start=1):
         aid = load(aid_id)
         part = found.parts[aid_id]
         answers = family.answers_for(found, aid)
         result = evaluate(aid, answers, final=True).result
+        voice, answered = _once(result.professional, aid)
+        shared = shared or answered
         status = _status(answers)
         meta = text("document.part_meta", saved=_day(part.saved) or made, status=status)
         header = text("document.part_header", label=label, title=aid.title, status=status,
@@ -69,14 +92,23 @@ def html(content: str, today: dt.date | None = None) -> Markup:
             _framed(header,
                     h("h2", {"id": f"tw-doc-{aid_id}-title"}, f"{number}. {aid.title}"),
                     h("p", {"class": "tw-doc-meta"}, meta),
-                    render.voice_html(result.professional))))
+                    render.voice_html(voice))))
+    header = text("document.header", label=label, made=made)
+    if shared:
+        title = shared[0].heading
+        sections.insert(0, h(
+            "section", {"class": "tw-doc-part", "id": "tw-doc-kader",
+                        "aria-labelledby": "tw-doc-kader-title"},
+            _framed(header, h("h2", {"id": "tw-doc-kader-title"}, title),
+                    [render.section_html(section) for section in shared])))
+    entries = ([("kader", shared[0].heading)] if shared else []) + [
+        (aid_id, load(aid_id).title) for aid_id in parts]
     contents = None
     if len(parts) > 1:
         contents = h("nav", {"class": "tw-doc-contents", "aria-labelledby": "tw-doc-contents"},
                      h("h2", {"id": "tw-doc-contents"}, text("document.contents")),
-                     h("ol", {}, [h("li", {}, h("a", {"href": f"#tw-doc-{aid_id}"},
-                                                 load(aid_id).title)) for aid_id in parts]))
-    header = text("document.header", label=label, made=made)
+                     h("ol", {}, [h("li", {}, h("a", {"href": f"#tw-doc-{key}"}, title))
+                                  for key, title in entries]))
     return h(
         "article", {"class": "tw-document"},
         _framed(header,

@@ -383,7 +383,7 @@ def _block_html(block: Block) -> Markup:
                _pick(item)))
 
 
-def _section_html(section: Section) -> Markup:
+def section_html(section: Section) -> Markup:
     css = "aid-result-section aid-result-section--overview" if section.overview \
         else "aid-result-section"
     return h("section", {"class": css, "data-section": section.id or None},
@@ -410,8 +410,8 @@ def _voice_html(voice: Voice, css: str, label: str) -> Markup:
         gaps = h("section", {"class": "aid-gaps"},
                  h("h4", {}, text("result.open")),
                  h("ul", {}, [h("li", {}, gap) for gap in voice.gaps]))
-    parts = [h("div", {"class": "aid-pair"}, [_section_html(s) for s in group]) if len(group) > 1
-             else _section_html(group[0]) for group in _paired(voice.sections)]
+    parts = [h("div", {"class": "aid-pair"}, [section_html(s) for s in group]) if len(group) > 1
+             else section_html(group[0]) for group in _paired(voice.sections)]
     empty = None if voice.sections else h("p", {}, text("result.empty"))
     return h("section", {"class": f"aid-result {css}"},
              h("h3", {}, [h("span", {"class": "aid-voice"}, label), " "] if label else None,

@@ -31,7 +31,8 @@ def family_of(*aid_ids: str, **changes) -> str:
 
 def test_every_part_with_its_date_and_status_and_a_contents_list():
     html = document.html(family_of("analyse", "omgang", "perspectief", "nazorg"), TODAY)
-    assert html.count('class="tw-doc-part"') == 4
+    # The safety and legal frame once, before the four parts.
+    assert html.count('class="tw-doc-part"') == 5
     assert html.count("Bewaard op 1 oktober 2027") == 4
     assert "Status: besproken met ouders op 8 maart 2027" in html
     assert '<nav class="tw-doc-contents"' in html and 'href="#tw-doc-nazorg"' in html
@@ -64,6 +65,7 @@ def test_each_part_names_family_aid_status_and_day_in_the_header_that_repeats_on
                        str(html))
     assert heads == [
         "gezin B. · dossierdocument · gemaakt op 1 november 2027",
+        "gezin B. · dossierdocument · gemaakt op 1 november 2027",  # safety and legal frame
         "gezin B. · Van analyse naar hulpverleningsplan · besproken met ouders op 8 maart 2027"
         " · gemaakt op 1 november 2027",
         "gezin B. · Omgangsregeling plannen · concept · gemaakt op 1 november 2027",
@@ -80,3 +82,22 @@ def test_a_full_name_from_the_file_is_not_shown_and_the_document_says_why():
     assert "Jansen" not in html
     assert "Dossierdocument gezin zonder naam" in html
     assert "lijkt op een volledige naam en is daarom weggelaten" in html
+
+
+def test_the_safety_part_shows_once_and_each_aid_keeps_its_own_remarks():
+    danger = {"gevaren": ["geweld"], "geweld_wie": ["ouder"], "geweld_tegen": ["ouder"],
+              "geweld_nu": "nog", "veilig_thuis": "nee"}
+    contacts = json.loads((EXAMPLES / "omgang.json").read_text(encoding="utf-8"))["contacten"]
+    # The part saved last holds the family's safety part: here omgang's.
+    html = str(document.html(family_of(
+        "analyse", "omgang", analyse=danger,
+        omgang={**danger, "contacten": [{**c, "pleger": "ja"} for c in contacts]}), TODAY))
+    front = html[html.index('id="tw-doc-kader"'):html.index('id="tw-doc-analyse"')]
+    assert html.count("Bekende gevaren") == 1 and "Bekende gevaren" in front
+    # What holds in every aid is said once, up front; each aid's own remark in its part.
+    assert html.count("Voordat je de versie voor ouders deelt") == 1
+    assert "Voordat je de versie voor ouders deelt" in front
+    analyse = html[html.index('id="tw-doc-analyse"'):html.index('id="tw-doc-omgang"')]
+    omgang = html[html.index('id="tw-doc-omgang"'):]
+    assert "Veiligheid eerst" in analyse and "Begeleid contact" in omgang
+    assert '<a href="#tw-doc-kader">Veiligheid en wettelijk kader</a>' in html
