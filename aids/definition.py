@@ -155,6 +155,7 @@ class Rule:
     # `text` empty: for the parents only (what the professional sees already, shared with them)
     watch: str = ""
     topic: str = ""
+    replaces: tuple[str, ...] = ()  # ids of rules this one says better when both hold
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "item_rule": ({"tag": str, "text": str}, {"when": dict, "unless": dict, "source": list}),
     "rule": ({"id": str, "section": str, "label": str, "text": str},
              {"when": dict, "unless": dict, "parent_label": str, "parent_text": str,
-              "each": str, "source": list, "watch": str, "topic": str}),
+              "each": str, "source": list, "watch": str, "topic": str, "replaces": list}),
     # A shared part (aids/content/data/<name>.toml): one step, its section, rules and facts.
     "part": ({"version": int, "part": str, "step": dict, "section": dict, "facts": dict,
               "topics": dict}, {"rules": list, "gaps": list}),
@@ -410,6 +411,11 @@ def _parse(path: Path) -> Aid:
     rules = tuple(rule for part in parts for rule in part.rules) + _rules(
         check, data, seen, facts, section_ids | {OPEN}, data["id"],
         {t for p in parts for t in p.topics})
+    known = {rule.id for rule in rules}
+    for k, rule in enumerate(rules):
+        if not set(rule.replaces) <= known - {rule.id}:
+            check.fail(f"replaces noemt onbekende regels {sorted(set(rule.replaces) - known)}",
+                       ("rules", k), "replaces")
     item_rules = _item_rules(check, data, seen, facts)
     unknown_shared = [key for key in data.get("shared", []) if key not in keys]
     if unknown_shared:
@@ -579,7 +585,7 @@ def _rule(check: Checker, rule: dict, at: tuple[object, ...], questions: dict[st
         text = catalogue.with_citation(check, text, rule["source"], at)
     return Rule(f"{prefix}.{rule['id']}", rule["section"], rule["label"], text, tests["when"],
                 tests["unless"], rule.get("parent_label", ""), rule.get("parent_text", ""),
-                rule.get("watch", ""), rule.get("topic", ""))
+                rule.get("watch", ""), rule.get("topic", ""), tuple(rule.get("replaces", [])))
 
 
 def _test(check: Checker, key: str, wanted: object, at: tuple[object, ...], part: str,

@@ -107,8 +107,12 @@ def plan(values: dict) -> list[Moment]:
     returned = parse_date(values.get("terugkeer_datum"))
     if returned is None:
         return []
-    moments = [_with_tasks(moment, returned, values, number) for number, moment in
+    moments = [_with_tasks(moment, values, number) for number, moment in
                enumerate(schedule(returned, _months(values)), start=1)]
+    for key in CARERS:  # the first moment of that week or month
+        at = next((n for n, m in enumerate(moments) if (m.kind, m.number) == key), None)
+        if at is not None:
+            moments[at] = replace(moments[at], tasks=moments[at].tasks + ("opvoeders",))
     end = measure_end(values)
     if end is not None:
         before = [n for n, m in enumerate(moments) if m.day <= end - dt.timedelta(days=HANDOVER)]
@@ -122,12 +126,10 @@ def plan(values: dict) -> list[Moment]:
     return moments
 
 
-def _with_tasks(moment: Moment, returned: dt.date, values: dict, number: int) -> Moment:
+def _with_tasks(moment: Moment, values: dict, number: int) -> Moment:
     tasks = []
     if number == 1:  # the safety plan as it stands, or a crisis plan where there is none
         tasks.append("veiligheidsplan" if values.get("veiligheidsplan") == "ja" else "crisisplan")
-    if (moment.kind, moment.number) in CARERS:
-        tasks.append("opvoeders")
     if moment.evaluation:
         tasks.append("kind")
     return replace(moment, tasks=tuple(tasks))

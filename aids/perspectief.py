@@ -14,7 +14,7 @@ aids/content/perspectief.toml. This module only computes the facts those rules u
 from __future__ import annotations
 
 from . import figures as draw
-from .dates import months_between, parse_date
+from .dates import format_date, months_between, parse_date
 from .definition import Aid
 from .result import Figures
 
@@ -52,6 +52,9 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
     found["balans_ontbreekt"] = ", ".join(missing)
     decided = parse_date(values.get("besluit_datum"))
     found["besluit_voor_gesprek"] = bool(decided and talk and decided < talk)
+    end = parse_date(values.get("maatregel_einde"))  # the shared part's end of the measure
+    if decided and end and decided > end:
+        found["besluit_na_einde"] = format_date(end)
     # A decision long after the placement for the child's age (Thuiswijzer's signal, after the
     # example terms the Richtlijn dropped in 2022: half a year up to 5, a year for older children).
     if placed and decided and decided >= placed and isinstance(age, int):

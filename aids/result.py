@@ -175,7 +175,10 @@ class _Context:
                  figures: Figures) -> None:
         self.aid, self.values, self.facts, self.extra, self.shown = aid, values, facts, extra, shown
         self.figures = figures
-        self.rules = [rule for rule in aid.rules if applies(rule, values, facts)]
+        holding = [rule for rule in aid.rules if applies(rule, values, facts)]
+        # A rule that says the same thing better for this aid replaces the general one.
+        replaced = {old for rule in holding for old in rule.replaces}
+        self.rules = [rule for rule in holding if rule.id not in replaced]
         self._names: dict[bool, dict[str, str]] = {}
 
     # Names in texts ------------------------------------------------------------------

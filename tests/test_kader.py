@@ -146,9 +146,14 @@ def test_the_facts_treat_violence_not_known_to_have_stopped_as_going_on():
 
 PAIRS = [
     # In every aid: the meldcode, a safety plan, the parents' version, the person at home.
-    ("omgang", TODDLER, with_violence(TODDLER), "kader.meldcode"),
-    ("omgang", with_violence(TODDLER, veilig_thuis="nu"), with_violence(TODDLER),
-     "kader.meldcode"),
+    ("omgang", {**TODDLER, "maatregel": "vrijwillig"},
+     with_violence(TODDLER, maatregel="vrijwillig"), "kader.meldcode"),
+    ("omgang", with_violence(TODDLER, maatregel="vrijwillig", veilig_thuis="nu"),
+     with_violence(TODDLER, maatregel="vrijwillig"), "kader.meldcode"),
+    # With a measure, the jeugdbeschermer hears it first.
+    ("omgang", TODDLER, with_violence(TODDLER), "kader.meldcode_maatregel"),
+    ("omgang", with_violence(TODDLER, maatregel="vrijwillig"), with_violence(TODDLER),
+     "kader.meldcode_maatregel"),
     ("omgang", with_violence(TODDLER, veiligheidsplan="ja"), with_violence(TODDLER),
      "kader.veiligheidsplan_ontbreekt"),
     ("analyse", with_violence(PLAN, geweld_wie=["ander"]), with_violence(PLAN),
@@ -157,8 +162,7 @@ PAIRS = [
      "kader.pleger_in_huis"),
     ("perspectief", with_violence(RETURN, geweld_woont="thuis", geweld_nu="gestopt"),
      with_violence(RETURN, geweld_woont="thuis"), "kader.pleger_in_huis"),
-    ("nazorg", AFTERCARE, {**AFTERCARE, "maatregel": "ots", "maatregel_einde": "2027-05-01"},
-     "kader.eind_maatregel"),
+    ("perspectief", RETURN, {**RETURN, "maatregel_einde": "2027-12-01"}, "kader.eind_maatregel"),
     # omgang: contact with the person who used violence.
     ("omgang", TODDLER, with_violence(TODDLER), "omgang.pleger_begeleiding"),
     ("omgang", TODDLER, with_violence(TODDLER), "omgang.pleger_plek"),
@@ -227,6 +231,8 @@ PAIRS = [
     ("perspectief", {**RETURN, "leeftijd_kind": 9, "besluit_datum": "2028-02-01"},
      {**RETURN, "leeftijd_kind": 9, "besluit_datum": "2028-04-01"}, "perspectief.besluit_laat"),
     ("perspectief", RETURN, {**RETURN, "gevaren": ["mislukt"]}, "perspectief.mislukt"),
+    ("perspectief", {**RETURN, "maatregel_einde": "2027-12-01"},
+     {**RETURN, "maatregel_einde": "2027-08-01"}, "perspectief.besluit_na_einde"),
     # perspectief: the legal steps at a return.
     ("perspectief", {**RETURN, "maatregel": "vrijwillig"}, RETURN, "perspectief.wie_beslist"),
     ("perspectief", {**RETURN, "terugkeer_mogelijk": "niet_mogelijk"}, RETURN,
@@ -290,10 +296,11 @@ def test_the_violent_toddler_arrangement_names_the_contacts_and_stays_out_of_the
     assert "(Richtlijn Uithuisplaatsing en terugplaatsing, 2023)" in supervised["text"]
     assert "advies van Thuiswijzer" in supervised["text"]  # the threshold is our own
     parents = json.dumps(output["parents"], ensure_ascii=False)
-    # Parents read that contact is supervised, never who used violence or what the child said.
-    assert "Bij dit contact is altijd een begeleider" in parents
+    # Parents never read who used violence or what the child said.
     for private in ("geweld gebruikte", "Een ouder van het kind", "partnergeweld", "meldcode"):
         assert private not in parents
+    # Advice to change the plan is not told to parents as if it were already so.
+    assert "altijd een begeleider" not in parents
 
 
 def test_a_remark_that_is_for_the_parents_only_never_shows_to_the_professional_twice():
@@ -344,3 +351,14 @@ def test_a_moment_cannot_move_to_before_the_return():
                                  "Kies een datum op of na de terugkeer."}]
     fine = aids.run("nazorg", {**AFTERCARE, "verplaatsen": [{"moment": 3, "datum": "2027-03-20"}]})
     assert fine["valid"] is True
+
+
+def test_an_aid_that_says_it_better_replaces_the_general_remark():
+    # nazorg's hand-over says what the general remark on the end of the measure says, and more.
+    ends = {**AFTERCARE, "maatregel": "ots", "maatregel_einde": "2027-05-01"}
+    assert "nazorg.einde_maatregel" in fired("nazorg", ends)
+    assert "kader.eind_maatregel" not in fired("nazorg", ends)
+    # After the plan's end it is not nazorg's to say, and the general remark stays.
+    later = {**ends, "maatregel_einde": "2028-06-01"}
+    assert {"kader.eind_maatregel"} <= fired("nazorg", later)
+    assert "nazorg.einde_maatregel" not in fired("nazorg", later)
