@@ -45,8 +45,12 @@ def test_every_page_starts_with_its_policy_with_a_hash_for_each_inline_script():
 
 def test_the_guard_sees_a_violation(page, server):
     page.goto(f"{server}/index.html")
-    with pytest.raises(Exception):
-        page.add_script_tag(content="window.__injected = 1")
+    # The violation is reported twice: the browser's own console line and the page's event.
+    # Wait for both (each wait has Playwright's limit), so neither comes after the clearing.
+    with page.expect_console_message(lambda m: "CSP violation" in m.text), \
+            page.expect_console_message(lambda m: "Content Security Policy" in m.text):
+        with pytest.raises(Exception):
+            page.add_script_tag(content="window.__injected = 1")
     assert page.evaluate("() => window.__injected") is None
     assert any("script-src" in violation for violation in page.csp)
     page.csp.clear()
