@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -87,14 +86,22 @@ def test_the_limits_are_checked_on_the_text_before_it_is_parsed(text, found):
     assert answers_file.problem(text) == found
 
 
-def test_a_hostile_file_is_refused_within_a_fraction_of_a_second():
-    hostile = ["[" * 400_000 + "]" * 400_000, '"' + "\\" * 999_001,
-               '{"a": ' + "1" * 900_000 + "}", "{" + ",".join('"a":1' for _ in range(150_000)) + "}"]
-    for text in hostile:
-        started = time.perf_counter()
-        with pytest.raises(FileError):
-            answers_file.parse_json(text)
-        assert time.perf_counter() - started < 0.5
+def test_a_hostile_file_is_refused_before_any_parsing(monkeypatch):
+    # Refused by the cheap checks on the text alone: the JSON parser is never reached. (How long
+    # that takes is measured by make bench, not asserted here.)
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the text was parsed before its limits were checked")
+
+    hostile = ["[" * 400_000 + "]" * 400_000, '{"a": ' + "1" * 900_000 + "}",
+               "{" + ",".join('"a":1' for _ in range(150_000)) + "}"]
+    with monkeypatch.context() as patched:
+        patched.setattr(answers_file.json, "loads", no_parsing)
+        for text in hostile:
+            with pytest.raises(FileError):
+                answers_file.parse_json(text)
+    # An unended string passes the text checks; the parser refuses it in one pass.
+    with pytest.raises(FileError):
+        answers_file.parse_json('"' + "\\" * 999_001)
 
 
 def test_web_import_gives_form_fields_or_a_message():
