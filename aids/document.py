@@ -22,7 +22,7 @@ from .result import Section, Voice
 from .texts import text
 
 # The order of the parts: the way a family goes through the aids.
-ORDER = ("analyse", "interventies", "omgang", "perspectief", "nazorg")
+ORDER = family.ORDER
 
 
 def _day(stamp: str) -> str:

@@ -125,14 +125,14 @@ def test_a_wrong_link_fails_with_file_and_line(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("label", "name"), [
-    ("gezin B.", "gezinsdossier-gezin-b-2027-03-01.json"),
-    ("gezin Ö.-Ç.", "gezinsdossier-gezin-o-c-2027-03-01.json"),
-    ("Jan Jansen", "gezinsdossier-2027-03-01.json"),  # a full name is left out
-    ("../../etc/passwd", "gezinsdossier-etc-passwd-2027-03-01.json"),
-    ("", "gezinsdossier-2027-03-01.json"),
-    ("<script>", "gezinsdossier-script-2027-03-01.json"),
+    ("gezin B.", "gezinsdossier-gezin-b-2027-03-01-100000.json"),
+    ("gezin Ö.-Ç.", "gezinsdossier-gezin-o-c-2027-03-01-100000.json"),
+    ("Jan Jansen", "gezinsdossier-2027-03-01-100000.json"),  # a full name is left out
+    ("../../etc/passwd", "gezinsdossier-etc-passwd-2027-03-01-100000.json"),
+    ("", "gezinsdossier-2027-03-01-100000.json"),
+    ("<script>", "gezinsdossier-script-2027-03-01-100000.json"),
 ])
-def test_the_download_is_named_after_the_label_and_the_day_in_a_safe_form(label, name):
+def test_the_download_is_named_after_the_label_and_the_moment_in_a_safe_form(label, name):
     aid = aids.load("analyse")
     response = json.loads(web.handle(json.dumps({
         "aid": "analyse", "fields": engine.to_fields(aid, {"label": label} if label else {}),
