@@ -112,7 +112,8 @@ def html(content: str, today: dt.date | None = None) -> Markup:
     return h(
         "article", {"class": "tw-document"},
         _framed(header,
-                h("h1", {"class": "tw-doc-title"}, text("document.title", label=label)),
+                h("h1", {"class": "tw-doc-title", "tabindex": "-1"},
+                  text("document.title", label=label)),
                 h("p", {"class": "tw-doc-meta"}, text("document.made", made=made)),
                 [h("p", {"class": "tw-doc-note"}, note) for note in notes],
                 h("p", {"class": "tw-doc-disclaimer"}, text("document.disclaimer")),

@@ -178,6 +178,26 @@ def form_html(aid: Aid) -> Markup:
     )
 
 
+def route_html(current: str, order: tuple[str, ...]) -> Markup:
+    """The aids in the order a family goes through them, on every aid page: a link to each (the
+    page carries the family file along, aid.js), the current one marked. Aid pages live side by
+    side (docs/hulpmiddelen/<id>.md), so each links to the others by file name."""
+    from .definition import load
+
+    items = []
+    for aid_id in order:
+        title = load(aid_id).title
+        items.append(h("li", {}, h("span", {"aria-current": "page"}, title, " ",
+                                   h("span", {"class": "tw-route-here"}, text("route.here")))
+                       if aid_id == current else
+                       h("a", {"href": f"{aid_id}.html", "data-tw-route": aid_id}, title)))
+    return h("nav", {"class": "tw-route", "aria-labelledby": "tw-route-title",
+                     "data-search-exclude": True},
+             h("p", {"class": "tw-route-title", "id": "tw-route-title"}, text("route.label")),
+             h("p", {"class": "tw-route-intro"}, text("route.intro")),
+             h("ol", {}, items))
+
+
 def _tools(aid: Aid) -> Markup:
     """Open a family file and clear everything: hidden until Python is ready. Saving is a button
     beside every step's navigation (added by the loader)."""

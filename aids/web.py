@@ -75,12 +75,13 @@ def _answer(message: dict) -> str:
         "visible": list(evaluation.visible),
         # How the form names each member: by the role typed for them.
         "members": render.members(aid, answers),
-        # What every printed page of the result says at its top: whose it is and when.
-        "print_header": _header(aid, answers, message.get("family"), now),
         "errors": [{"field": e.field, "id": render.field_id(aid, e.field), "message": e.message}
                    for e in evaluation.errors],
         "errors_html": render.errors_html(aid, evaluation.errors),
     }
+    if want & {"check", "result", "exports"}:
+        # What every printed page of the result says at its top: whose it is and when.
+        response["print_header"] = _header(aid, answers, message.get("family"), now)
     if "check" in want:
         response["check_html"] = render.check_html(aid, evaluation)
     if "result" in want:
@@ -94,6 +95,11 @@ def _answer(message: dict) -> str:
         response["family_file"] = family.file_name(response["family_json"])
         response["name_left_out"] = bool(family.full_names(aid, answers))  # not in the file
     if "exports" in want:
+        label = answers.get("label") if isinstance(answers.get("label"), str) else ""
+        held = _family(message.get("family"))
+        label = "" if looks_like_full_name(label) else label or (held.label if held else "")
+        response["export_name"] = family.named(f"thuiswijzer-{aid.id}", label,
+                                               (now or dt.datetime.now()).isoformat())
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
         if render.has_calendar(aid):

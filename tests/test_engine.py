@@ -220,8 +220,8 @@ def test_static_form_has_every_field_and_the_contract_attributes():
 
 def test_live_updates_render_only_visibility_and_errors():
     response = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {"leden": ["kind1"]}})))
-    # and the cheap words the page needs at once: members by their roles, the printed header
-    assert set(response) == {"ok", "visible", "errors", "errors_html", "members", "print_header"}
+    # and how the form names each member: by the role typed for them
+    assert set(response) == {"ok", "visible", "errors", "errors_html", "members"}
 
 
 def test_web_bridge_never_raises_on_garbage():

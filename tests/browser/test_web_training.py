@@ -45,7 +45,7 @@ def test_every_case_opens_in_each_aid_it_names_and_gives_a_result(page, server, 
 
 def test_the_buttons_on_a_case_page_open_the_case(page, server):
     page.goto(f"{server}/trainen/casussen/verslaving-moeder.html")
-    page.get_by_role("link", name=re.compile("Open in hulpmiddel: Opvoedperspectief")).click()
+    page.get_by_role("link", name=re.compile("Open in hulpmiddel: Samen beslissen over terugkeer")).click()
     page.wait_for_url("**/hulpmiddelen/perspectief.html#casus=verslaving-moeder")
     wait_for_aid(page)
     page.locator("[data-aid-check-body] dd").first.wait_for(timeout=30_000)
