@@ -540,10 +540,11 @@
     });
   };
 
-  // After opening a file: the first step with a question still open, or the first step.
+  // After opening a file: the first step with a question still open, or the first step. Each
+  // step then offers the check page, which lists what is still open.
   Aid.prototype.land = function (stepId) {
     var index = this.steps.findIndex(function (step) { return step.getAttribute("data-step") === stepId; });
-    this.returnToCheck = false;
+    this.returnToCheck = true;
     this.update();
     this.go(Math.max(index, 0));
   };

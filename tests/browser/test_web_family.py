@@ -62,7 +62,7 @@ class Journey:
         with page.expect_download() as download:
             page.locator("[data-aid-save]:visible").click()
         name = download.value.suggested_filename
-        assert re.fullmatch(r"gezinsdossier-gezin-b-\d{4}-\d{2}-\d{2}\.json", name), name
+        assert re.fullmatch(r"gezinsdossier-gezin-b-\d{4}-\d{2}-\d{2}-\d{6}\.json", name), name
         self.file = self.tmp_path / f"{len(self.typed)}-{name}"
         download.value.save_as(self.file)
         page.get_by_text(f"Het gezinsdossier staat als {name} in je downloads.").wait_for()
