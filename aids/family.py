@@ -124,13 +124,22 @@ def carry_target(aid: Aid) -> str:
 
 
 def _asks(aid: Aid, key: str) -> bool:
-    return key in aid.questions or key in aid.repeats
+    """A question, a repeated step, or a question of a repeated step ("contacten.plek": filled
+    into its first entry)."""
+    return key in aid.questions or key in aid.repeats or _in_entry(aid, key) is not None
+
+
+def _in_entry(aid: Aid, key: str):
+    """The question of a repeated step that "<step>.<question>" names, or None."""
+    step_id, _, question_id = key.partition(".")
+    step = aid.repeats.get(step_id)
+    return next((q for q in step.questions if q.id == question_id), None) if step else None
 
 
 def _shape(aid: Aid, key: str) -> tuple:
     if key in aid.repeats:
         return ("repeat", key)
-    question = aid.questions[key]
+    question = aid.questions.get(key) or _in_entry(aid, key)
     options = tuple(o.value for o in question.options)
     return (question.type, question.per, options)
 
@@ -248,6 +257,17 @@ def filled_in(family: Family, aid: Aid) -> tuple[dict, dict[str, tuple[str, ...]
                     own[key] = [*(own.get(key) or []), *added]
                     origins[key] = sources
                 continue
+            if "." in key:  # a question of a repeated step: into its first entry, while the
+                step_id, _, question_id = key.partition(".")  # aid's own part has none
+                if (family.parts.get(aid.id) and family.parts[aid.id].answers.get(step_id)) \
+                        or (own.get(step_id) or [{}])[0].get(question_id):
+                    continue
+                value, sources = _carried(family, link)
+                if value not in (None, "", [], {}):
+                    own[step_id] = [{**(own.get(step_id) or [{}])[0], question_id: value},
+                                    *(own.get(step_id) or [])[1:]]
+                    origins[key] = sources
+                continue
             if own.get(key) not in (None, "", [], {}):
                 continue
             value, sources = _carried(family, link)
@@ -348,10 +368,14 @@ def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | No
             shared[name] = {"version": shared_part(name).version,
                             "saved": _when(before, typed, saved_at), "answers": typed}
         own = {k: v for k, v in own.items() if k not in keys}
-    # A part says when its answers last changed; an aid with nothing typed adds no part.
+    # A part says when its answers last changed, or when it last took in choices another aid
+    # added (so a choice taken away here stays away); an aid with nothing typed adds no part.
     if own or aid.id in family.parts:
-        parts[aid.id] = {"version": aid.version, "saved": _when(family.parts.get(aid.id), own,
-                                                                saved_at),
+        mine = family.parts.get(aid.id)
+        joined = any(_joined(family, aid, link, key, [])[0] for link in links()
+                     if link.mode == "join" for target, key in link.targets if target == aid.id)
+        parts[aid.id] = {"version": aid.version,
+                         "saved": saved_at if joined else _when(mine, own, saved_at),
                          "answers": own}
     label = label or family.label
     data = {"format": FORMAT, "version": VERSION,

@@ -191,7 +191,10 @@ def _origins(aid: definition.Aid, answers: dict, origins: dict[str, tuple[str, .
             listed = names[0] if len(names) == 1 else text(
                 "watch.and", first=", ".join(names[:-1]), last=names[-1])
             note = text("family.origin", aids=listed)
-        for name in engine.to_fields(aid, {key: answers[key]}):
+        step_id, _, question_id = key.partition(".")
+        names = [f"{step_id}.1.{question_id}"] if question_id \
+            else engine.to_fields(aid, {key: answers[key]})
+        for name in names:
             out[name] = note
     return out
 

@@ -156,7 +156,7 @@ def complete_with_payload(page) -> None:
 def test_result_has_both_voices_and_shows_typed_text_as_text(aid):
     complete_with_payload(aid)
     output = aid.locator("[data-aid-output]")
-    assert aid.evaluate("document.activeElement.matches('[data-aid-output]')")
+    assert aid.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
     text = output.inner_text()
     assert "Hulpverleningsplan (concept)" in text and "Er is nog geen evaluatiemoment gepland." in text
     assert PAYLOAD in text
@@ -319,7 +319,7 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     assert text.index("Veiligheid eerst") < text.index("Na het verlies van werk.")
     assert "Een cursus opvoeden alleen stopt geweld niet." in text
     assert "1 juni 2027" in text and "15 maart 2027" in text
-    assert page.evaluate("document.activeElement.matches('[data-aid-output]')")
+    assert page.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
     # The exports can be reached with the keyboard too.
     tab_to(page, "[data-aid-export=markdown]")
     with page.expect_download():

@@ -36,7 +36,7 @@ def shown(page) -> list[str]:
 def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
     open_result(page, server, "analyse")
     assert shown(page) == ["pro"]
-    assert page.evaluate("() => document.activeElement.matches('[data-aid-output]')")
+    assert page.evaluate("() => document.activeElement.matches('[data-aid-output] .aid-result-title')")
     assert axe_violations(page) == [], "professional version"
     tab_to(page, "[data-aid-version=pro]")
     page.keyboard.press("ArrowRight")
