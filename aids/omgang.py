@@ -47,7 +47,7 @@ def _methods(aid: Aid, age: object) -> str:
              for item in catalogue.interventions()
              if "contact" in item.concerns and item.parenting
              and (not known or item.fits_age(age))]
-    return "; ".join(names)
+    return "\n".join(names)  # a line each
 
 
 def facts(aid: Aid, values: dict) -> dict[str, object]:
