@@ -194,7 +194,6 @@ def route_html(current: str, order: tuple[str, ...]) -> Markup:
     return h("nav", {"class": "tw-route", "aria-labelledby": "tw-route-title",
                      "data-search-exclude": True},
              h("p", {"class": "tw-route-title", "id": "tw-route-title"}, text("route.label")),
-             h("p", {"class": "tw-route-intro"}, text("route.intro")),
              h("ol", {}, items))
 
 

@@ -134,7 +134,7 @@ def test_back_keeps_answers_and_the_check_page_links_to_each_step(aid):
     go_to(aid, "controle")
     check = aid.locator("[data-aid-check]")
     check.get_by_text("Slaapt slecht.").wait_for()
-    check.locator("a[data-goto-step=beeld]").click()
+    check.locator(".aid-check-step a[data-goto-step=beeld]").click()
     assert visible_step(aid) == "beeld"
     assert aid.input_value("#tw-analyse-problemen--kind1") == "Slaapt slecht."
 
