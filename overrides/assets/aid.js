@@ -697,7 +697,8 @@
       else if (typeof options.view === "number" && options.view > last) self.finish();
       else if (typeof options.view === "number") self.go(options.view);
       else if (index >= 0) self.go(index);
-      else self.land(response.ok ? response.open_step : null);
+      else if (response.ok && self.family) self.land(response.open_step);
+      else self.go(0);
     });
   };
 

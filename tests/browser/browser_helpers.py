@@ -104,7 +104,7 @@ def walk_to_check(page, limit: int = 15) -> None:
 
 def to_check(page) -> None:
     """From a step reached by opening a file or from the check page: go to the check page."""
-    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]").click()
+    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").click()
     page.locator("[data-aid-check]").wait_for(state="visible")
 
 

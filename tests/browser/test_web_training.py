@@ -28,7 +28,7 @@ def open_case(page, url: str) -> None:
     """Open an aid page that names a case, and wait until the case is in the form."""
     page.goto(url)
     wait_for_aid(page)
-    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]").wait_for(timeout=30_000)
+    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").wait_for(timeout=30_000)
     to_check(page)
     page.locator("[data-aid-check-body] dd").first.wait_for()  # the answers of the case
 
@@ -49,7 +49,7 @@ def test_the_buttons_on_a_case_page_open_the_case(page, server):
     page.get_by_role("link", name=re.compile("Open in hulpmiddel: Samen beslissen over terugkeer")).click()
     page.wait_for_url("**/hulpmiddelen/perspectief.html#casus=verslaving-moeder")
     wait_for_aid(page)
-    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]").wait_for(timeout=30_000)
+    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").wait_for(timeout=30_000)
     to_check(page)
     assert "Ik wil bij mama wonen." in page.locator("[data-aid-check-body]").inner_text()
 
