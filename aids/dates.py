@@ -1,7 +1,9 @@
 """Dates as people type them and as documents show them, and calendar arithmetic.
 
-Stored dates are yyyy-mm-dd. People may type 1-6-2027, 01-06-2027, 1/6/2027, 1.6.2027 or
-1 juni 2027 (month names from the content); documents show "1 juni 2027".
+Stored dates are yyyy-mm-dd. People may type 1-6-2027, 01-06-2027, 1/6/2027, 1.6.2027,
+1 juni 2027 or 1 jun. 2027, each perhaps after the day of the week ("dinsdag 1 juni 2027",
+"di 1-6-2027"; the day must be the right one); month and day names come from the content.
+Documents show "1 juni 2027".
 """
 
 from __future__ import annotations
@@ -19,6 +21,19 @@ _WORDS = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?\s+(\d{4})$")
 
 
 @cache
+def _weekdays() -> dict[str, int]:
+    """Day of the week by every name people may type before a date: full and short."""
+    names = {}
+    for key in ("dates.days", "dates.days_short"):
+        for number, name in enumerate(text(key).split()):
+            names[name] = number
+    return names
+
+
+_WEEKDAY = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\d)")
+
+
+@cache
 def _months() -> dict[str, int]:
     """Month number by every name people may type: full and short, lower case."""
     names = {}
@@ -30,9 +45,24 @@ def _months() -> dict[str, int]:
 
 def parse_date(value: object) -> dt.date | None:
     """A real date from what was stored or typed, or None."""
+    found, weekday = _read(value)
+    return found if found and (weekday is None or found.weekday() == weekday) else None
+
+
+def wrong_weekday(value: object) -> dt.date | None:
+    """The date typed when the day of the week before it is not that date's day, else None."""
+    found, weekday = _read(value)
+    return found if found and weekday is not None and found.weekday() != weekday else None
+
+
+def _read(value: object) -> tuple[dt.date | None, int | None]:
+    """The date typed and the day of the week typed before it (0 is Monday, None if none)."""
     if not isinstance(value, str) or len(value) > 40:
-        return None
+        return None, None
     value = value.strip().lower()
+    weekday = None
+    if (named := _WEEKDAY.match(value)) and named.group(1) in _weekdays():
+        weekday, value = _weekdays()[named.group(1)], value[named.end():]
     if match := _ISO.match(value):
         year, month, day = (int(g) for g in match.groups())
     elif match := _NUMERIC.match(value):
@@ -40,11 +70,11 @@ def parse_date(value: object) -> dt.date | None:
     elif (match := _WORDS.match(value)) and match.group(2) in _months():
         day, month, year = int(match.group(1)), _months()[match.group(2)], int(match.group(3))
     else:
-        return None
+        return None, None
     try:
-        return dt.date(year, month, day)
+        return dt.date(year, month, day), weekday
     except ValueError:
-        return None
+        return None, None
 
 
 def format_date(day: dt.date) -> str:

@@ -20,7 +20,8 @@ AID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 FIELD_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 QUESTION_TYPES = ("text", "textarea", "choice", "multi", "date", "number")
 # Default maximum lengths (characters) per question type.
-MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 10, "choice": 100, "multi": 100, "number": 3}
+# A date is typed as people write it, up to "woensdag 29 september 2027" and more.
+MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 40, "choice": 100, "multi": 100, "number": 3}
 # Where `options_from` takes its options: the catalogue or a table of the shared vocabulary.
 OPTION_SOURCES = ("interventions", "phases", "concerns")
 # Aids whose result is built by code: the module aids.<builder>, with any of facts(), items(),
@@ -104,6 +105,9 @@ class Step:
     repeat: int = 0  # > 0: the step is a list of up to `repeat` entries of its questions
     item_label: str = ""  # name of one entry, with {n}: "Doel {n}"
     shared: str = ""  # the shared part this step asks (SHARED_PARTS), or "" for the aid's own
+    # Asked in the result, not as a step of its own: one multi question whose options the
+    # result offers to tick (the help to take along into the plan).
+    in_result: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,16 @@ class Aid:
         return {q.id: q for s in self.steps if not s.repeat for q in s.questions}
 
     @cached_property
+    def wizard_steps(self) -> tuple[Step, ...]:
+        """The steps the form asks one at a time (not the question asked in the result)."""
+        return tuple(s for s in self.steps if not s.in_result)
+
+    @cached_property
+    def pick(self) -> str:
+        """The question whose options the result offers to tick, or ""."""
+        return next((s.questions[0].id for s in self.steps if s.in_result), "")
+
+    @cached_property
     def repeats(self) -> dict[str, Step]:
         """Repeated steps, by id."""
         return {s.id: s for s in self.steps if s.repeat}
@@ -259,7 +273,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
          "texts": dict, "groups": dict, "tags": dict, "item_rules": list},
     ),
     "step": ({"id": str, "title": str, "questions": list},
-             {"intro": str, "warning": str, "repeat": int, "item_label": str}),
+             {"intro": str, "warning": str, "repeat": int, "item_label": str, "in_result": bool}),
     "shared_step": ({"shared": str}, {}),
     "question": (
         {"id": str, "type": str, "label": str},
@@ -337,8 +351,14 @@ def _parse(path: Path) -> Aid:
             questions.append(question)
         if not questions:
             check.fail(f"stap '{step['id']}' heeft geen vragen", at)
+        in_result = step.get("in_result", False)
+        if in_result and (repeat or len(questions) != 1 or questions[0].type != "multi"
+                          or any(s.in_result for s in steps)):
+            check.fail("een stap in het resultaat heeft één meerkeuzevraag en herhaalt niet; "
+                       "er is hooguit één zo'n stap", at, "in_result")
         steps.append(Step(step["id"], step["title"], step.get("intro", ""), tuple(questions),
-                          step.get("warning", ""), repeat, step.get("item_label", "")))
+                          step.get("warning", ""), repeat, step.get("item_label", ""),
+                          in_result=in_result))
     if not steps:
         check.fail("er zijn geen stappen", (), "steps")
     keys = set(seen) | {s.id for s in steps if s.repeat}

@@ -18,11 +18,11 @@ from ._html import Markup, h, join
 from .dates import format_date, parse_date
 from .definition import Aid, aid_ids, load
 from .engine import evaluate
-from .result import Section, Voice
+from .result import Item, Section, Voice
 from .texts import text
 
 # The order of the parts: the way a family goes through the aids.
-ORDER = ("analyse", "interventies", "omgang", "perspectief", "nazorg")
+ORDER = family.ORDER
 
 
 def _day(stamp: str) -> str:
@@ -57,6 +57,43 @@ def _once(voice: Voice, aid: Aid) -> tuple[Voice, list[Section]]:
     return replace(voice, sections=tuple(kept)), answered
 
 
+def _chosen(voice: Voice, aid: Aid, answers: dict) -> Voice:
+    """For an aid whose result offers help to tick (the intervention aid): what was chosen, not
+    the catalogue. An entry of the catalogue (it links to its page) stays only when ticked; a
+    section left empty goes; with nothing ticked, a line says so."""
+    if not aid.pick:
+        return voice
+    chosen = set(answers.get(aid.pick) or [])
+    sections = []
+    for section in voice.sections:
+        items = tuple(item for item in section.items
+                      if not (item.link or item.pick) or item.pick in chosen)
+        if items:
+            sections.append(replace(section, items=items))
+    if not chosen:
+        sections.append(Section(text("document.chosen"),
+                                (Item(text("document.chosen"), text("document.none_chosen")),)))
+    return replace(voice, sections=tuple(sections))
+
+
+def _parents(found: family.Family) -> list[str]:
+    """Who signs as a parent: each parent the family file names, by the role typed for them
+    ("moeder"), or one block for the parents when it names none."""
+    for aid_id in ORDER:
+        part = found.parts.get(aid_id)
+        aid = load(aid_id) if part and aid_id in aid_ids() else None
+        if aid is None or not aid.roles:
+            continue
+        members = part.answers.get(aid.questions[aid.roles].per) or []
+        roles = part.answers.get(aid.roles) or {}
+        slots = aid.questions[aid.questions[aid.roles].per]
+        parents = [(roles.get(m) or "").strip() or slots.option_label(m)
+                   for m in members if m.startswith("ouder")]
+        if parents:
+            return parents
+    return [text("document.parents")]
+
+
 def _framed(header: str, *content: object, **attributes: str) -> Markup:
     """A block whose header repeats at the top of every printed page it runs over: a table
     header row does that in print; on screen it is not shown (thuiswijzer.css)."""
@@ -80,7 +117,7 @@ def html(content: str, today: dt.date | None = None) -> Markup:
         part = found.parts[aid_id]
         answers = family.answers_for(found, aid)
         result = evaluate(aid, answers, final=True).result
-        voice, answered = _once(result.professional, aid)
+        voice, answered = _once(_chosen(result.professional, aid, answers), aid)
         shared = shared or answered
         status = _status(answers)
         meta = text("document.part_meta", saved=_day(part.saved) or made, status=status)
@@ -112,7 +149,8 @@ def html(content: str, today: dt.date | None = None) -> Markup:
     return h(
         "article", {"class": "tw-document"},
         _framed(header,
-                h("h1", {"class": "tw-doc-title"}, text("document.title", label=label)),
+                h("h1", {"class": "tw-doc-title", "tabindex": "-1"},
+                  text("document.title", label=label)),
                 h("p", {"class": "tw-doc-meta"}, text("document.made", made=made)),
                 [h("p", {"class": "tw-doc-note"}, note) for note in notes],
                 h("p", {"class": "tw-doc-disclaimer"}, text("document.disclaimer")),
@@ -128,5 +166,5 @@ def html(content: str, today: dt.date | None = None) -> Markup:
                           h("p", {}, who), h("p", {"class": "tw-doc-line"}, text("document.name")),
                           h("p", {"class": "tw-doc-line"}, text("document.date")),
                           h("p", {"class": "tw-doc-line"}, text("document.signature")))
-                        for who in (text("document.parents"), text("document.professional"))]))),
+                        for who in (*_parents(found), text("document.professional"))]))),
     )

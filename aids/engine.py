@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from .dates import format_date, parse_date
+from .dates import format_date, parse_date, weekday, wrong_weekday
 from .definition import Aid, Question, Step, builder_module
 from .fields import field_name, field_names, parse_field, step_fields
 from .result import Result, build_result
@@ -225,6 +225,9 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
             "errors.number", min=question.minimum, max=question.maximum))]
     if question.type == "date":
         day = parse_date(value)
+        if day is None and (meant := wrong_weekday(value)):
+            return [FieldError(name, text("errors.date_weekday", date=format_date(meant),
+                                          weekday=weekday(meant)))]
         if day is None:
             return [FieldError(name, text("errors.date"))]
         if question.after:

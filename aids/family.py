@@ -32,9 +32,12 @@ from .texts import shorten, text
 FORMAT = "thuiswijzer-gezin"
 VERSION = 1
 MAX_PARTS = 20  # parts under "aids": one per aid, with room for aids still to come
-MODES = ("copy", "lines")
+MODES = ("copy", "lines", "join")
 _SCHEMA = {"family": ({"carry": list}, {}),
-           "carry": ({"to": list, "from": list}, {"as": str})}
+           "carry": ({"to": list, "from": list}, {"as": str, "map": dict})}
+# The order in which a family goes through the aids: the case-file document, the route shown on
+# every aid page.
+ORDER = ("analyse", "interventies", "omgang", "perspectief", "nazorg")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class Carry:
     targets: tuple[tuple[str, str], ...]  # (aid id, answer key)
     sources: tuple[tuple[str, str], ...]
     mode: str = "copy"
+    # join: a source's choice -> the target's choice (without it, the same value)
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,18 +96,50 @@ def links() -> tuple[Carry, ...]:
         if mode == "lines" and any(load(a).questions.get(k, None) is None or
                                    load(a).questions[k].type != "textarea" for a, k in ends["to"]):
             check.fail("lines schrijft alleen naar een tekstvak (textarea)", at, "to")
-        found.append(Carry(ends["to"], ends["from"], mode))
+        values = link.get("map", {})
+        if mode == "join":
+            for side in ("to", "from"):
+                if any(load(a).questions.get(k) is None or load(a).questions[k].type != "multi"
+                       or load(a).questions[k].per for a, k in ends[side]):
+                    check.fail("join voegt alleen keuzes van een meerkeuzevraag samen", at, side)
+            targets = {o.value for a, k in ends["to"] for o in load(a).questions[k].options}
+            sources = {o.value for a, k in ends["from"] for o in load(a).questions[k].options}
+            if not set(values) <= sources or not set(values.values()) <= targets:
+                check.fail("map koppelt keuzes van 'from' aan keuzes van 'to'", at, "map")
+        elif values:
+            check.fail("map hoort bij as = \"join\"", at, "map")
+        found.append(Carry(ends["to"], ends["from"], mode, tuple(values.items())))
     return tuple(found)
 
 
+def carry_target(aid: Aid) -> str:
+    """Where the choices ticked in this aid's result go: "<aid>.<step>" of the first aid that
+    joins them into one of its questions, or ""."""
+    for link in links():
+        if link.mode == "join" and (aid.id, aid.pick) in link.sources:
+            target, key = link.targets[0]
+            step = next(s for s in load(target).steps if any(q.id == key for q in s.questions))
+            return f"{target}.{step.id}"
+    return ""
+
+
 def _asks(aid: Aid, key: str) -> bool:
-    return key in aid.questions or key in aid.repeats
+    """A question, a repeated step, or a question of a repeated step ("contacten.plek": filled
+    into its first entry)."""
+    return key in aid.questions or key in aid.repeats or _in_entry(aid, key) is not None
+
+
+def _in_entry(aid: Aid, key: str):
+    """The question of a repeated step that "<step>.<question>" names, or None."""
+    step_id, _, question_id = key.partition(".")
+    step = aid.repeats.get(step_id)
+    return next((q for q in step.questions if q.id == question_id), None) if step else None
 
 
 def _shape(aid: Aid, key: str) -> tuple:
     if key in aid.repeats:
         return ("repeat", key)
-    question = aid.questions[key]
+    question = aid.questions.get(key) or _in_entry(aid, key)
     options = tuple(o.value for o in question.options)
     return (question.type, question.per, options)
 
@@ -198,35 +235,93 @@ def _as_aid(name: str) -> Aid:
 
 def answers_for(family: Family, aid: Aid) -> dict:
     """The answers this aid starts with: its own part, and what the other parts know."""
+    return filled_in(family, aid)[0]
+
+
+def filled_in(family: Family, aid: Aid) -> tuple[dict, dict[str, tuple[str, ...]]]:
+    """The answers this aid starts with, and where each answer it takes from the file comes
+    from: answer key -> the aid ids (or the shared part's id) it was taken from."""
     own = dict(family.parts[aid.id].answers) if aid.id in family.parts else {}
+    origins: dict[str, tuple[str, ...]] = {}
     for name in aid.parts:  # kept once for the whole family
         if name in family.shared:
             own.update(family.shared[name].answers)
+            origins.update({key: (name,) for key in family.shared[name].answers})
     for link in links():
         for target_aid, key in link.targets:
-            if target_aid != aid.id or own.get(key) not in (None, "", [], {}):
+            if target_aid != aid.id:
                 continue
-            value = _carried(family, link)
+            if link.mode == "join":
+                added, sources = _joined(family, aid, link, key, own.get(key) or [])
+                if added:
+                    own[key] = [*(own.get(key) or []), *added]
+                    origins[key] = sources
+                continue
+            if "." in key:  # a question of a repeated step: into its first entry, while the
+                step_id, _, question_id = key.partition(".")  # aid's own part has none
+                if (family.parts.get(aid.id) and family.parts[aid.id].answers.get(step_id)) \
+                        or (own.get(step_id) or [{}])[0].get(question_id):
+                    continue
+                value, sources = _carried(family, link)
+                if value not in (None, "", [], {}):
+                    own[step_id] = [{**(own.get(step_id) or [{}])[0], question_id: value},
+                                    *(own.get(step_id) or [])[1:]]
+                    origins[key] = sources
+                continue
+            if own.get(key) not in (None, "", [], {}):
+                continue
+            value, sources = _carried(family, link)
             if value not in (None, "", [], {}):
                 own[key] = value
+                origins[key] = sources
     if family.label and "label" in aid.questions and not own.get("label"):
         own["label"] = family.label
-    return own
+    return own, origins
 
 
-def _carried(family: Family, link: Carry) -> object:
+def _carried(family: Family, link: Carry) -> tuple[object, tuple[str, ...]]:
     if link.mode == "copy":
         for aid_id, key in link.sources:
             part = family.parts.get(aid_id)
             if part and part.answers.get(key) not in (None, "", [], {}):
-                return part.answers[key]
-        return None
-    lines = []
+                return part.answers[key], (aid_id,)
+        return None, ()
+    lines, sources = [], []
     for aid_id, key in link.sources:
         part = family.parts.get(aid_id)
         if part and part.answers.get(key) not in (None, "", [], {}):
             lines += _lines(load(aid_id), key, part.answers[key])
-    return "\n".join(lines)
+            sources.append(aid_id)
+    return "\n".join(lines), tuple(dict.fromkeys(sources))
+
+
+def _joined(family: Family, aid: Aid, link: Carry, key: str,
+            own: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The choices other parts add to this aid's choices: those of a part saved after this
+    aid's own part (or all, when this aid has none yet), mapped to this question's options. A
+    choice the user took away here stays away until the other aid changes its choices."""
+    mine = family.parts.get(aid.id)
+    allowed = {o.value for o in aid.questions[key].options}
+    mapping = dict(link.values)
+    added, sources = [], []
+    for aid_id, source_key in link.sources:
+        part = family.parts.get(aid_id)
+        if aid_id == aid.id or part is None or (mine and not _later(part.saved, mine.saved)):
+            continue
+        for value in part.answers.get(source_key) or []:
+            value = mapping.get(value, value if not mapping else "")
+            if value in allowed and value not in own and value not in added:
+                added.append(value)
+                sources.append(aid_id)
+    return added, tuple(dict.fromkeys(sources))
+
+
+def _later(one: str, other: str) -> bool:
+    """Whether the moment `one` comes after `other` (ISO 8601 stamps; unreadable: not later)."""
+    try:
+        return dt.datetime.fromisoformat(one) > dt.datetime.fromisoformat(other)
+    except (TypeError, ValueError):
+        return False
 
 
 def _lines(aid: Aid, key: str, value: object) -> list[str]:
@@ -235,8 +330,14 @@ def _lines(aid: Aid, key: str, value: object) -> list[str]:
         step = aid.repeats[key]
         out = []
         for number, entry in enumerate((e for e in value if e), start=1):
-            parts = [display(q, entry[q.id]) for q in step.questions if q.id in entry]
-            out.append(f"{item_name(step, number)}: {'; '.join(parts)}")
+            # The first answer as typed, the others named: "Doel 1: Vader neemt een time-out.
+            # Wie: vader. Wanneer: 1 juni 2027"
+            parts = [display(q, entry[q.id]) if n == 0 else f"{q.short}: {display(q, entry[q.id])}"
+                     for n, q in enumerate(q for q in step.questions if q.id in entry)]
+            line = ""
+            for part in (" ".join(p.split()) for p in parts):
+                line += part if not line else (" " if line.endswith((".", "!", "?")) else ". ") + part
+            out.append(f"{item_name(step, number)}: {line}")
         return out
     question = aid.questions[key]
     if question.type == "multi":
@@ -263,10 +364,19 @@ def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | No
         typed = {k: v for k, v in answers.items() if k in keys}
         # A part that could not be read stays as it was, unless this aid filled it in anew.
         if typed or name not in family.kept_shared:
-            shared[name] = {"version": shared_part(name).version, "saved": saved_at,
-                            "answers": typed}
+            before = family.shared.get(name)
+            shared[name] = {"version": shared_part(name).version,
+                            "saved": _when(before, typed, saved_at), "answers": typed}
         own = {k: v for k, v in own.items() if k not in keys}
-    parts[aid.id] = {"version": aid.version, "saved": saved_at, "answers": own}
+    # A part says when its answers last changed, or when it last took in choices another aid
+    # added (so a choice taken away here stays away); an aid with nothing typed adds no part.
+    if own or aid.id in family.parts:
+        mine = family.parts.get(aid.id)
+        joined = any(_joined(family, aid, link, key, [])[0] for link in links()
+                     if link.mode == "join" for target, key in link.targets if target == aid.id)
+        parts[aid.id] = {"version": aid.version,
+                         "saved": saved_at if joined else _when(mine, own, saved_at),
+                         "answers": own}
     label = label or family.label
     data = {"format": FORMAT, "version": VERSION,
             "label": "" if looks_like_full_name(label) else label,
@@ -275,16 +385,30 @@ def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | No
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _when(before: Part | None, answers: dict, now: str) -> str:
+    """When a part was saved: its old moment if its answers did not change, else now."""
+    return before.saved if before and before.saved and before.answers == answers else now
+
+
 def file_name(content: str) -> str:
-    """Download name of a family file: the word for it, the label as a slug and the day saved,
-    e.g. gezinsdossier-gezin-b-2027-03-01.json. A label that looks like a full name is left out."""
+    """Download name of a family file: the word for it, the label as a slug and the moment saved
+    (the page's own clock), e.g. gezinsdossier-gezin-b-2027-03-01-143005.json, so each save has a
+    name of its own. A label that looks like a full name is left out."""
     data = json.loads(content)
     label = str(data.get("label", ""))
-    folded = unicodedata.normalize("NFKD", "" if looks_like_full_name(label) else label)
+    return named(text("family.file_name"), "" if looks_like_full_name(label) else label,
+                 str(data.get("saved", ""))) + ".json"
+
+
+def named(word: str, label: str, moment: str) -> str:
+    """A download name without its extension: a word, the label as a slug and the moment
+    (ISO 8601) as date and time: "gezinsdossier-gezin-b-2027-03-01-143005"."""
+    folded = unicodedata.normalize("NFKD", label)
     slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower())
-    parts = [text("family.file_name"), slug.strip("-")[:40].strip("-"),
-             str(data.get("saved", ""))[:10]]
-    return "-".join(part for part in parts if part) + ".json"
+    stamp = re.sub(r"[^0-9]", "", moment[:19])
+    when = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}-{stamp[8:14]}" if len(stamp) == 14 else ""
+    parts = [word, slug.strip("-")[:40].strip("-"), when]
+    return "-".join(part for part in parts if part)
 
 
 def load_text(content: str) -> tuple[Family, list[str]]:

@@ -7,6 +7,7 @@ Every word comes from aids/content/omgang.toml.
 
 from __future__ import annotations
 
+from . import catalogue
 from .dates import parse_date
 from .definition import Aid
 from .result import Extra, Item, display
@@ -36,11 +37,26 @@ def _numbers(aid: Aid, numbers: list[int]) -> str:
     return aid.text("contacten", nummers=joined)
 
 
+def _methods(aid: Aid, age: object) -> str:
+    """The catalogue's help for parent and child during contact (a parenting method aimed at
+    contact), with the child's age: those that fit it; without: each with the ages it is for."""
+    known = isinstance(age, int) and not isinstance(age, bool)
+    names = [item.name if known else aid.text(
+                 "methode", name=item.name,
+                 ages=aid.text("leeftijden", min=item.age_min, max=item.age_max))
+             for item in catalogue.interventions()
+             if "contact" in item.concerns and item.parenting
+             and (not known or item.fits_age(age))]
+    return "\n".join(names)  # a line each
+
+
 def facts(aid: Aid, values: dict) -> dict[str, object]:
     contacts = values.get("contacten", [])
     age = values.get("jongste_kind")
     young = age in YOUNG
-    found: dict[str, object] = {}
+    child_age = values.get("leeftijd_kind")
+    found: dict[str, object] = {"methoden": _methods(aid, child_age),
+                                "leeftijd_bekend": isinstance(child_age, int)}
     placed, first = parse_date(values.get("plaatsing_datum")), parse_date(values.get("eerste_contact"))
     if placed and first and first >= placed:
         found["dagen_tot_eerste_contact"] = (first - placed).days

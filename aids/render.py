@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import figures
 from ._html import Markup, h, join
 from .definition import Aid, Question, Step, builder_module
-from .texts import text
+from .texts import counted, text
 from .engine import Evaluation, FieldError, to_fields
 from .fields import field_names, item_name, parse_field, step_fields
 from .result import Item, Result, Section, Voice
@@ -30,12 +30,17 @@ def step_id(aid: Aid, step: Step) -> str:
 
 
 def _described(fid: str, hint: bool) -> str:
-    return f"{fid}-hint {fid}-error" if hint else f"{fid}-error"
+    return f"{fid}-hint {fid}-origin {fid}-error" if hint else f"{fid}-origin {fid}-error"
 
 
 def _error_slot(aid: Aid, name: str) -> Markup:
-    return h("p", {"class": "aid-error", "id": f"{field_id(aid, name)}-error",
-                   "data-error-for": name, "hidden": True})
+    """Where the page says what is wrong with a field, and where a field the family file filled
+    in says where its answer came from."""
+    fid = field_id(aid, name)
+    return join([h("p", {"class": "aid-origin", "id": f"{fid}-origin", "data-origin-for": name,
+                         "hidden": True}),
+                 h("p", {"class": "aid-error", "id": f"{fid}-error", "data-error-for": name,
+                         "hidden": True})])
 
 
 def _examples(question: Question) -> Markup | None:
@@ -130,7 +135,7 @@ def _entries(aid: Aid, step: Step) -> Markup:
 def form_html(aid: Aid) -> Markup:
     """The whole aid as a static form: readable and usable as a checklist without Python.
     The loader turns it into one step at a time, with a check page and the result."""
-    total = len(aid.steps) + 1  # the check page is the last step
+    total = len(aid.wizard_steps) + 1  # the check page is the last step
     steps = [
         h("fieldset", {"class": "aid-step", "data-step": step.id, "id": step_id(aid, step)},
           h("legend", {}, h("h2", {"class": "aid-step-title", "tabindex": "-1"},
@@ -140,7 +145,7 @@ def form_html(aid: Aid) -> Markup:
           h("p", {"class": "aid-warning"}, h("strong", {}, text("form.warning")), " ", step.warning)
           if step.warning else None,
           _entries(aid, step) if step.repeat else [_question(aid, q) for q in step.questions])
-        for number, step in enumerate(aid.steps, start=1)
+        for number, step in enumerate(aid.wizard_steps, start=1)
     ]
     check = h("section", {"class": "aid-check", "data-aid-check": True, "hidden": True,
                           "aria-labelledby": f"tw-{aid.id}-check-title"},
@@ -151,7 +156,11 @@ def form_html(aid: Aid) -> Markup:
     return h(
         "form",
         {"class": "aid", "data-aid": aid.id, "data-state": "loading", "data-version": aid.version,
-         "novalidate": True, "autocomplete": "off", "id": f"tw-{aid.id}"},
+         "novalidate": True, "autocomplete": "off", "id": f"tw-{aid.id}",
+         # Per member, a label names the member by the role typed in this question.
+         "data-roles": aid.roles or None,
+         # What a blank worksheet prints at the top of every page (thuiswijzer.css, aid.js).
+         "data-sheet-header": text("print.sheet", title=aid.title)},
         h("div", {"class": "aid-status", "data-aid-status": True, "role": "status"},
           h("p", {}, text("form.starting"))),
         Markup(f"<noscript>{h('p', {'class': 'aid-status'}, text('form.noscript'))}</noscript>"),
@@ -167,6 +176,25 @@ def form_html(aid: Aid) -> Markup:
                       "aria-label": aid.result_title, "tabindex": "-1"}),
         _exports(aid),
     )
+
+
+def route_html(current: str, order: tuple[str, ...]) -> Markup:
+    """The aids in the order a family goes through them, on every aid page: a link to each (the
+    page carries the family file along, aid.js), the current one marked. Aid pages live side by
+    side (docs/hulpmiddelen/<id>.md), so each links to the others by file name."""
+    from .definition import load
+
+    items = []
+    for aid_id in order:
+        title = load(aid_id).title
+        items.append(h("li", {}, h("span", {"aria-current": "page"}, title, " ",
+                                   h("span", {"class": "tw-route-here"}, text("route.here")))
+                       if aid_id == current else
+                       h("a", {"href": f"{aid_id}.html", "data-tw-route": aid_id}, title)))
+    return h("nav", {"class": "tw-route", "aria-labelledby": "tw-route-title",
+                     "data-search-exclude": True},
+             h("p", {"class": "tw-route-title", "id": "tw-route-title"}, text("route.label")),
+             h("ol", {}, items))
 
 
 def _tools(aid: Aid) -> Markup:
@@ -228,24 +256,61 @@ def errors_html(aid: Aid, errors: tuple[FieldError, ...] | list[FieldError]) -> 
     ])
 
 
+def open_fields(aid: Aid, step: Step, answers: dict, visible: tuple[str, ...] | list[str]
+                ) -> list[str]:
+    """The fields of a step that are asked now and still empty. A repeated step is open while
+    it has no entry at all (its one empty entry to add the next is not a question left open)."""
+    if step.repeat:
+        return [] if answers.get(step.id) else [n for n in step_fields(aid, step)
+                                                if n in set(visible)][:1]
+    fields = to_fields(aid, answers)
+    return [n for n in step_fields(aid, step) if n in set(visible) and not fields.get(n)]
+
+
+def asked_steps(aid: Aid, visible: tuple[str, ...] | list[str]) -> list[Step]:
+    """The steps the wizard asks now, in order (a step whose questions all do not apply is
+    skipped, as the page skips it)."""
+    shown = set(visible)
+    return [step for step in aid.wizard_steps if shown & set(step_fields(aid, step))]
+
+
+def first_open_step(aid: Aid, answers: dict, visible: tuple[str, ...] | list[str]) -> str:
+    """Where opening a file lands: the first step with a question still open, or the first."""
+    steps = asked_steps(aid, visible)
+    found = next((s for s in steps if open_fields(aid, s, answers, visible)), None)
+    return (found or steps[0] if steps else aid.wizard_steps[0]).id
+
+
+def members(aid: Aid, answers: dict) -> dict[str, str]:
+    """The roles typed per member ("ouder1": "moeder"): how the form names each member."""
+    typed = answers.get(aid.roles, {}) if aid.roles else {}
+    return {member: role.strip() for member, role in typed.items() if role.strip()}
+
+
 def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
-    """'Controleer je antwoorden': every step with its answers and a link to change them. Answers
-    that belong together stay together: a repeated step entry by entry ("Contact 1: wie, met,
-    hoe vaak"), a question asked per member with each member under it."""
+    """'Controleer je antwoorden': first what is still open, with a link to each step; then every
+    step with its answers and a link to change them. Answers that belong together stay together:
+    a repeated step entry by entry ("Contact 1: wie, met, hoe vaak"), a question asked per member
+    with each member under it, named by the role typed for them."""
     fields = to_fields(aid, evaluation.answers)
     shown = set(evaluation.visible)
+    roles = members(aid, evaluation.answers)
     parts = []
-    number = 0
-    for step in aid.steps:
+    still_open = []
+    for number, step in enumerate(asked_steps(aid, evaluation.visible), start=1):
         names = step_fields(aid, step)
-        if not shown & set(names):
-            continue  # a step that does not apply (e.g. contact while the child lives at home)
-        number += 1  # numbered as the wizard numbers it: only the steps that are asked
+        # numbered as the wizard numbers it: only the steps that are asked
+        missing = open_fields(aid, step, evaluation.answers, evaluation.visible)
+        if missing:
+            still_open.append(h("li", {}, h("a", {"href": f"#{step_id(aid, step)}",
+                                                  "data-goto-step": step.id},
+                                                counted("check.open_step", len(missing),
+                                                        number=number, title=step.title))))
         filled = [name for name in names if name in shown and fields.get(name)]
         body = []
         for title, together in _together(aid, step, filled):
             rows = h("dl", {"class": "aid-rows"},
-                     [_check_row(aid, step, name, fields[name]) for name in together])
+                     [_check_row(aid, step, name, fields[name], roles) for name in together])
             body.append(h("section", {"class": "aid-check-entry"}, h("h4", {}, title), rows)
                         if title else rows)
         parts.append(h("section", {"class": "aid-check-step"},
@@ -258,8 +323,15 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
     problems = None
     if evaluation.errors:
         problems = h("p", {"class": "aid-error"},
-                     text("check.problems", count=len(evaluation.errors)))
-    return join([problems, parts])
+                     counted("check.problems", len(evaluation.errors)))
+    opened = None
+    if still_open:
+        opened = h("section", {"class": "aid-check-open", "aria-labelledby":
+                               f"tw-{aid.id}-check-open"},
+                   h("h3", {"id": f"tw-{aid.id}-check-open"}, text("check.open_title")),
+                   h("p", {}, text("check.open_intro")),
+                   h("ul", {}, still_open))
+    return join([problems, opened, parts])
 
 
 def _together(aid: Aid, step: Step, names: list[str]) -> list[tuple[str, list[str]]]:
@@ -281,26 +353,33 @@ def _together(aid: Aid, step: Step, names: list[str]) -> list[tuple[str, list[st
     return runs
 
 
-def _check_row(aid: Aid, step: Step, name: str, values: list[str]) -> list[Markup]:
-    return [h("dt", {}, _field_label(aid, step, name)),
-            h("dd", {}, _lines(", ".join(_option_labels(aid, step, name, values))))]
+def _check_row(aid: Aid, step: Step, name: str, values: list[str],
+               roles: dict[str, str] | None = None) -> list[Markup]:
+    return [h("dt", {}, _field_label(aid, step, name, roles)),
+            h("dd", {}, _lines(", ".join(_option_labels(aid, step, name, values, roles))))]
 
 
 def _question_of(aid: Aid, step: Step, name: str) -> Question:
     return next(q for q in step.questions if q.id == parse_field(name).question)
 
 
-def _field_label(aid: Aid, step: Step, name: str) -> str:
-    """A field's label on the check page: the question, or under it the member."""
+def _field_label(aid: Aid, step: Step, name: str, roles: dict[str, str] | None = None) -> str:
+    """A field's label on the check page: the question, or under it the member (by the role
+    typed for them, except where that role is typed)."""
     question = _question_of(aid, step, name)
     field = parse_field(name)
     if question.per:
+        if question.id != aid.roles and (roles or {}).get(field.member):
+            return roles[field.member]
         return aid.questions[question.per].option_label(field.member)
     return question.short
 
 
-def _option_labels(aid: Aid, step: Step, name: str, values: list[str]) -> list[str]:
+def _option_labels(aid: Aid, step: Step, name: str, values: list[str],
+                   roles: dict[str, str] | None = None) -> list[str]:
     question = _question_of(aid, step, name)
+    if aid.roles and question.id == aid.questions[aid.roles].per:  # the members, by their roles
+        return [(roles or {}).get(v) or question.option_label(v) for v in values]
     if question.type in ("choice", "multi") and not question.per:
         return [question.option_label(v) for v in values]
     return values
@@ -350,13 +429,23 @@ def _lines(value: str) -> Markup:
     return join([h("span", {"class": "aid-line"}, line) for line in _text_lines(value)])
 
 
-def _pick(item: Item) -> Markup | None:
-    """A box to tick an item to take along; the page reads the ticked values."""
-    if not item.pick:
+@dataclass(frozen=True)
+class Picks:
+    """The question a result offers to tick (aid.pick), and what is ticked now."""
+
+    name: str
+    ticked: frozenset[str] = frozenset()
+
+
+def _pick(item: Item, picks: Picks | None) -> Markup | None:
+    """A box to tick an item to take along: an answer of the aid (its field in the form), so it
+    is saved in the family file like any other."""
+    if not item.pick or picks is None:
         return None
     pid = f"tw-meenemen-{item.pick}"
     return h("div", {"class": "aid-option aid-pick"},
-             h("input", {"type": "checkbox", "id": pid, "value": item.pick, "data-aid-pick": True}),
+             h("input", {"type": "checkbox", "id": pid, "name": picks.name, "value": item.pick,
+                         "checked": item.pick in picks.ticked, "data-aid-pick": True}),
              h("label", {"for": pid},
                text("result.pick", name=re.sub(r"^[0-9]+[.] ", "", item.label))))
 
@@ -370,7 +459,7 @@ def _rows(items: tuple[Item, ...]) -> Markup:
              [[h("dt", {}, _label(item)), h("dd", {}, _lines(item.text))] for item in items])
 
 
-def _block_html(block: Block) -> Markup:
+def _block_html(block: Block, picks: Picks | None = None) -> Markup:
     if block.kind == "rows":
         return _rows(block.items)
     if block.kind == "group":
@@ -380,17 +469,17 @@ def _block_html(block: Block) -> Markup:
     return h("div", {"class": "aid-doc-block"}, h("h5", {}, _label(item)),
              h("div", {"class": "aid-doc-text"},
                [h("p", {"class": "aid-line"}, line) for line in _text_lines(item.text)],
-               _pick(item)))
+               _pick(item, picks)))
 
 
-def section_html(section: Section) -> Markup:
+def section_html(section: Section, picks: Picks | None = None) -> Markup:
     css = "aid-result-section aid-result-section--overview" if section.overview \
         else "aid-result-section"
     return h("section", {"class": css, "data-section": section.id or None},
              h("h4", {}, section.heading),
              h("p", {"class": "aid-doc-intro"}, section.intro) if section.intro else None,
              figures.html(section.figure) if section.figure else None,
-             [_block_html(block) for block in blocks(section.items)])
+             [_block_html(block, picks) for block in blocks(section.items)])
 
 
 def _paired(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
@@ -404,14 +493,15 @@ def _paired(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
     return out
 
 
-def _voice_html(voice: Voice, css: str, label: str) -> Markup:
+def _voice_html(voice: Voice, css: str, label: str, picks: Picks | None = None) -> Markup:
     gaps = None
     if voice.gaps:
         gaps = h("section", {"class": "aid-gaps"},
                  h("h4", {}, text("result.open")),
                  h("ul", {}, [h("li", {}, gap) for gap in voice.gaps]))
-    parts = [h("div", {"class": "aid-pair"}, [section_html(s) for s in group]) if len(group) > 1
-             else section_html(group[0]) for group in _paired(voice.sections)]
+    parts = [h("div", {"class": "aid-pair"}, [section_html(s, picks) for s in group])
+             if len(group) > 1 else section_html(group[0], picks)
+             for group in _paired(voice.sections)]
     empty = None if voice.sections else h("p", {}, text("result.empty"))
     return h("section", {"class": f"aid-result {css}"},
              h("h3", {}, [h("span", {"class": "aid-voice"}, label), " "] if label else None,
@@ -438,22 +528,27 @@ def _switch(key: str) -> Markup:
                 h("label", {"for": f"{name}-{value}"}, label)) for value, label in options])
 
 
-def result_html(result: Result, key: str = "") -> Markup:
+def result_html(result: Result, key: str = "", picks: Picks | None = None,
+                carry: str = "") -> Markup:
     """The result as a document: one version at a time when there is a version for parents.
-    key tells several results on one page apart."""
-    parts = [h("h2", {}, text("result.heading"))]
+    key tells several results on one page apart. picks: the boxes to tick help to take along,
+    and carry the aid and step to take it to (a button), for an aid that offers them."""
+    parts = [h("h2", {"class": "aid-result-title", "tabindex": "-1",
+                      "id": f"tw-resultaat{'-' + key if key else ''}"}, text("result.heading"))]
     if result.parents:
         parts.append(_switch(key))
     parts.append(_voice_html(result.professional, "aid-result--pro",
-                             text("result.professionals") if result.parents else ""))
+                             text("result.professionals") if result.parents else "", picks))
     if result.parents:
         parts.append(_voice_html(result.parents, "aid-result--ouders", text("result.parents")))
     if result.about:
         parts.append(h("section", {"class": "aid-about"},
                        h("h3", {}, text("result.about")), _rows(result.about)))
-    if any(item.pick for section in result.professional.sections for item in section.items):
+    if picks and carry and any(item.pick for section in result.professional.sections
+                               for item in section.items):
+        target, _, step = carry.partition(".")
         parts.append(h("p", {}, h("button", {"type": "button", "class": "aid-button",
-                                             "data-aid-carry": "analyse.html#hulp="},
+                                             "data-aid-carry": target, "data-aid-carry-step": step},
                                   text("result.carry"))))
     return h("div", {"class": "aid-doc"}, parts)
 

@@ -44,6 +44,13 @@ def text(name: str, /, **values: object) -> str:
     return fill(table()[name], values)
 
 
+def counted(name: str, /, count: int, **values: object) -> str:
+    """A text about a number of things: `<name>_one` when there is one and the content has that
+    text ("Er is nog 1 probleem"), else `name` ("Er zijn nog 3 problemen")."""
+    one = f"{name}_one"
+    return text(one if count == 1 and one in table() else name, count=count, **values)
+
+
 def fill(template: str, values: dict[str, object]) -> str:
     """Fill {name} placeholders; a missing value raises KeyError."""
     return PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), template)

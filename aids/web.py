@@ -18,7 +18,8 @@ import json
 
 from . import answers_file, definition, document, engine, family, overview, render
 from .dates import format_date
-from .texts import shorten, text
+from .engine import looks_like_full_name
+from .texts import counted, shorten, text
 
 
 # Characters in one request or response. Every field of an aid at its maximum length with its
@@ -68,29 +69,53 @@ def _answer(message: dict) -> str:
     evaluation = engine.evaluate(aid, answers, final=bool(message.get("final")), step=step)
     # Only what the page asked for is rendered: live updates on each key press stay cheap.
     want = set(message.get("want", ()))
+    now = _moment(message.get("now"))
     response = {
         "ok": True,
         "visible": list(evaluation.visible),
+        # How the form names each member: by the role typed for them.
+        "members": render.members(aid, answers),
         "errors": [{"field": e.field, "id": render.field_id(aid, e.field), "message": e.message}
                    for e in evaluation.errors],
         "errors_html": render.errors_html(aid, evaluation.errors),
     }
+    if want & {"check", "result", "exports"}:
+        # What every printed page of the result says at its top: whose it is and when.
+        response["print_header"] = _header(aid, answers, message.get("family"), now)
     if "check" in want:
         response["check_html"] = render.check_html(aid, evaluation)
     if "result" in want:
-        response["result_html"] = render.result_html(evaluation.result)
+        picks = render.Picks(aid.pick, frozenset(answers.get(aid.pick, []))) if aid.pick \
+            else None
+        response["result_html"] = render.result_html(evaluation.result, picks=picks,
+                                                     carry=family.carry_target(aid))
     # The page says what time it is, so the same request gives the same files everywhere.
-    now = _moment(message.get("now"))
     if want & {"exports", "save"}:
         response["family_json"] = family.dump(_family(message.get("family")), aid, answers, now)
         response["family_file"] = family.file_name(response["family_json"])
         response["name_left_out"] = bool(family.full_names(aid, answers))  # not in the file
     if "exports" in want:
+        label = answers.get("label") if isinstance(answers.get("label"), str) else ""
+        held = _family(message.get("family"))
+        label = "" if looks_like_full_name(label) else label or (held.label if held else "")
+        response["export_name"] = family.named(f"thuiswijzer-{aid.id}", label,
+                                               (now or dt.datetime.now()).isoformat())
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
         if render.has_calendar(aid):
             response["calendar"] = render.calendar_of(aid, answers, now)
     return json.dumps(response)
+
+
+def _header(aid: definition.Aid, answers: dict, content: object,
+            now: dt.datetime | None) -> str:
+    """The family's label, the aid and the day, for the top of every printed page."""
+    label = answers.get("label") if isinstance(answers.get("label"), str) else ""
+    if not label.strip() or looks_like_full_name(label):
+        held = _family(content)
+        label = held.label if held and held.label else text("document.no_label")
+    day = (now or dt.datetime.now()).date()
+    return text("print.header", label=label.strip(), title=aid.title, date=format_date(day))
 
 
 def _moment(value: object) -> dt.datetime | None:
@@ -123,7 +148,7 @@ def _import(aid: definition.Aid, content: str) -> str:
             found, notes = family.parse(data)
             if aid.id in found.kept:
                 raise answers_file.FileError(text("family.own_part_refused", title=aid.title))
-            answers = family.answers_for(found, aid)
+            answers, origins = family.filled_in(found, aid)
             own = found.parts.get(aid.id)
             opened = (text("family.opened", label=found.label) if found.label
                       else text("family.opened_unnamed"))
@@ -135,14 +160,43 @@ def _import(aid: definition.Aid, content: str) -> str:
                 notes = [text("family.nothing_here"), *notes]
             return json.dumps({"ok": True, "fields": engine.to_fields(aid, answers),
                                "brings": brings, "empty": empty,
-                               "note": " ".join([opened, *brings, *notes]), "family": content})
+                               "note": " ".join([opened, *brings, *notes]), "family": content,
+                               "origins": _origins(aid, answers, origins),
+                               "open_step": _open_step(aid, answers)})
         loaded = answers_file.load_text(aid, content)
     except answers_file.FileError as error:
         return json.dumps({"ok": False, "message": str(error)})
     brings = _brings(aid, loaded.answers, loaded.answers, "")
     return json.dumps({"ok": True, "fields": engine.to_fields(aid, loaded.answers),
                        "brings": brings, "empty": not loaded.answers,
-                       "note": loaded.note, "family": ""})
+                       "note": loaded.note, "family": "", "origins": {},
+                       "open_step": _open_step(aid, loaded.answers)})
+
+
+def _open_step(aid: definition.Aid, answers: dict) -> str:
+    """The step a file opens on: the first with a question still open, or the first."""
+    return render.first_open_step(aid, answers, engine.visible_fields(aid, answers))
+
+
+def _origins(aid: definition.Aid, answers: dict, origins: dict[str, tuple[str, ...]]
+             ) -> dict[str, str]:
+    """Per form field the family file filled in, where its answer came from (Dutch)."""
+    out = {}
+    for key, sources in origins.items():
+        if sources and sources[0] in definition.SHARED_PARTS:
+            note = text("family.origin_shared",
+                        title=definition.shared_part(sources[0]).step.title)
+        else:
+            names = [definition.load(s).title for s in sources]
+            listed = names[0] if len(names) == 1 else text(
+                "watch.and", first=", ".join(names[:-1]), last=names[-1])
+            note = text("family.origin", aids=listed)
+        step_id, _, question_id = key.partition(".")
+        names = [f"{step_id}.1.{question_id}"] if question_id \
+            else engine.to_fields(aid, {key: answers[key]})
+        for name in names:
+            out[name] = note
+    return out
 
 
 def _brings(aid: definition.Aid, answers: dict, own: dict, saved: str) -> list[str]:
@@ -158,8 +212,7 @@ def _brings(aid: definition.Aid, answers: dict, own: dict, saved: str) -> list[s
         part = definition.shared_part(name)
         count = len([key for key in answers if key in part.keys and key not in own])
         if count:
-            lines.append(text("family.brings_shared", title=part.step.title.lower(),
-                              count=count))
+            lines.append(counted("family.brings_shared", count, title=part.step.title.lower()))
     shared = {key for name in aid.parts for key in definition.shared_part(name).keys}
     carried = [key for key in answers if key not in own and key not in shared]
     if carried:

@@ -6,6 +6,7 @@ Build logic lives here in plain Python, so the theme overrides stay Jinja blocks
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 import re
 import shutil
@@ -28,7 +29,8 @@ import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
 from aids._html import Markup, h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
-from aids.render import form_html  # noqa: E402
+from aids import family  # noqa: E402
+from aids.render import form_html, route_html  # noqa: E402
 from aids.texts import file_problems, group, table, text  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
@@ -42,6 +44,7 @@ WATCH_MARKER = "<!-- watch-list -->"  # where the page on dangers lists what the
 _generated: dict[str, str] = {}  # pages made from the shared data, once per build
 _assets: dict[str, str] = {}  # other generated files (the case scripts)
 _manifest: dict = {}  # the runtime's manifest (build_runtime.py), read once per build
+_aid_pages: dict[str, dict[str, str]] = {}  # each aid page's article, for the other aid pages
 
 
 def on_config(config):
@@ -49,6 +52,7 @@ def on_config(config):
     try:
         for aid_id in aids.aid_ids():
             aids.load(aid_id)
+        _aid_pages.clear()
         _generated.clear()
         _generated.update(generate_pages.pages())
         _generated.update(training_pages.pages())
@@ -190,10 +194,14 @@ def on_page_content(html, page, config, files):
         aid = aids.load(aid_id)
     except KeyError:
         raise PluginError(f"{page.file.src_path}: onbekend hulpmiddel '{aid_id}'") from None
+    if page.file.src_uri != f"hulpmiddelen/{aid_id}.md" or page.title != aid.title:
+        raise PluginError(f"{page.file.src_path}: een hulpmiddel staat in hulpmiddelen/{aid_id}.md "
+                          f"en heeft één naam: de titel '{aid.title}'")
     runtime = _runtime_config(page)
-    # The page's lead, who decides, then at once the form; what the aid gives and the page's
-    # further text follow it, the aid's sources close the page.
+    # The page's lead, the aids in their order, who decides, then at once the form; what the
+    # aid gives and the page's further text follow it, the aid's sources close the page.
     block = join([
+        route_html(aid_id, family.ORDER),
         h("p", {"class": "aid-disclaimer"}, h("strong", {}, text("page.decides"), ":"), " ",
           aid.disclaimer),
         _unsearchable(form_html(aid)),
@@ -253,8 +261,36 @@ def _example(html, page, config):
 
 
 def on_post_page(output, page, config):
+    # An aid page is also a script another aid page loads to show it in its place (aid.js),
+    # so moving between aids keeps the family file in the page's memory.
+    if page.meta.get("aid"):
+        _aid_pages[page.meta["aid"]] = _aid_page(output, page)
     # The Content-Security-Policy, with the hashes of this page's inline scripts.
     return csp.add_policy(output, _shim().read_text(encoding="utf-8"))
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+_FOOTER = re.compile(r'<nav class="md-footer__inner[^"]*"[^>]*>(.*?)</nav>', re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def _aid_page(output: str, page) -> dict[str, str]:
+    """What changes when another aid takes the page's place: the article, the footer's links,
+    the window's title and the page's title in the header. No case data: built from content."""
+    found = {"article": _ARTICLE.search(output), "footer": _FOOTER.search(output),
+             "title": _TITLE.search(output)}
+    missing = [name for name, match in found.items() if not match]
+    if missing:
+        raise PluginError(f"{page.file.src_path}: {missing} niet gevonden in de pagina")
+    return {"article": found["article"].group(1).strip(), "footer": found["footer"].group(1).strip(),
+            "title": html_lib.unescape(found["title"].group(1).strip()), "topic": page.title}
+
+
+def _aid_page_script(aid_id: str, content: dict[str, str]) -> str:
+    """A classic script (works from file:// too) that hands one aid page to aid.js."""
+    data = json.dumps(content, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return (f"(window.__twAidPages = window.__twAidPages || {{}})[{json.dumps(aid_id)}] = "
+            f"{data};\n")
 
 
 def on_post_template(output_content, template_name, config):
@@ -270,6 +306,10 @@ def _shim() -> Path:
 
 def on_post_build(config):
     site = Path(config.site_dir)
+    (site / "assets" / "hulpmiddelen").mkdir(parents=True, exist_ok=True)
+    for aid_id, content in sorted(_aid_pages.items()):
+        (site / "assets" / "hulpmiddelen" / f"{aid_id}.js").write_text(
+            _aid_page_script(aid_id, content), encoding="utf-8")
     shutil.copytree(RUNTIME, site / "assets" / "runtime", dirs_exist_ok=True)
     (site / "assets" / "vendor").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_shim(), site / "assets" / "vendor" / "iframe-worker-shim.js")

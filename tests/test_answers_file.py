@@ -110,7 +110,7 @@ def test_web_import_gives_form_fields_or_a_message():
     assert ok == {"ok": True, "fields": engine.to_fields(AID, ANSWERS), "note": "", "family": "",
                   "brings": ["Je eigen antwoorden in dit hulpmiddel. Aantal beantwoorde vragen:"
                              f" {len(ANSWERS)}."],
-                  "empty": False}
+                  "empty": False, "origins": {}, "open_step": "gezin"}
     refused = json.loads(web.handle(json.dumps({"op": "import", "aid": "analyse", "text": "{"})))
     assert refused["ok"] is False and "geen geldig JSON-bestand" in refused["message"]
 

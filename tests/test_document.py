@@ -38,7 +38,9 @@ def test_every_part_with_its_date_and_status_and_a_contents_list():
     assert '<nav class="tw-doc-contents"' in html and 'href="#tw-doc-nazorg"' in html
     assert html.count("ondersteunen het oordeel") == 1  # the disclaimer once
     assert "Dossierdocument gezin B." in html and "gemaakt op 1 november 2027" in html
-    assert html.count('class="tw-doc-sign"') == 2
+    # A signature block for each parent, by the role typed, and one for the professional.
+    signs = re.findall(r'<div class="tw-doc-sign"><p>([^<]+)</p>', html)
+    assert signs == ["moeder, A.", "vader, B.", "Professional"]
 
 
 def test_a_plan_not_yet_discussed_is_a_concept_and_one_part_needs_no_contents():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -220,7 +221,8 @@ def test_static_form_has_every_field_and_the_contract_attributes():
 
 def test_live_updates_render_only_visibility_and_errors():
     response = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {"leden": ["kind1"]}})))
-    assert set(response) == {"ok", "visible", "errors", "errors_html"}
+    # and how the form names each member: by the role typed for them
+    assert set(response) == {"ok", "visible", "errors", "errors_html", "members"}
 
 
 def test_web_bridge_never_raises_on_garbage():
@@ -239,3 +241,32 @@ def test_web_bridge_never_raises_on_garbage():
 ])
 def test_a_full_name_is_recognised_in_capitals_with_initials_and_beyond_latin_1(label, name):
     assert engine.looks_like_full_name(label) is name
+
+
+@pytest.mark.parametrize("typed", ["1 december 2027", "woensdag 1 december 2027",
+                                   "Woensdag, 1 december 2027", "wo 1-12-2027", "1 dec. 2027",
+                                   "01/12/2027", "2027-12-01", "  1.12.2027 "])
+def test_a_date_is_read_as_people_write_it(typed):
+    from aids.dates import parse_date
+
+    assert parse_date(typed) == dt.date(2027, 12, 1)
+
+
+def test_a_date_on_another_day_of_the_week_is_named_and_every_date_field_takes_a_written_date():
+    aid = aids.load("omgang")
+    errors = engine.evaluate(aid, {"plaatsing_datum": "dinsdag 1 december 2027"}).errors
+    assert [e.message for e in errors] == [
+        "1 december 2027 valt op een woensdag. Kijk welke dag je bedoelt, en pas de dag of de "
+        "datum aan."]
+    for aid_id in aids.aid_ids():
+        for question in aids.load(aid_id).questions.values():
+            if question.type == "date":
+                assert question.max_length >= len("woensdag 29 september 2027")
+
+
+def test_the_check_page_counts_one_problem_as_one():
+    aid = aids.load("nazorg")
+    evaluation = engine.evaluate(aid, {"plaatsing_datum": "2027-04-01",
+                                       "terugkeer_datum": "2027-03-01"}, final=True)
+    assert len(evaluation.errors) == 1
+    assert "Er is nog 1 probleem. Je ziet het bovenaan." in render.check_html(aid, evaluation)

@@ -124,14 +124,14 @@ def test_a_wrong_link_fails_with_file_and_line(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("label", "name"), [
-    ("gezin B.", "gezinsdossier-gezin-b-2027-03-01.json"),
-    ("gezin Ö.-Ç.", "gezinsdossier-gezin-o-c-2027-03-01.json"),
-    ("Jan Jansen", "gezinsdossier-2027-03-01.json"),  # a full name is left out
-    ("../../etc/passwd", "gezinsdossier-etc-passwd-2027-03-01.json"),
-    ("", "gezinsdossier-2027-03-01.json"),
-    ("<script>", "gezinsdossier-script-2027-03-01.json"),
+    ("gezin B.", "gezinsdossier-gezin-b-2027-03-01-100000.json"),
+    ("gezin Ö.-Ç.", "gezinsdossier-gezin-o-c-2027-03-01-100000.json"),
+    ("Jan Jansen", "gezinsdossier-2027-03-01-100000.json"),  # a full name is left out
+    ("../../etc/passwd", "gezinsdossier-etc-passwd-2027-03-01-100000.json"),
+    ("", "gezinsdossier-2027-03-01-100000.json"),
+    ("<script>", "gezinsdossier-script-2027-03-01-100000.json"),
 ])
-def test_the_download_is_named_after_the_label_and_the_day_in_a_safe_form(label, name):
+def test_the_download_is_named_after_the_label_and_the_moment_in_a_safe_form(label, name):
     aid = aids.load("analyse")
     response = json.loads(web.handle(json.dumps({
         "aid": "analyse", "fields": engine.to_fields(aid, {"label": label} if label else {}),
@@ -276,3 +276,75 @@ def test_a_full_name_in_an_opened_file_is_left_out_with_a_note():
     assert "label" not in opened["fields"] and "lijkt op een volledige naam" in opened["note"]
     saved = save("nazorg", {}, content)
     assert "JANSEN" not in saved and "Boer" not in saved
+
+
+# Carrying without loss (issue 21) -----------------------------------------------------------
+
+def _dump(aid_id: str, answers: dict, held: str | None, when: str) -> str:
+    import datetime as dt
+
+    aid = aids.load(aid_id)
+    return family.dump(family.load_text(held)[0] if held else None, aid,
+                       aids.normalize(aid, answers), dt.datetime.fromisoformat(when))
+
+
+def test_ticked_help_joins_the_plan_and_a_choice_taken_away_stays_away():
+    held = _dump("analyse", {"hulp_keuze": ["triple-p"]}, None, "2027-03-01T10:00:00+01:00")
+    held = _dump("interventies", {"meenemen": ["video-hometraining"]}, held,
+                 "2027-03-01T10:05:00+01:00")
+    plan, origins = family.filled_in(family.load_text(held)[0], aids.load("analyse"))
+    assert plan["hulp_keuze"] == ["triple-p", "video-hometraining"]  # joined, never replaced
+    assert origins["hulp_keuze"] == ("interventies",)
+    # The plan takes the tick away and is saved later: it stays away.
+    held = _dump("analyse", {"hulp_keuze": ["triple-p"]}, held, "2027-03-01T10:10:00+01:00")
+    assert family.answers_for(family.load_text(held)[0], aids.load("analyse"))["hulp_keuze"] == [
+        "triple-p"]
+    # Saving the intervention aid unchanged keeps its moment: still nothing comes back.
+    held = _dump("interventies", {"meenemen": ["video-hometraining"]}, held,
+                 "2027-03-01T10:15:00+01:00")
+    assert json.loads(held)["aids"]["interventies"]["saved"] == "2027-03-01T10:05:00+01:00"
+    assert family.answers_for(family.load_text(held)[0], aids.load("analyse"))["hulp_keuze"] == [
+        "triple-p"]
+    # New ticks there join again.
+    held = _dump("interventies", {"meenemen": ["video-hometraining", "pcit"]}, held,
+                 "2027-03-01T10:20:00+01:00")
+    assert family.answers_for(family.load_text(held)[0], aids.load("analyse"))["hulp_keuze"] == [
+        "triple-p", "video-hometraining", "pcit"]
+
+
+def test_what_the_plan_knows_reaches_the_other_aids_with_where_it_came_from():
+    held = _dump("analyse", {"leeftijd_kind": 9, "eigen_problemen": ["schulden", "trauma"],
+                             "hulp_keuze": ["schuldhulpverlening", "triple-p"],
+                             "woonsituatie": "uit_huis", "omgang_plek": "bezoekruimte",
+                             "omgang_halen": "Pleegmoeder brengt."},
+                 None, "2027-03-01T10:00:00+01:00")
+    found = family.load_text(held)[0]
+    chosen, origins = family.filled_in(found, aids.load("interventies"))
+    assert chosen["leeftijd"] == 9 and chosen["zorgen"] == ["schulden", "trauma_ouder"]
+    assert origins["zorgen"] == ("analyse",)
+    after = family.answers_for(found, aids.load("nazorg"))
+    assert after["lokale_hulp"] == ["schuldhulpverlening"]
+    contact = family.answers_for(found, aids.load("omgang"))
+    assert contact["leeftijd_kind"] == 9
+    assert contact["contacten"] == [{"plek": "bezoekruimte", "halen_brengen": "Pleegmoeder brengt."}]
+    response = json.loads(web.handle(json.dumps({"op": "import", "aid": "omgang", "text": held})))
+    assert response["origins"]["contacten.1.plek"] == (
+        "Overgenomen uit het gezinsdossier, van: Van analyse naar hulpverleningsplan.")
+    assert response["open_step"] == "gezin"
+
+
+def test_goals_carried_into_perspectief_read_as_sentences():
+    held = _dump("analyse", {"doelen": [{"wat": "Vader neemt een time-out.", "wie": "moeder"},
+                                        {"wat": "Elke ochtend op tijd op school",
+                                         "wanneer": "2027-06-01"}]},
+                 None, "2027-03-01T10:00:00+01:00")
+    carried = family.answers_for(family.load_text(held)[0], aids.load("perspectief"))
+    assert carried["doelen_plan"].splitlines() == [
+        "Doel 1: Vader neemt een time-out. Wie: moeder",
+        "Doel 2: Elke ochtend op tijd op school. Wanneer: 1 juni 2027"]
+    assert ".;" not in carried["doelen_plan"]
+
+
+def test_an_aid_with_nothing_typed_adds_no_part():
+    held = _dump("nazorg", {}, None, "2027-03-01T10:00:00+01:00")
+    assert json.loads(held)["aids"] == {}

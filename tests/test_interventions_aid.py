@@ -8,7 +8,7 @@ import json
 import pytest
 
 import aids
-from aids import catalogue, engine, render, web
+from aids import catalogue, engine, family, render, web
 from test_cli import run as cli
 
 AID = aids.load("interventies")
@@ -32,9 +32,12 @@ def test_result_ranks_fitting_help_lists_what_does_not_fit_and_offers_picks():
 
 def test_fitting_options_can_be_ticked_and_carried_to_the_plan():
     evaluation = engine.evaluate(AID, {"fase": "voorkomen", "zorgen": ["crisis"]})
-    html = render.result_html(evaluation.result)
-    assert 'data-aid-pick' in html and 'value="families-first"' in html
-    assert 'data-aid-carry="analyse.html#hulp="' in html
+    picks = render.Picks(AID.pick, frozenset({"families-first"}))
+    html = render.result_html(evaluation.result, picks=picks, carry=family.carry_target(AID))
+    # A ticked box is an answer of the aid (its field), kept in the family file.
+    assert ('<input type="checkbox" id="tw-meenemen-families-first" name="meenemen" '
+            'value="families-first" checked data-aid-pick>') in html
+    assert 'data-aid-carry="analyse" data-aid-carry-step="hulp"' in html
     plan = aids.load("analyse")
     # Every option the intervention aid can offer is a choice in the plan.
     assert {o.value for o in plan.questions["hulp_keuze"].options} == {

@@ -198,14 +198,14 @@ def test_example_file_is_canonical_fills_every_step_and_gives_a_complete_schedul
         "Met: kind 1.", "2 keer per week, anderhalf uur, bezoekruimte van de pleegzorgorganisatie."]
     # Compact enough for a one-page overview (the professional version, before the parents').
     professional = out["text"].split(out["parents"]["title"])[0]
-    assert len(professional.splitlines()) <= 110
+    assert len(professional.splitlines()) <= 120  # with the methods for the age, a line each
 
 
 def test_a_toddler_without_a_safety_arrangement_gets_the_guideline_points():
     # A girl of 2 in a foster family; her mother visits weekly. Safety is not yet written down.
     answers = {"leden": ["ouder1", "kind1"], "rol": {"ouder1": "moeder", "kind1": "dochter, 2 jaar"},
                **SOUND, "plaatsing_datum": "2027-05-03", "eerste_contact": "2027-05-05",
-               "jongste_kind": "jonger_dan_4", "broers_zussen": "nee",
+               "jongste_kind": "jonger_dan_4", "broers_zussen": "nee", "leeftijd_kind": 2,
                "contacten": [{"wie": "moeder", "met": "kind 1", "frequentie": 1, "periode": "week",
                               "plek": "bezoekruimte", "begeleid": "begeleid",
                               "begeleider": "pleegzorgwerker",
@@ -221,7 +221,8 @@ def test_a_toddler_without_a_safety_arrangement_gets_the_guideline_points():
         "(Richtlijn Uithuisplaatsing en terugplaatsing, 2023).",)
     text = texts(voice)
     assert "de pleegouders zijn erbij, en steeds dezelfde verzorger haalt het kind op" in text
-    assert "bijvoorbeeld met PCIT" in text
+    # Methods for the contact from the catalogue, for her age: PCIT fits a girl of 2.
+    assert "passen bij de leeftijd van het kind:\nParent-Child Interaction Therapy (PCIT)" in text
     parents = evaluate(answers).result.parents
     assert parents.gaps == ("We hebben nog niet opgeschreven hoe het contact veilig blijft voor "
                             "jullie jongste kind.",)
@@ -392,3 +393,29 @@ def test_the_arrangement_is_set_at_the_decision_to_place():
 
 # Escaping and robustness --------------------------------------------------------------
 
+
+
+@pytest.mark.parametrize(("age", "named", "not_named"), [
+    (9, ["Video-hometraining"], ["PCIT"]),  # PCIT is for 2 to 6: the intervention aid agrees
+    (4, ["PCIT", "Video-hometraining"], []),
+    (15, [], ["PCIT", "Video-hometraining"]),
+])
+def test_methods_for_contact_are_checked_against_the_age_as_every_aid_checks_it(age, named,
+                                                                               not_named):
+    out = aids.run("omgang", {"leeftijd_kind": age, "begeleiding_vorm": "methode"})
+    text = out["text"]
+    assert all(name in text for name in named) and not any(name in text for name in not_named)
+    rule = "omgang.methoden_leeftijd" if named else "omgang.geen_methode_leeftijd"
+    assert rule in out["rules"]
+    # The one age check: the catalogue's, also used by the intervention aid.
+    chosen = aids.run("interventies", {"leeftijd": age, "fase": "tijdens", "zorgen": ["contact"]})
+    fitting = [i["label"] for s in chosen["result"]["sections"] if s["heading"] != "Past niet, en waarom"
+               for i in s["items"]]
+    for name in not_named:
+        assert not any(name in label for label in fitting)
+
+
+def test_without_the_age_each_method_says_its_ages():
+    out = aids.run("omgang", {"begeleiding_vorm": "onbekend"})
+    assert "omgang.methoden_zonder_leeftijd" in out["rules"]
+    assert "Parent-Child Interaction Therapy (PCIT) (2 tot en met 6 jaar)" in out["text"]

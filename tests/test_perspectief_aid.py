@@ -74,7 +74,7 @@ def arguments(answers: dict) -> dict[str, dict[str, str]]:
 def test_the_aid_is_listed_and_documents_its_answer_keys():
     listed = cli("--list")
     assert listed.returncode == 0
-    assert "perspectief\tOpvoedperspectief: samen beslissen over terugkeer" in listed.stdout
+    assert "perspectief\tSamen beslissen over terugkeer" in listed.stdout
     described = cli("perspectief", "--help")
     assert described.returncode == 0
     for key in ("leden: lijst met keuzes, verplicht",

@@ -131,7 +131,8 @@ def test_outputs_are_meaningful(pyodide_outputs):
     # Return on 29 February 2028 (a Tuesday): the first visit on Thursday 2 March.
     assert "DTSTART;VALUE=DATE:20280302" in calendar["calendar"]
     assert opened == {"ok": True, "fields": {"leden": ["ouder1"], "evaluatie.1.datum": ["1 mei 2027"]},
-                      "note": "", "family": "", "empty": False,
+                      "note": "", "family": "", "empty": False, "origins": {},
+                      "open_step": "gezin",
                       "brings": ["Je eigen antwoorden in dit hulpmiddel. Aantal beantwoorde vragen: 2."]}
     assert empty["valid"] is False
     assert full["valid"] is True and "Eerst traumabehandeling." in full["text"]

@@ -233,7 +233,8 @@ def test_html_offers_one_version_at_a_time_with_a_real_switch():
 def test_html_reads_as_a_document():
     aid, evaluation = evaluate("analyse")
     html = render.result_html(evaluation.result)
-    assert html.startswith('<div class="aid-doc"><h2>Resultaat</h2>')
+    assert html.startswith('<div class="aid-doc"><h2 class="aid-result-title" tabindex="-1" '
+                           'id="tw-resultaat">Resultaat</h2>')
     assert "Ouder 1" not in html and " — " not in html.split("Over dit advies")[0].replace(
         "—", "")  # no "Label — Ouder 1" lists
     # Short answers as rows, a question per member as one group, long texts under their label.
@@ -289,9 +290,14 @@ def test_check_page_of_the_contact_planner_reads_contact_by_contact():
     assert labels[0] == aid.repeats[next(iter(aid.repeats))].questions[0].short
 
 
-def test_check_page_puts_each_member_under_the_question_asked_per_member():
+def test_check_page_puts_each_member_under_the_question_asked_per_member_by_role():
     aid, evaluation = evaluate("analyse")
     html = re.sub(r'<span class="aid-line">|</span>', "", render.check_html(aid, evaluation))
     assert ('<section class="aid-check-entry"><h4>Wat moeilijk gaat</h4><dl class="aid-rows">'
-            "<dt>Ouder 1</dt><dd>Slaapt slecht door geldzorgen.</dd><dt>Kind 1</dt>") in html
+            "<dt>moeder, A.</dt><dd>Slaapt slecht door geldzorgen.</dd><dt>dochter, 7 jaar</dt>"
+            ) in html
+    # Where the roles are typed, the slots stay: that is what the role is typed for.
+    assert "<dt>Ouder 1</dt><dd>moeder, A.</dd>" in html
+    assert "<dt>Gezinsleden en betrokkenen</dt><dd>moeder, A., vader, B., dochter, 7 jaar</dd>" \
+        in html
     assert " — Ouder 1" not in html

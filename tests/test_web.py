@@ -30,7 +30,7 @@ def test_a_request_that_is_too_big_is_refused_in_dutch():
 
 
 def test_an_error_inside_python_gives_dutch_text_and_the_detail_for_the_console(monkeypatch):
-    def broken(result):
+    def broken(result, **options):
         raise ZeroDivisionError("kapot")
 
     monkeypatch.setattr(render, "result_html", broken)

@@ -2,8 +2,18 @@
 // Python runs in a worker (runtime.js); this script shows the form one step at a time and sends
 // the answers to Python on every change. What a user types stays in this page's memory: it is never sent anywhere and never
 // stored, unless the user downloads a file.
+// Moving to another aid (the route of the aids, a link to an aid page, "take the ticked help
+// along") does not leave the page: the other aid's page comes from a script made at build time
+// (assets/hulpmiddelen/<id>.js, no case data) and takes this one's place, with the same Python
+// and the family file held in memory, which now holds this aid's part too. Each step of each aid
+// is an entry in the browser's history, so Back returns to the aid and step the user left, with
+// the answers. The address changes with the aid over http (a reload opens that aid empty); from
+// file:// it cannot, and stays.
 (function () {
   "use strict";
+
+  var SCRIPT = document.currentScript;
+  var current = null;  // the aid on the page now
 
   // Every word the page shows comes from the aid's content (interface.toml), never from here.
   var TEXTS = {};
@@ -16,6 +26,37 @@
 
   // Time from an answer changing to the screen showing Python's answer (read by make bench).
   window.__twTimings = [];
+
+  // The page's clock as ISO 8601 with its own offset: a saved file says the time the user saw,
+  // and its name differs per save.
+  function localMoment() {
+    var now = new Date();
+    var offset = -now.getTimezoneOffset();
+    function two(n) { return String(Math.floor(Math.abs(n))).padStart(2, "0"); }
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate()) + "T" +
+      two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds()) +
+      (offset < 0 ? "-" : "+") + two(offset / 60) + ":" + two(offset % 60);
+  }
+
+  // A string for CSS content: "..." with every character that could end it escaped.
+  function cssString(value) {
+    return '"' + String(value).replace(/[\\"\n\r\f]/g, function (c) {
+      return "\\" + c.charCodeAt(0).toString(16) + " ";
+    }) + '"';
+  }
+
+  // What every printed page says at its top: put in the page's print margin (@page), through
+  // a stylesheet made here (no inline style, which the Content-Security-Policy refuses).
+  var printSheet = null;
+  function printHeader(words) {
+    if (!printSheet) {
+      if (!("adoptedStyleSheets" in document)) return;
+      printSheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([printSheet]);
+    }
+    printSheet.replaceSync(words ? "@page { @top-left { content: " + cssString(words) +
+      "; font-size: 9pt; } }" : "");
+  }
 
   function text(el, message) {
     el.textContent = message || "";
@@ -41,6 +82,8 @@
     this.dirty = false;
     this.view = 0;  // index of the step shown; steps.length = check page; +1 = result
     this.family = "";  // the family file opened (its text), kept in memory only
+    this.url = undefined;  // the address of this aid's page, where the browser lets it change
+    this.roles = form.getAttribute("data-roles");
   }
 
   Aid.prototype.status = function (state, message) {
@@ -78,8 +121,7 @@
     var want = options.want || [];
     return this.call({ op: "evaluate", fields: this.fields(), final: Boolean(options.final),
                        step: options.step || null, want: want,
-                       family: want.length ? this.family : "",
-                       now: new Date().toISOString() });
+                       family: want.length ? this.family : "", now: localMoment() });
   };
 
   // Live update after a change: one request at a time, the latest answers win.
@@ -109,6 +151,7 @@
       return;
     }
     this.last = response;
+    if (response.print_header) this.header = response.print_header;
     var visible = {};
     response.visible.forEach(function (name) { visible[name] = true; });
     form.querySelectorAll("[data-field]").forEach(function (el) {
@@ -136,15 +179,42 @@
       }
     });
     this.renumber();
+    this.name(response.members || {});
     if (withSummary || !response.errors.length) {
       this.summary.innerHTML = response.errors_html;  // built and escaped by Python
       this.summary.hidden = response.errors.length === 0;
     }
     // Built and escaped by Python.
-    if (response.result_html !== undefined) this.output.innerHTML = response.result_html;
+    if (response.result_html !== undefined) {
+      this.output.innerHTML = response.result_html;
+      var output = this.output;
+      form.querySelectorAll("[data-aid-kept] input").forEach(function (input) {
+        if (output.querySelector('[name="' + CSS.escape(input.name) + '"]')) input.remove();
+      });
+    }
     if (response.check_html !== undefined) {
       this.check.querySelector("[data-aid-check-body]").innerHTML = response.check_html;
     }
+  };
+
+  // Per member, a label names the member by the role typed for them ("moeder"), not by the
+  // slot ("Ouder 1"); where the roles themselves are typed, the slots stay.
+  Aid.prototype.name = function (members) {
+    var roles = this.roles;
+    this.form.querySelectorAll("[data-field][data-member]").forEach(function (field) {
+      if (roles && field.getAttribute("data-field").indexOf(roles + ".") === 0) return;
+      var label = field.querySelector(".aid-label");
+      if (!label) return;
+      if (!label.hasAttribute("data-slot")) label.setAttribute("data-slot", label.textContent);
+      label.textContent = members[field.getAttribute("data-member")] || label.getAttribute("data-slot");
+    });
+  };
+
+  // Where a field the family file filled in got its answer: said under its label.
+  Aid.prototype.showOrigins = function (origins) {
+    this.form.querySelectorAll("[data-origin-for]").forEach(function (slot) {
+      text(slot, (origins || {})[slot.getAttribute("data-origin-for")] || "");
+    });
   };
 
   // Wizard ------------------------------------------------------------------------------
@@ -167,10 +237,18 @@
       nav.hidden = nav.parentNode.hidden;
     });
     this.resultBack.hidden = this.view !== last + 1;
+    this.form.querySelectorAll("[data-aid-to-check]").forEach(function (button) {
+      button.hidden = !self.returnToCheck;
+    });
     this.record();
+    // Focus and view go to the title, which stays clear of the sticky header (scroll-margin).
     var target = this.view < last ? this.steps[this.view].querySelector(".aid-step-title")
-      : this.view === last ? this.check.querySelector("h2") : this.output;
-    if (focus !== false && target) target.focus();
+      : this.view === last ? this.check.querySelector("h2")
+        : this.output.querySelector(".aid-result-title") || this.output;
+    if (focus !== false && target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
+    }
   };
 
   // Steps that do not apply are skipped, so the numbers count only the steps that are asked.
@@ -190,11 +268,11 @@
   Aid.prototype.record = function () {
     if (!this.tracking) return;
     var state = history.state;
-    if (state && state.twStep === this.view) return;
-    var entry = { twStep: this.view };
+    if (state && state.twAid === this.id && state.twStep === this.view) return;
+    var entry = { twAid: this.id, twStep: this.view };
     try {
-      if (state && typeof state.twStep === "number") history.pushState(entry, "");
-      else history.replaceState(entry, "");
+      if (state && typeof state.twStep === "number") history.pushState(entry, "", this.url);
+      else history.replaceState(entry, "", this.url);
     } catch (error) {
       this.tracking = false;  // a browser that refuses: the buttons still work
     }
@@ -203,6 +281,10 @@
   Aid.prototype.revisit = function (event) {
     var state = event.state;
     if (!this.tracking || this.failed || !state || typeof state.twStep !== "number") return;
+    if (state.twAid && state.twAid !== this.id) {  // Back or Forward to another aid
+      this.moveTo(state.twAid, { view: state.twStep });
+      return;
+    }
     var last = this.steps.length;
     var index = state.twStep;
     if (index === last) this.showCheck();
@@ -238,6 +320,7 @@
 
   Aid.prototype.showCheck = function () {
     var self = this;
+    this.returnToCheck = false;
     this.go(this.steps.length);
     if (!this.ready) {
       this.check.querySelector("[data-aid-check-body]").textContent =
@@ -278,6 +361,8 @@
     var index = target ? this.stepOf(target) : -1;
     if (index < 0) return;
     event.preventDefault();
+    // From the check page, each step offers the way back to it.
+    if (this.check.contains(link)) this.returnToCheck = true;
     this.go(index, false);
     var control = target.matches("input, textarea") ? target
       : target.querySelector("input, textarea") || this.steps[index].querySelector(".aid-step-title");
@@ -315,6 +400,10 @@
         "", function () { self.next(); });
       next.setAttribute("data-aid-next", "");
       nav.appendChild(next);
+      var back = button(say("back_to_check"), "aid-button--secondary", function () { self.showCheck(); });
+      back.setAttribute("data-aid-to-check", "");
+      back.hidden = true;
+      nav.appendChild(back);
       saving(nav);
       step.appendChild(nav);
     });
@@ -328,13 +417,12 @@
 
   // Files, copying, printing ------------------------------------------------------------
 
-  // name: the file name Python chose, or one made from the aid and the day.
-  Aid.prototype.download = function (content, type, extension, name) {
+  // name: the file name Python chose (the aid or the family file, the label, date and time).
+  Aid.prototype.download = function (content, type, name) {
     var blob = new Blob([content], { type: type });
     var link = document.createElement("a");
-    var date = new Date().toISOString().slice(0, 10);
     link.href = URL.createObjectURL(blob);
-    link.download = name || "thuiswijzer-" + this.id + "-" + date + "." + extension;
+    link.download = name;
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
@@ -353,10 +441,10 @@
     this.evaluate({ want: ["exports"] }).then(function (response) {
       if (!response.ok) { self.show(response, true); return; }
       if (kind === "ics") {
-        self.download(response.calendar, "text/calendar", "ics");
+        self.download(response.calendar, "text/calendar", response.export_name + ".ics");
         status.textContent = say("saved_ics");
       } else if (kind === "markdown") {
-        self.download(response.result_markdown, "text/markdown", "md");
+        self.download(response.result_markdown, "text/markdown", response.export_name + ".md");
         status.textContent = say("saved_markdown");
       } else if (kind === "copy") {
         self.copy(response.result_text).then(function (ok) {
@@ -375,7 +463,7 @@
     this.evaluate({ want: ["save"] }).then(function (response) {
       if (!response.ok) { self.problem(response, true); return; }
       self.family = response.family_json;
-      self.download(response.family_json, "application/json", "json", response.family_file);
+      self.download(response.family_json, "application/json", response.family_file);
       self.dirty = false;
       // A label that looks like a full name is not in the file: say so, and why.
       status.textContent = say(response.name_left_out ? "saved_json_no_name" : "saved_json",
@@ -442,14 +530,23 @@
           say("replace_yes"), say("replace_no"));
         asked.then(function (replace) {
           if (!replace) { self.status("ready", say("replace_kept")); return; }
-          self.fill(response.fields);
+          self.fill(response.fields, response.origins);
           self.family = response.family || "";
           self.dirty = false;
           self.status("ready", say("file_opened", { note: response.note || say("file_opened_note") }));
-          self.showCheck();
+          self.land(response.open_step);
         });
       });
     });
+  };
+
+  // After opening a file: the first step with a question still open, or the first step. Each
+  // step then offers the check page, which lists what is still open.
+  Aid.prototype.land = function (stepId) {
+    var index = this.steps.findIndex(function (step) { return step.getAttribute("data-step") === stepId; });
+    this.returnToCheck = true;
+    this.update();
+    this.go(Math.max(index, 0));
   };
 
   // Whether the form holds anything typed or chosen (the result's own controls, named tw-, not).
@@ -515,38 +612,106 @@
     });
   };
 
-  // Take ticked options to another aid in the link's #fragment: it never leaves the browser.
+  // Take the ticked help to the plan: the ticks are this aid's answers, so they go into the
+  // family file held in memory, and the plan joins them to the help it already has.
   Aid.prototype.carry = function (button) {
-    var picked = Array.prototype.map.call(
-      this.form.querySelectorAll("[data-aid-pick]:checked"), function (box) { return box.value; });
+    var picked = this.form.querySelectorAll("[data-aid-pick]:checked").length;
     var status = this.form.querySelector("[data-aid-export-status]");
-    if (!picked.length) {
+    if (!picked) {
       status.textContent = say("pick_first");
       return;
     }
-    this.dirty = false;
-    window.location.href = button.getAttribute("data-aid-carry") + picked.map(encodeURIComponent).join(",");
+    this.moveTo(button.getAttribute("data-aid-carry"),
+                { step: button.getAttribute("data-aid-carry-step"), carried: picked });
   };
 
-  // Options carried over from another aid (#hulp=a,b): tick them here and say so.
-  Aid.prototype.receive = function () {
-    var match = /^#hulp=([a-z0-9,-]+)$/.exec(window.location.hash);
-    if (!match) return;
-    var form = this.form;
-    var ticked = match[1].split(",").filter(function (value) {
-      var box = form.querySelector('input[name=hulp_keuze][value="' + value + '"]');
-      if (box) box.checked = true;
-      return Boolean(box);
+  // Another aid takes this one's place on the page: this aid's answers go into the family file
+  // held in memory first; the other aid opens it, as a file the user opened. options: step (the
+  // id of the step to show), view (a step's index, from the browser's history), carried (how
+  // many ticks were taken along).
+  Aid.prototype.moveTo = function (target, options) {
+    var self = this;
+    options = options || {};
+    if (this.moving || !this.ready) return;
+    this.moving = true;
+    var keep = this.hasAnswers() || this.family ? this.evaluate({ want: ["save"] })
+      : Promise.resolve({ ok: true });
+    keep.then(function (response) {
+      if (!response.ok) { self.moving = false; self.problem(response, true); return; }
+      if (response.family_json) self.family = response.family_json;
+      return pageOf(target).then(function (content) {
+        self.moving = false;
+        self.handOver(target, content, options);
+      }, function () {
+        self.moving = false;
+        self.status("ready", say("move_failed"));
+      });
     });
-    history.replaceState(history.state, "", window.location.pathname + window.location.search);
-    if (ticked.length) {
-      this.dirty = true;
-      this.status("ready", say("carried", { count: ticked.length }));
-    }
   };
 
-  Aid.prototype.fill = function (fields) {
-    this.form.querySelectorAll("input[name], textarea[name]").forEach(function (control) {
+  Aid.prototype.handOver = function (target, content, options) {
+    var article = this.form.closest("article") || document.querySelector("article");
+    var dirty = this.dirty || this.hasAnswers();
+    if (this.asking) this.asking(false);
+    article.innerHTML = content.article;  // made at build time from the content: no case data
+    document.title = content.title;
+    var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
+    if (topic) topic.textContent = content.topic;
+    var footer = document.querySelector(".md-footer__inner");
+    if (footer) footer.innerHTML = content.footer;
+    document.querySelectorAll(".md-nav--primary .md-nav__link").forEach(function (link) {
+      var here = aidOf(link) === target;
+      link.classList.toggle("md-nav__link--active", here);
+      if (here) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
+    });
+    var next = new Aid(article.querySelector("form.aid[data-aid]"));
+    next.python = this.python;
+    next.ready = true;
+    next.family = this.family;
+    next.tracking = this.tracking;
+    next.url = /^https?:$/.test(location.protocol) ? target + ".html" : undefined;
+    this.python.onStop = function (detail) { next.die(detail); };
+    current = next;
+    next.start(true);
+    next.arrive(options, dirty);
+  };
+
+  // The aid that took the page's place fills itself from the family file and shows the step
+  // asked for: the one the history names, the one the ticks went to, or the first still open.
+  Aid.prototype.arrive = function (options, dirty) {
+    var self = this;
+    this.tools.hidden = false;
+    this.status("ready", say("ready"));
+    var filled = this.family ? this.call({ op: "import", text: this.family })
+      : Promise.resolve({ ok: true, fields: {}, origins: {}, open_step: null });
+    filled.then(function (response) {
+      if (response.ok) self.fill(response.fields, response.origins);
+      self.dirty = dirty;
+      if (options.carried) self.status("ready", say("carried", { count: options.carried }));
+      var last = self.steps.length;
+      var index = options.step ? self.steps.findIndex(function (step) {
+        return step.getAttribute("data-step") === options.step;
+      }) : -1;
+      self.update();
+      if (typeof options.view === "number" && options.view === last) self.showCheck();
+      else if (typeof options.view === "number" && options.view > last) self.finish();
+      else if (typeof options.view === "number") self.go(options.view);
+      else if (index >= 0) self.go(index);
+      else if (response.ok && self.family) self.land(response.open_step);
+      else self.go(0);
+    });
+  };
+
+  // Answers without a control on the page yet (the help ticked in a result not shown now) are
+  // kept in hidden fields until the result shows their boxes.
+  Aid.prototype.fill = function (fields, origins) {
+    var form = this.form;
+    var kept = form.querySelector("[data-aid-kept]");
+    if (kept) kept.remove();
+    kept = document.createElement("div");
+    kept.hidden = true;
+    kept.setAttribute("data-aid-kept", "");
+    form.querySelectorAll("input[name], textarea[name]").forEach(function (control) {
       var values = fields[control.name] || [];
       if (control.type === "checkbox" || control.type === "radio") {
         control.checked = values.indexOf(control.value) >= 0;
@@ -554,6 +719,18 @@
         control.value = values.length ? values[0] : "";
       }
     });
+    Object.keys(fields).forEach(function (name) {
+      if (form.querySelector('[name="' + CSS.escape(name) + '"]')) return;
+      fields[name].forEach(function (value) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = value;
+        kept.appendChild(input);
+      });
+    });
+    form.appendChild(kept);
+    this.showOrigins(origins);
   };
 
   Aid.prototype.clear = function () {
@@ -591,25 +768,36 @@
       reason: say(reason, { seconds: TwPython.START_LIMIT_MS / 1000 }) }));
   };
 
-  Aid.prototype.start = function () {
+  // handed: another aid had the page, and Python runs already (moveTo).
+  Aid.prototype.start = function (handed) {
     var self = this;
     var form = this.form;
     form.classList.add("aid--wizard");
     this.addNavigation();
-    // The first step is the page's own history entry (also after a reload).
-    try {
-      history.replaceState({ twStep: 0 }, "");
-      this.tracking = true;
-    } catch (error) {
-      this.tracking = false;
+    if (handed) {
+      var tracking = this.tracking;
+      this.tracking = false;  // the step to show comes with the family file (arrive)
+      this.go(0, false);
+      this.tracking = tracking;
+    } else {
+      // The first step is the page's own history entry (also after a reload).
+      try {
+        history.replaceState({ twAid: this.id, twStep: 0 }, "");
+        this.tracking = true;
+      } catch (error) {
+        this.tracking = false;
+      }
+      this.go(0, false);
+      this.status("loading", say("starting"));
     }
-    this.go(0, false);
-    window.addEventListener("popstate", function (event) { self.revisit(event); });
-    this.status("loading", say("starting"));
 
     form.addEventListener("input", function (event) {
       if (event.target.matches("[data-aid-import]")) return;
       self.dirty = true;
+      var name = event.target.getAttribute("name");
+      // An answer changed here no longer is what the family file brought.
+      var origin = name && form.querySelector('[data-origin-for="' + CSS.escape(name) + '"]');
+      if (origin) text(origin, "");
       self.inputTimes.push(performance.now());
       self.update();
     });
@@ -628,25 +816,56 @@
     form.querySelector("[data-aid-import]").addEventListener("change", function (event) {
       self.open(event.target);
     });
+    if (!handed) this.load();
+  };
+
+  // The browser's own print: from the result, the whole result; elsewhere the blank worksheet
+  // of every step (thuiswijzer.css). Either way every page says at its top whose it is: the
+  // family's label and the day, or a line to write them on.
+  Aid.prototype.beforePrint = function () {
+    var root = document.documentElement;
+    if (!root.hasAttribute("data-tw-print") && this.view === this.steps.length + 1) {
+      root.setAttribute("data-tw-print", "alles");
+    }
+    printHeader(root.hasAttribute("data-tw-print") && this.header ? this.header
+      : this.form.getAttribute("data-sheet-header"));
+  };
+
+  // What belongs to the page, not to one aid: set up once, for whichever aid is on it.
+  function listen() {
+    window.addEventListener("popstate", function (event) { current.revisit(event); });
     window.addEventListener("beforeunload", function (event) {
-      if (!self.dirty) return;
+      if (!current.dirty) return;
       event.preventDefault();
       event.returnValue = "";
     });
-    // The browser's own print: from the result, the whole result; elsewhere the blank
-    // worksheet of every step (thuiswijzer.css).
-    window.addEventListener("beforeprint", function () {
-      var root = document.documentElement;
-      if (!root.hasAttribute("data-tw-print") && self.view === self.steps.length + 1) {
-        root.setAttribute("data-tw-print", "alles");
-      }
-    });
+    window.addEventListener("beforeprint", function () { current.beforePrint(); });
     window.addEventListener("afterprint", function () {
       document.documentElement.removeAttribute("data-tw-print");
+      printHeader("");
     });
-    this.forgetOnLeave();
-    this.load();
-  };
+    // A link to another aid's page, anywhere on the page, moves there without leaving it, so
+    // the family file goes along. A new tab, or a page whose Python does not run, opens as usual.
+    document.addEventListener("click", function (event) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+          event.shiftKey || event.altKey) return;
+      var link = event.target.closest("a[href]");
+      var target = link && aidOf(link);
+      if (!target || !current.ready || current.stopped) return;
+      if (target === current.id && /#/.test(link.getAttribute("href"))) return;  // a place here
+      event.preventDefault();
+      if (target === current.id) current.go(current.view);
+      else current.moveTo(target);
+    });
+    window.addEventListener("pagehide", function () { current.forget(); });
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) return;
+      current.forget();
+      current.go(0, false);
+      if (current.ready) current.status("ready", say("ready"));
+      current.update();
+    });
+  }
 
   // Load the runtime and start Python in a worker (at the start, and again after a restart).
   // The limit counts from navigation (what the professional waited, not when this ran), or from
@@ -663,7 +882,6 @@
       self.ready = true;
       self.tools.hidden = false;
       self.status("ready", say("ready"));
-      self.receive();
       self.update();
     }, function (error) {
       self.fail(error.reason, error.message);
@@ -722,18 +940,6 @@
 
   // Typed answers never come back once the user has left the page: not with Back, not from the
   // back-forward cache, not after a reload. A saved file is the only way back.
-  Aid.prototype.forgetOnLeave = function () {
-    var self = this;
-    window.addEventListener("pagehide", function () { self.forget(); });
-    window.addEventListener("pageshow", function (event) {
-      if (!event.persisted) return;
-      self.forget();
-      self.go(0, false);
-      if (self.ready) self.status("ready", say("ready"));
-      self.update();
-    });
-  };
-
   Aid.prototype.forget = function () {
     if (this.asking) this.asking(false);
     this.fill({});
@@ -747,17 +953,50 @@
     });
     this.form.querySelector("[data-aid-export-status]").textContent = "";
     this.form.querySelectorAll("[data-aid-save-status]").forEach(function (el) { el.textContent = ""; });
+    this.showOrigins({});
     this.last = null;
     this.family = "";
     this.dirty = false;
   };
+
+  // The aid a link goes to, when it is one of the aids' pages (they sit side by side), or null.
+  var AIDS = {};
+  function aidOf(link) {
+    var url;
+    var href = link.getAttribute("href");
+    if (!href || href.charAt(0) === "#") return null;
+    try { url = new URL(href, location.href); } catch (error) { return null; }
+    url.hash = "";
+    url.search = "";
+    return AIDS[url.href] || null;
+  }
+
+  // Another aid's page, from the script the build made of it (works from file:// too).
+  var pages = window.__twAidPages = window.__twAidPages || {};
+  function pageOf(id) {
+    if (pages[id]) return Promise.resolve(pages[id]);
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL("hulpmiddelen/" + id + ".js", SCRIPT.src).href;
+      script.onload = function () { if (pages[id]) resolve(pages[id]); else reject(); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
 
   function init() {
     var texts = document.querySelector("script[data-tw-texts]");
     var form = document.querySelector("form.aid[data-aid]");
     if (!form || !texts) return;
     TEXTS = JSON.parse(texts.textContent);
-    new Aid(form).start();
+    var ids = [form.getAttribute("data-aid")];
+    document.querySelectorAll("[data-tw-route]").forEach(function (link) {
+      ids.push(link.getAttribute("data-tw-route"));
+    });
+    ids.forEach(function (id) { AIDS[new URL(id + ".html", location.href).href] = id; });
+    current = new Aid(form);
+    listen();
+    current.start();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -39,7 +39,8 @@
           output.innerHTML = response.html;  // built and escaped by Python
           actions.hidden = false;
           state("ready", texts.done);
-          output.focus();
+          // The title takes focus, not the whole document: printing at once shows no focus ring.
+          (output.querySelector(".tw-doc-title") || output).focus();
         });
     });
   }

@@ -102,6 +102,12 @@ def walk_to_check(page, limit: int = 15) -> None:
     raise AssertionError("the check page was not reached")
 
 
+def to_check(page) -> None:
+    """From a step reached by opening a file or from the check page: go to the check page."""
+    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").click()
+    page.locator("[data-aid-check]").wait_for(state="visible")
+
+
 def tab_to(page, selector: str, limit: int = 400) -> None:
     """Press Tab until the element matching selector has focus (keyboard only, no clicks)."""
     for _ in range(limit):

@@ -63,7 +63,7 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
     tab_to(page, "[data-aid-submit]")
     page.keyboard.press("Enter")
     page.locator("[data-aid-exports]").wait_for()
-    assert page.evaluate("document.activeElement.matches('[data-aid-output]')")
+    assert page.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
     assert page.locator("[data-aid-errors]").is_hidden()
     assert axe_violations(page) == [], "result"
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from browser_helpers import answer_dialog, axe_violations, new_context, tab_to, wait_for_aid
+from browser_helpers import answer_dialog, axe_violations, new_context, tab_to, to_check, wait_for_aid
 
 AID = "/hulpmiddelen/analyse.html"
 PAYLOAD = '<img src=x onerror="window.__pwned=1">"<script>window.__pwned=2</script>'
@@ -134,7 +134,7 @@ def test_back_keeps_answers_and_the_check_page_links_to_each_step(aid):
     go_to(aid, "controle")
     check = aid.locator("[data-aid-check]")
     check.get_by_text("Slaapt slecht.").wait_for()
-    check.locator("a[data-goto-step=beeld]").click()
+    check.locator(".aid-check-step a[data-goto-step=beeld]").click()
     assert visible_step(aid) == "beeld"
     assert aid.input_value("#tw-analyse-problemen--kind1") == "Slaapt slecht."
 
@@ -156,7 +156,7 @@ def complete_with_payload(page) -> None:
 def test_result_has_both_voices_and_shows_typed_text_as_text(aid):
     complete_with_payload(aid)
     output = aid.locator("[data-aid-output]")
-    assert aid.evaluate("document.activeElement.matches('[data-aid-output]')")
+    assert aid.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
     text = output.inner_text()
     assert "Hulpverleningsplan (concept)" in text and "Er is nog geen evaluatiemoment gepland." in text
     assert PAYLOAD in text
@@ -219,8 +219,10 @@ def test_exports_escape_typed_text_and_the_json_opens_again_to_the_same_plan(aid
     assert aid.input_value("#tw-analyse-problemen--kind1") == ""
     aid.set_input_files("[data-aid-import]", path)
     aid.locator("[data-aid-status]").get_by_text("is geopend").wait_for()
-    assert visible_step(aid) == "controle"
+    # Opening lands on the first step with a question still open; the check page is a click away.
+    assert visible_step(aid) == "gezin"
     assert aid.input_value("#tw-analyse-problemen--kind1") == PAYLOAD
+    to_check(aid)
     aid.click("[data-aid-submit]")
     aid.locator("[data-aid-exports]").wait_for()
     assert aid.inner_text("[data-aid-output]") == plan
@@ -317,7 +319,7 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     assert text.index("Veiligheid eerst") < text.index("Na het verlies van werk.")
     assert "Een cursus opvoeden alleen stopt geweld niet." in text
     assert "1 juni 2027" in text and "15 maart 2027" in text
-    assert page.evaluate("document.activeElement.matches('[data-aid-output]')")
+    assert page.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
     # The exports can be reached with the keyboard too.
     tab_to(page, "[data-aid-export=markdown]")
     with page.expect_download():

@@ -62,7 +62,7 @@ class Journey:
         with page.expect_download() as download:
             page.locator("[data-aid-save]:visible").click()
         name = download.value.suggested_filename
-        assert re.fullmatch(r"gezinsdossier-gezin-b-\d{4}-\d{2}-\d{2}\.json", name), name
+        assert re.fullmatch(r"gezinsdossier-gezin-b-\d{4}-\d{2}-\d{2}-\d{6}\.json", name), name
         self.file = self.tmp_path / f"{len(self.typed)}-{name}"
         download.value.save_as(self.file)
         page.get_by_text(f"Het gezinsdossier staat als {name} in je downloads.").wait_for()
@@ -116,7 +116,7 @@ def test_one_family_through_all_aids_typed_once_and_printed_as_one_document(page
     page.locator(".tw-document").wait_for()
     assert page.locator(".tw-doc-part h2").all_inner_texts() == [
         "1. Van analyse naar hulpverleningsplan", "2. Interventies en andere hulp kiezen",
-        "3. Omgangsregeling plannen", "4. Opvoedperspectief: samen beslissen over terugkeer",
+        "3. Omgangsregeling plannen", "4. Samen beslissen over terugkeer",
         "5. Nazorgplan na terugkeer"]
     sheets = pdf_pages(page)
     assert "Dossierdocument gezin B." in sheets[0]

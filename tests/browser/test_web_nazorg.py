@@ -21,7 +21,7 @@ def test_calendar_download_and_family_from_another_aid(page, server, tmp_path):
                                              "begin": "Niet voor dit hulpmiddel."}}))
     page.set_input_files("[data-aid-import]", str(saved))
     page.locator("[data-aid-status]").get_by_text("alleen de beschrijving van het gezin").wait_for()
-    page.get_by_role("link", name="Wijzig stap 1").click()
+    page.locator("[data-step=gezin]").wait_for()  # the first step with a question still open
     assert page.is_checked("[name=leden][value=kind1]")
     assert page.input_value("[name='rol.kind1']") == "zoon, 9"
     page.fill("[name=plaatsing_datum]", "1-2-2027")

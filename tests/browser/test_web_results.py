@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from browser_helpers import axe_violations, tab_to, wait_for_aid
+from browser_helpers import axe_violations, tab_to, to_check, wait_for_aid
 from paths import ROOT
 
 
@@ -24,7 +24,7 @@ def open_result(page, server, aid_id: str, width: int = 1280) -> None:
         const list = new DataTransfer(); list.items.add(file); input.files = list.files;
         input.dispatchEvent(new Event("change", {bubbles: true}));
     }""", [aid_id, example])
-    page.locator("[data-aid-check]").wait_for(state="visible")
+    to_check(page)
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
 
@@ -36,7 +36,7 @@ def shown(page) -> list[str]:
 def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
     open_result(page, server, "analyse")
     assert shown(page) == ["pro"]
-    assert page.evaluate("() => document.activeElement.matches('[data-aid-output]')")
+    assert page.evaluate("() => document.activeElement.matches('[data-aid-output] .aid-result-title')")
     assert axe_violations(page) == [], "professional version"
     tab_to(page, "[data-aid-version=pro]")
     page.keyboard.press("ArrowRight")
@@ -149,7 +149,7 @@ def test_a_very_long_word_wraps_on_a_phone(page, server):
         const list = new DataTransfer(); list.items.add(file); input.files = list.files;
         input.dispatchEvent(new Event("change", {bubbles: true}));
     }""", example)
-    page.locator("[data-aid-check]").wait_for(state="visible")
+    to_check(page)
     widths = "() => [document.documentElement.scrollWidth, document.querySelector('form.aid')" \
              ".scrollWidth]"
     assert max(page.evaluate(widths)) <= 360, "check page"

@@ -17,7 +17,7 @@ import aids
 from aids.texts import group
 import bundle
 from aids import answers_file, catalogue
-from browser_helpers import axe_violations, wait_for_aid
+from browser_helpers import axe_violations, to_check, wait_for_aid
 from paths import DIST_ZIP
 
 PAIRS = [(case.id, aid_id) for case in catalogue.cases() for aid_id in case.answers]
@@ -28,7 +28,8 @@ def open_case(page, url: str) -> None:
     """Open an aid page that names a case, and wait until the case is in the form."""
     page.goto(url)
     wait_for_aid(page)
-    page.locator("[data-aid-check]").wait_for(state="visible", timeout=30_000)
+    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").wait_for(timeout=30_000)
+    to_check(page)
     page.locator("[data-aid-check-body] dd").first.wait_for()  # the answers of the case
 
 
@@ -45,10 +46,11 @@ def test_every_case_opens_in_each_aid_it_names_and_gives_a_result(page, server, 
 
 def test_the_buttons_on_a_case_page_open_the_case(page, server):
     page.goto(f"{server}/trainen/casussen/verslaving-moeder.html")
-    page.get_by_role("link", name=re.compile("Open in hulpmiddel: Opvoedperspectief")).click()
+    page.get_by_role("link", name=re.compile("Open in hulpmiddel: Samen beslissen over terugkeer")).click()
     page.wait_for_url("**/hulpmiddelen/perspectief.html#casus=verslaving-moeder")
     wait_for_aid(page)
-    page.locator("[data-aid-check-body] dd").first.wait_for(timeout=30_000)
+    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").wait_for(timeout=30_000)
+    to_check(page)
     assert "Ik wil bij mama wonen." in page.locator("[data-aid-check-body]").inner_text()
 
 
