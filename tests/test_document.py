@@ -95,8 +95,8 @@ def test_the_safety_part_shows_once_and_each_aid_keeps_its_own_remarks():
     front = html[html.index('id="tw-doc-kader"'):html.index('id="tw-doc-analyse"')]
     assert html.count("Bekende gevaren") == 1 and "Bekende gevaren" in front
     # What holds in every aid is said once, up front; each aid's own remark in its part.
-    assert html.count("Voordat je de versie voor ouders deelt") == 1
-    assert "Voordat je de versie voor ouders deelt" in front
+    assert html.count("Voordat je de versie voor ouders of voor de jongere deelt") == 1
+    assert "Voordat je de versie voor ouders of voor de jongere deelt" in front
     analyse = html[html.index('id="tw-doc-analyse"'):html.index('id="tw-doc-omgang"')]
     omgang = html[html.index('id="tw-doc-omgang"'):]
     assert "Veiligheid eerst" in analyse and "Begeleid contact" in omgang
