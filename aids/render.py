@@ -388,7 +388,7 @@ def section_html(section: Section) -> Markup:
     css = "aid-result-section aid-result-section--overview" if section.overview \
         else "aid-result-section"
     return h("section", {"class": css, "data-section": section.id or None},
-             h("h4", {}, section.heading),
+             h("h4", {}, section.heading) if section.heading else None,
              h("p", {"class": "aid-doc-intro"}, section.intro) if section.intro else None,
              figures.html(section.figure) if section.figure else None,
              [_block_html(block) for block in blocks(section.items)])
@@ -421,7 +421,7 @@ def _about_html(voice: Voice) -> Markup | None:
              else [h("p", {}, item.text) for item in voice.about])
 
 
-def _voice_html(voice: Voice, named: bool) -> Markup:
+def _voice_html(voice: Voice, named: bool, heading: bool = True) -> Markup:
     gaps = None
     if voice.gaps:
         gaps = h("section", {"class": "aid-gaps"},
@@ -433,15 +433,16 @@ def _voice_html(voice: Voice, named: bool) -> Markup:
     return h("section", {"class": f"aid-result aid-result--{voice.reader}",
                          "data-voice": voice.reader},
              h("h3", {}, [h("span", {"class": "aid-voice"}, version_name(voice)), " "]
-               if named else None, voice.title),
-             h("p", {"class": "aid-doc-label"}, voice.label) if voice.label else None,
+               if named else None, voice.title) if heading else None,
+             h("p", {"class": "aid-doc-label"}, voice.label) if voice.label and heading else None,
              h("p", {"class": "aid-doc-intro"}, voice.intro) if voice.intro else None,
              gaps, parts, empty, _about_html(voice))
 
 
-def voice_html(voice: Voice, named: bool = False) -> Markup:
-    """One version of a result on its own, as in the case-file document."""
-    return _voice_html(voice, named)
+def voice_html(voice: Voice, named: bool = False, heading: bool = True) -> Markup:
+    """One version of a result on its own, as in the case-file document (where a part's heading
+    may already say its title: heading=False)."""
+    return _voice_html(voice, named, heading)
 
 
 def _switch(result: Result, key: str) -> Markup:
