@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from . import figures as draw
 from .dates import add_months, format_date, is_working_day, parse_date, weekday
-from .definition import PRO, Aid
+from .definition import PRO, YOUTH, Aid
 from .fields import field_name
 from .result import Extra, Figures, Item
 
@@ -210,7 +210,8 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
 
 
 def items(aid: Aid, values: dict, facts: dict) -> Extra:
-    """The timeline: one numbered item per moment, in each reader's words."""
+    """The timeline: one numbered item per moment, in each reader's words; for the young person
+    only the moments that bring something."""
     moments = []
     said: dict[str, str] = {}  # who comes, as last said to a family's reader
     for number, moment in enumerate(plan(values), start=1):
@@ -218,10 +219,14 @@ def items(aid: Aid, values: dict, facts: dict) -> Extra:
                          date=format_date(moment.day), title=_title(aid, moment))
         entry = {}
         for reader in aid.readers:
+            # The young person reads the moments that bring something: the first visit, the
+            # evaluations (a talk with them alone), calls and the handover; the intro says the rest.
+            if reader == YOUTH and not (moment.tasks or moment.evaluation):
+                continue
             lines = _moment_text(aid, values, moment, full=False, reader=reader).split("\n")
             # A family reads who comes once, and again when someone else comes.
             if reader != PRO and said.get(reader) == lines[0]:
-                lines = lines[1:]
+                lines = lines[1:] or [aid.text(f"bezoek_{reader}")]
             else:
                 said[reader] = lines[0]
             entry[reader] = Item(label, "\n".join(lines))

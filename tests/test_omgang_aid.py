@@ -328,7 +328,7 @@ def test_parent_version_uses_plain_headings_and_leaves_out_the_professional_item
     assert result.parents.title == "Onze afspraken over contact"
     assert [s.heading for s in result.parents.sections] == [
         "Over wie het gaat", "Zo zien jullie elkaar", "Veilig en fijn contact",
-        "Hoe het verder gaat", "Wat we het kind vertellen", "Wat het kind ervan vindt",
+        "Hoe het verder gaat", "Uitleg voor het kind", "Wat het kind ervan vindt",
         "Wat jullie ervan vinden", "Als jullie het niet eens zijn"]
     parents = texts(result.parents)
     assert "Vastgelegd" not in parents and "Wat dit betekent voor de hulp" not in parents

@@ -167,9 +167,11 @@ def test_no_line_for_a_family_speaks_to_the_professional():
 
 
 def test_no_label_is_said_twice():
+    """Not in a row ("Wat helpt: Wat helpt: ..."), and not as a section's heading again."""
     found = [(name, item.label) for name, _, voice in family_versions()
              for section in voice.sections for item in section.items
-             if doubled_label(item.label, item.text)]
+             if doubled_label(item.label, item.text)
+             or section.heading.lower() in (item.label.lower(), item.group.lower())]
     assert found == []
 
 
@@ -226,7 +228,11 @@ def test_the_young_persons_version_says_what_is_planned_what_they_said_and_their
     assert [i.text for i in said.items] == [
         "Ik wil naar huis. Maar ik wil niet dat die man nog komt.",
         "We hebben afgesproken dat de ex-partner van je moeder niet bij het contact is. Naar huis "
-        "gaan kan nog niet, omdat je eerst weer naar school moet gaan."]
+        "gaan kan nog niet, omdat je eerst weer naar school moet gaan.",
+        # He did not want it shared: his version says so.
+        "Wat jij zei, staat niet in de versie voor je ouders. Jij kiest zelf of je deze versie aan "
+        "je ouders laat zien."]
+    assert "analyse.jongere_niet_gedeeld" in result.rules
     rights = as_text(youth)
     assert "Vanaf 12 jaar mag je dat zelf lezen" in rights and "Vanaf 16 jaar" in rights
     assert "0800 0432" in rights and "088 555 1000" in rights
@@ -237,7 +243,7 @@ def test_a_child_under_12_gets_the_short_version_to_read_aloud():
     youth = result.youth
     assert youth.short and youth.intro.endswith("Iemand leest het samen met je.")
     assert [s.heading for s in youth.sections] == [
-        "De afspraken in het kort", "Wie je ziet, en wanneer", "Broers, zussen en wat jij wilt",
+        "De afspraken in het kort", "Wie je ziet, en wanneer", "Wat jij vindt",
         "Hoe het verder gaat", "Wat jij zei, en wat we ermee doen", "Met wie kun je praten?"]
     assert "rechten.kindertelefoon" in result.rules and "rechten.dossier" in result.rules
     assert "Jouw rechten" not in as_text(youth)
