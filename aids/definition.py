@@ -384,7 +384,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "part_step": ({"title": str, "questions": list}, {"intro": str, "warning": str}),
     "part_section": ({"title": str}, {"parent_title": str, "intro": str, "parent_intro": str}),
     "migration": ({"from_version": int}, {"rename": dict, "drop": list}),
-    # The rights part (aids/content/data/rechten.toml): sections and rules for the family's versions.
+    # The rights part (aids/content/data/rechten.toml): sections and rules for a family's versions.
     "rights": ({"sections": list, "rules": list, "facts": dict}, {}),
 }
 
@@ -468,7 +468,8 @@ def _parse(path: Path) -> Aid:
     # A shared part's section the aid does not place itself leads the result.
     sections[:0] = [part.section for part in parts if part.id not in placed]
     if result.get("parent_title") and not all(s.parent_title for s in sections):
-        check.fail("met een versie voor ouders heeft elke sectie een parent_title", (), "parent_title")
+        check.fail("met een versie voor ouders heeft elke sectie een parent_title", (),
+                   "parent_title")
     # The family's versions end with what they can do and whom they can talk to.
     rights = rights_part() if "kader" in {p.id for p in parts} else None
     if rights:

@@ -115,7 +115,7 @@ class _Document:
         self.label, self.made, self.notes = label, made, notes
 
     def words(self, key: str, reader: str, **values: object) -> str:
-        """A document text in the reader's words: <key> for the professional, else <key>_<reader>."""
+        """A text in the reader's words: <key> for the professional, else <key>_<reader>."""
         return text(key if reader == PRO else f"{key}_{reader}", **values)
 
     def document(self, reader: str, results: dict) -> Markup:
@@ -168,7 +168,8 @@ class _Document:
             _framed(header,
                     h("h1", {"class": "tw-doc-title"},
                       self.words("document.title", reader, label=label)),
-                    h("p", {"class": "tw-doc-meta"}, self.words("document.made", reader, made=made)),
+                    h("p", {"class": "tw-doc-meta"},
+                      self.words("document.made", reader, made=made)),
                     [h("p", {"class": "tw-doc-note"}, note) for note in self.notes]
                     if reader == PRO else None,
                     h("p", {"class": "tw-doc-disclaimer"},

@@ -446,7 +446,7 @@ def voice_html(voice: Voice, named: bool = False, heading: bool = True) -> Marku
 
 
 def _switch(result: Result, key: str) -> Markup:
-    """Which version shows: a radio button per version; the stylesheet shows the chosen one (:has)."""
+    """Which version shows: a radio button per version; the stylesheet shows the chosen one."""
     name = f"tw-versie{'-' + key if key else ''}"
     return h("fieldset", {"class": "aid-versions"},
              h("legend", {}, text("result.versions")),

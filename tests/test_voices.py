@@ -52,7 +52,8 @@ def result_of(aid_id: str, answers: dict) -> Result:
     return engine.evaluate(aid, engine.normalize(aid, answers), final=True).result
 
 
-RESULTS = {name: (aid_id, answers, result_of(aid_id, answers)) for name, aid_id, answers in FAMILIES}
+RESULTS = {name: (aid_id, answers, result_of(aid_id, answers))
+           for name, aid_id, answers in FAMILIES}
 
 
 def fixture(name: str) -> tuple[str, dict, Result]:
@@ -89,7 +90,8 @@ def family_content() -> list[tuple[str, str, str]]:
 
     for aid_id in aids.aid_ids():
         aid = aids.load(aid_id)
-        questions = [*aid.questions.values(), *(q for s in aid.repeats.values() for q in s.questions)]
+        questions = [*aid.questions.values(),
+                     *(q for s in aid.repeats.values() for q in s.questions)]
         for reader in aid.readers[1:]:
             where = f"{aid_id}:{reader}"
             add(where, reader, aid.title_for(reader), aid.intro_for(reader),
@@ -210,7 +212,8 @@ def test_each_version_is_its_own_document_in_html_text_and_markdown():
     markdown = render.result_markdown(aids.load(aid_id), result)
     for voice in result.voices:
         assert plain.count(f"{voice.title}\n{render.version_name(voice)} · gezin T.") == 1
-        assert markdown.count(f"## {voice.title}\n\n*{render.version_name(voice)} · gezin T.*") == 1
+        meta = f"*{render.version_name(voice)} · gezin T.*"
+        assert markdown.count(f"## {voice.title}\n\n{meta}") == 1
     # Each ends with what it rests on: the professional's sources, the parents' in a sentence.
     parts = plain.split(result.parents.title + "\n")
     assert "Over dit advies" in parts[0] and "Waar dit op steunt" in parts[1]

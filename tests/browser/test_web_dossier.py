@@ -64,7 +64,8 @@ def test_each_version_of_the_document_is_chosen_with_the_keyboard_and_prints_alo
     page.wait_for_function(READY)
     page.set_input_files("[data-tw-case-file-input]", str(family_file))
     page.locator(".tw-document--pro").wait_for()
-    group = page.get_by_role("group", name="Welke versie van het document wil je zien en afdrukken?")
+    group = page.get_by_role("group",
+                             name="Welke versie van het document wil je zien en afdrukken?")
     assert group.get_by_role("radio").count() == 3
     group.get_by_role("radio").first.focus()
     expected = {"ouders": ("Onze afspraken: gezin K.", "Als jullie het niet eens zijn"),

@@ -111,8 +111,10 @@ def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, serv
     assert shown(page) == ["ouders"]
     assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == parents_pages
     # The young person's version prints on its own in the same way.
+    page.emulate_media(media="screen")
     page.check("[data-aid-version=jongere]")
     page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.emulate_media(media="print")
     assert shown(page) == ["jongere"]
 
 
