@@ -26,19 +26,24 @@ def run(aid_id: str, answers: object) -> dict:
         # Which remarks hold, by rule id: what tests and other tools check, not the wording.
         "rules": list(result.rules),
     }
-    if result.parents:
-        output["parents"] = _voice(result.parents)
+    # The family's versions, when the aid has them: "parents", "youth".
+    for key, voice in (("parents", result.parents), ("youth", result.youth)):
+        if voice:
+            output[key] = _voice(voice)
     return output
 
 
 def _voice(voice) -> dict:
     return {
         "title": voice.title,
+        "label": voice.label,
         "intro": voice.intro,
         "gaps": list(voice.gaps),
         "sections": [{"heading": s.heading,
                       "items": [_item(i) for i in s.items]}
                      for s in voice.sections],
+        "about": [_item(i) for i in voice.about],
+        **({"short": True} if voice.short else {}),
     }
 
 

@@ -7,9 +7,6 @@ from __future__ import annotations
 from . import catalogue, interventions, kader
 from .definition import Aid, load
 
-ADULT_FROM = 12  # from this age a young person has their own say in the procedures
-
-
 def _listed(aid: Aid, names: list[str]) -> str:
     if len(names) < 2:
         return "".join(names)
@@ -34,7 +31,6 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
                     for item in chosen for tag in sorted(interventions.violence_cautions(item))
                     if tag != "opvoeding_bij_geweld"]
     return {
-        "jongere": age is not None and age >= ADULT_FROM,
         "hulp_leeftijd": _listed(aid, other_age),
         "opvoedhulp_bij_geweld": violence and bool(chosen) and not any(
             "huiselijk_geweld" in item.concerns for item in chosen),

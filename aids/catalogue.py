@@ -282,6 +282,16 @@ def sources() -> dict[str, Source]:
     return found
 
 
+# Help that answers this concern is aimed at violence at home: it says who used violence or
+# suffered it, so it stays with the professional, as the shared safety part does (kader.toml).
+PRIVATE_CONCERN = "huiselijk_geweld"
+
+
+def private(item: Intervention) -> bool:
+    """Whether the help is for the professional's version only."""
+    return PRIVATE_CONCERN in item.concerns
+
+
 def rating_text(rating: Rating) -> str:
     """A rating in words: its level, with who gave it and when, where known."""
     parts = [rating.body] if rating.body else []

@@ -30,6 +30,18 @@ BUILDERS = ("analyse", "interventions", "perspectief", "nazorg", "omgang")
 # The shared parts an aid can include as a step (aids/content/data/<name>.toml): asked once for
 # the whole family, kept in one part of the family file, read by every aid's rules.
 SHARED_PARTS = ("kader",)
+# What every version for parents and for the young person ends with: what they can do when they
+# disagree, whom they can talk to, their rights (aids/content/data/rechten.toml). It reads the
+# legal frame, so an aid that asks the shared part "kader" includes it.
+RIGHTS = "rechten"
+
+# The readers a result speaks to: the professional, the parents and the young person. A reader's
+# texts sit beside the professional's in the content, with a prefix (parent_label, youth_text).
+# Parents see what has no text of their own in the professional's words, unless it is marked as
+# not for them (in_parent = false, or a rule without parent_text); the young person sees only
+# what has a text for them (youth_label, youth_text, youth_title).
+PRO, PARENTS, YOUTH = "pro", "ouders", "jongere"
+READERS = (PRO, PARENTS, YOUTH)
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,14 @@ class Option:
     label: str
     advice: str = ""  # what choosing this means for the help (professional version only)
     parent_label: str = ""  # the words for parents, where the label is a slot ("Ouder 1")
+    youth_label: str = ""  # the words for the young person (else the parents' words)
+    private: bool = False  # for the professional only (help aimed at violence at home)
+    about: str = ""  # what it is, in a family's words: a family's version says it with the choice
+
+    def label_for(self, reader: str) -> str:
+        if reader == YOUTH:
+            return self.youth_label or self.parent_label or self.label
+        return (self.parent_label or self.label) if reader == PARENTS else self.label
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,11 @@ class Question:
     required_message: str = ""
     parent_label: str = ""  # the label in the version for parents
     in_parent: bool = True  # shown in the version for parents
+    # The answer in a sentence for parents or the young person, with the answer as {<id>}: a date
+    # as an intention ("We willen dat het kind rond {terugkeer_datum} weer thuis woont.").
+    parent_text: str = ""
+    youth_label: str = ""  # the label in the version for the young person: only then shown there
+    youth_text: str = ""
     expected: bool = False  # in a repeated step: a gap when an entry leaves it empty
     concrete: bool = False  # in a repeated step: a gap when the text is vague
     minimum: int = 0  # for numbers
@@ -74,11 +99,23 @@ class Question:
     range_message: str = ""  # for numbers: the error when the value is outside min..max
     no_full_name: bool = False  # a label people choose: refused when it looks like a full name
 
-    def option_label(self, value: str, parents: bool = False) -> str:
+    def option_label(self, value: str, reader: str = PRO) -> str:
         option = next((o for o in self.options if o.value == value), None)
-        if option is None:
-            return value
-        return (option.parent_label or option.label) if parents else option.label
+        return value if option is None else option.label_for(reader)
+
+    def shown_to(self, reader: str) -> bool:
+        if reader == YOUTH:
+            return bool(self.youth_label)
+        return self.in_parent if reader == PARENTS else True
+
+    def label_for(self, reader: str) -> str:
+        if reader == YOUTH:
+            return self.youth_label
+        return (self.parent_label or self.short) if reader == PARENTS else self.short
+
+    def text_for(self, reader: str) -> str:
+        """The sentence the answer is written in for this reader, or "" for the answer itself."""
+        return {PARENTS: self.parent_text, YOUTH: self.youth_text}.get(reader, "")
 
     @property
     def short(self) -> str:
@@ -115,6 +152,11 @@ class Gap:
     question: str  # a question id, or the id of a repeated step
     message: str
     parent_message: str = ""
+    youth_message: str = ""
+
+    def message_for(self, reader: str) -> str:
+        return {PRO: self.message, PARENTS: self.parent_message,
+                YOUTH: self.youth_message}[reader]
 
 
 @dataclass(frozen=True)
@@ -129,6 +171,24 @@ class ResultSection:
     pair: str = ""  # the id of a section shown beside this one: both, or neither
     empty: str = ""  # shown in a paired section that has no items of its own
     parent_empty: str = ""
+    youth_title: str = ""  # only a section with a title for the young person is shown to them
+    youth_intro: str = ""
+    youth_empty: str = ""
+    youth_short: bool = False  # also in the short version for a younger child, read aloud
+    youth_first: bool = False  # first in the young person's version (the plan in their words)
+
+    def shown_to(self, reader: str) -> bool:
+        return bool({PRO: self.title, PARENTS: self.parent_title, YOUTH: self.youth_title}[reader])
+
+    def title_for(self, reader: str) -> str:
+        return {PRO: self.title, PARENTS: self.parent_title, YOUTH: self.youth_title}[reader]
+
+    def intro_for(self, reader: str) -> str:
+        return {PRO: self.intro, PARENTS: self.parent_intro, YOUTH: self.youth_intro}[reader]
+
+    def empty_for(self, reader: str) -> str:
+        return {PRO: self.empty, PARENTS: self.parent_empty or self.empty,
+                YOUTH: self.youth_empty}[reader]
 
 
 @dataclass(frozen=True)
@@ -155,11 +215,22 @@ class Rule:
     when: tuple[Test, ...] = ()
     unless: tuple[Test, ...] = ()
     parent_label: str = ""
-    parent_text: str = ""  # empty: the item is for the professional only
-    # `text` empty: for the parents only (what the professional sees already, shared with them)
+    parent_text: str = ""  # empty: the item is not for the parents
+    # `text` empty: not for the professional (what the professional sees already, or what only a
+    # family's version says, such as whom the young person can talk to)
     watch: str = ""
     topic: str = ""
     replaces: tuple[str, ...] = ()  # ids of rules this one says better when both hold
+    youth_label: str = ""
+    youth_text: str = ""  # empty: the item is not for the young person
+
+    def label_for(self, reader: str) -> str:
+        if reader == YOUTH:
+            return self.youth_label or self.parent_label or self.label
+        return (self.parent_label or self.label) if reader == PARENTS else self.label
+
+    def text_for(self, reader: str) -> str:
+        return {PRO: self.text, PARENTS: self.parent_text, YOUTH: self.youth_text}[reader]
 
 
 @dataclass(frozen=True)
@@ -203,6 +274,11 @@ class Aid:
     sections: tuple[ResultSection, ...] = ()
     parent_title: str = ""
     parent_intro: str = ""
+    parent_about: str = ""  # what the parents' version rests on, in words a family knows
+    youth_title: str = ""  # the version for the young person: only with a title
+    youth_intro: str = ""
+    youth_short_intro: str = ""  # the intro of the short version for a child under 12
+    youth_age: str = ""  # the number question with the child's age: under 12, the short version
     migrations: tuple[Migration, ...] = ()
     builder: str = ""  # a module that computes facts and items the generic result extends with
     shared: tuple[str, ...] = ()  # answer keys other aids may take over (the family description)
@@ -213,6 +289,7 @@ class Aid:
     facts: tuple[tuple[str, object], ...] = ()  # facts the builder computes: (id, type)
     texts: tuple[tuple[str, str], ...] = ()  # templates the builder fills in, by key
     parts: tuple[str, ...] = ()  # the shared parts this aid asks (SHARED_PARTS)
+    rights: bool = False  # the family's versions end with the rights part (RIGHTS)
     path: Path = field(default=Path(), compare=False)
 
     @cached_property
@@ -242,6 +319,20 @@ class Aid:
     @property
     def has_parent_version(self) -> bool:
         return bool(self.parent_title)
+
+    @property
+    def readers(self) -> tuple[str, ...]:
+        """The versions of the result: always the professional's, then the family's."""
+        return (PRO,) + ((PARENTS,) if self.parent_title else ()) + (
+            (YOUTH,) if self.youth_title else ())
+
+    def title_for(self, reader: str) -> str:
+        return {PRO: self.result_title, PARENTS: self.parent_title, YOUTH: self.youth_title}[reader]
+
+    def intro_for(self, reader: str, short: bool = False) -> str:
+        if reader == YOUTH and short:
+            return self.youth_short_intro
+        return {PRO: self.result_intro, PARENTS: self.parent_intro, YOUTH: self.youth_intro}[reader]
 
 
 @dataclass(frozen=True)
@@ -281,27 +372,35 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
          "show_if": dict, "after": str, "examples": list, "summary_label": str,
          "required_message": str, "options_from": str, "parent_label": str, "in_parent": bool,
          "expected": bool, "concrete": bool, "min": int, "max": int, "range_message": str,
-         "no_full_name": bool},
+         "no_full_name": bool, "parent_text": str, "youth_label": str, "youth_text": str},
     ),
-    "option": ({"value": str, "label": str}, {"advice": str, "parent_label": str}),
+    "option": ({"value": str, "label": str},
+               {"advice": str, "parent_label": str, "youth_label": str}),
     "show_if": ({"question": str}, {"equals": (str, list), "includes": (str, list)}),
     "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
-                                "parent_title": str, "parent_intro": str, "builder": str}),
-    "gap": ({"question": str, "message": str}, {"parent_message": str}),
+                                "parent_title": str, "parent_intro": str, "builder": str,
+                                "parent_about": str, "youth_title": str, "youth_intro": str,
+                                "youth_short_intro": str, "youth_age": str}),
+    "gap": ({"question": str, "message": str}, {"parent_message": str, "youth_message": str}),
     "section": ({"title": str},
                 {"include": list, "parent_title": str, "parent_intro": str, "overview": bool,
-                 "id": str, "intro": str, "pair": str, "empty": str, "parent_empty": str}),
+                 "id": str, "intro": str, "pair": str, "empty": str, "parent_empty": str,
+                 "youth_title": str, "youth_intro": str, "youth_empty": str,
+                 "youth_short": bool, "youth_first": bool}),
     "shared_section": ({"shared": str}, {}),
     "item_rule": ({"tag": str, "text": str}, {"when": dict, "unless": dict, "source": list}),
     "rule": ({"id": str, "section": str, "label": str, "text": str},
              {"when": dict, "unless": dict, "parent_label": str, "parent_text": str,
-              "each": str, "source": list, "watch": str, "topic": str, "replaces": list}),
+              "each": str, "source": list, "watch": str, "topic": str, "replaces": list,
+              "youth_label": str, "youth_text": str}),
     # A shared part (aids/content/data/<name>.toml): one step, its section, rules and facts.
     "part": ({"version": int, "part": str, "step": dict, "section": dict, "facts": dict,
               "topics": dict}, {"rules": list, "gaps": list}),
     "part_step": ({"title": str, "questions": list}, {"intro": str, "warning": str}),
     "part_section": ({"title": str}, {"parent_title": str, "intro": str, "parent_intro": str}),
     "migration": ({"from_version": int}, {"rename": dict, "drop": list}),
+    # The rights part (aids/content/data/rechten.toml): sections and rules for a family's versions.
+    "rights": ({"sections": list, "rules": list, "facts": dict}, {}),
 }
 
 
@@ -370,7 +469,8 @@ def _parse(path: Path) -> Aid:
         if gap["question"] not in keys:
             check.fail(f"gap verwijst naar onbekende vraag '{gap['question']}'",
                        ("result.gaps", k), "question")
-        gaps.append(Gap(gap["question"], gap["message"], gap.get("parent_message", "")))
+        gaps.append(Gap(gap["question"], gap["message"], gap.get("parent_message", ""),
+                        gap.get("youth_message", "")))
     gaps += [gap for part in parts for gap in part.gaps]
     sections = []
     placed: set[str] = set()
@@ -385,25 +485,25 @@ def _parse(path: Path) -> Aid:
             placed.add(part.id)
             sections.append(part.section)
             continue
-        section = check.table("section", section_raw, at, f"sectie {k + 1}")
-        unknown = [key for key in section.get("include", []) if key not in keys]
-        if unknown or not (section.get("include") or section.get("id")):
-            check.fail(f"sectie verwijst naar onbekende vragen {unknown}, of heeft geen include "
-                       "en geen id", at, "include")
-        if section.get("id") in {s.id for s in sections} | {OPEN} | set(SHARED_PARTS) or (
-                "id" in section and not FIELD_ID.match(section["id"])):
-            check.fail(f"sectie-id '{section['id']}' is ongeldig of dubbel", at, "id")
-        sections.append(ResultSection(
-            section["title"], tuple(section.get("include", [])), section.get("parent_title", ""),
-            section.get("parent_intro", ""), section.get("overview", False),
-            section.get("id", ""), section.get("intro", ""), section.get("pair", ""),
-            section.get("empty", ""), section.get("parent_empty", "")))
+        sections.append(_section(check, section_raw, at, keys, {s.id for s in sections}))
     # A shared part's section the aid does not place itself leads the result.
     sections[:0] = [part.section for part in parts if part.id not in placed]
+    if result.get("parent_title") and not all(s.parent_title for s in sections):
+        check.fail("met een versie voor ouders heeft elke sectie een parent_title", (),
+                   "parent_title")
+    # The family's versions end with what they can do and whom they can talk to.
+    rights = rights_part() if "kader" in {p.id for p in parts} else None
+    if rights:
+        clash = {s.id for s in sections} & {s.id for s in rights.sections}
+        if clash:
+            check.fail(f"secties {sorted(clash)} bestaan al in het deel '{RIGHTS}'", (), "result")
+        sections += rights.sections
     section_ids = {s.id for s in sections if s.id}
     names = set(seen) | set(data.get("facts", {})) | {f for p in parts for f in p.facts}
+    names |= set(rights.facts) if rights else set()
     for k, section in enumerate(sections):
-        texts = (section.title, section.intro, section.parent_title, section.parent_intro)
+        texts = (section.title, section.intro, section.parent_title, section.parent_intro,
+                 section.youth_title, section.youth_intro)
         unknown = {name for t in texts for name in PLACEHOLDER.findall(t)} - names
         if unknown:
             check.fail(f"sectie gebruikt onbekende namen {sorted(unknown)}", ("result.sections", k),
@@ -412,8 +512,11 @@ def _parse(path: Path) -> Aid:
         if section.pair and (section.pair not in section_ids or section.pair == section.id):
             check.fail(f"pair noemt geen andere sectie: '{section.pair}'", ("result.sections", k),
                        "pair")
-    if result.get("parent_title") and not all(s.parent_title for s in sections):
-        check.fail("met een versie voor ouders heeft elke sectie een parent_title", (), "parent_title")
+    youth_age = result.get("youth_age", "")
+    if bool(result.get("youth_title")) != bool(youth_age) or (
+            youth_age and (youth_age not in seen or seen[youth_age].type != "number")):
+        check.fail("een versie voor de jongere (youth_title) noemt bij youth_age de vraag naar "
+                   "de leeftijd, een getal", (), "youth_age")
     roles = data.get("roles", "")
     if roles and (roles not in seen or not seen[roles].per):
         check.fail(f"roles moet een vraag per persoon zijn, niet '{roles}'", (), "roles")
@@ -424,13 +527,15 @@ def _parse(path: Path) -> Aid:
             check.fail(f"feiten {sorted(clash)} bestaan al in het gedeelde deel '{part.id}'", (),
                        "facts")
         facts.update(part.facts)
+    if rights:
+        facts.update(rights.facts)
     texts = data.get("texts", {})
     if not all(isinstance(v, str) and v.strip() for v in texts.values()):
         check.fail("texts bevat alleen niet-lege teksten", (), "texts")
     # The shared parts' rules first: what holds in every aid leads its section.
     rules = tuple(rule for part in parts for rule in part.rules) + _rules(
         check, data, seen, facts, section_ids | {OPEN}, data["id"],
-        {t for p in parts for t in p.topics})
+        {t for p in parts for t in p.topics}) + (rights.rules if rights else ())
     known = {rule.id for rule in rules}
     for k, rule in enumerate(rules):
         if not set(rule.replaces) <= known - {rule.id}:
@@ -460,13 +565,70 @@ def _parse(path: Path) -> Aid:
         result_title=result["title"], result_intro=result.get("intro", ""), gaps=tuple(gaps),
         reviewed=data["reviewed"], evidence=data["evidence"],
         sections=tuple(sections), parent_title=result.get("parent_title", ""),
-        parent_intro=result.get("parent_intro", ""),
+        parent_intro=result.get("parent_intro", ""), parent_about=result.get("parent_about", ""),
+        youth_title=result.get("youth_title", ""), youth_intro=result.get("youth_intro", ""),
+        youth_short_intro=result.get("youth_short_intro", ""), youth_age=youth_age,
         migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), builder=builder,
         shared=tuple(data.get("shared", [])), roles=roles, rules=rules, item_rules=item_rules,
         tags=tuple(data.get("tags", {})),
         facts=tuple(facts.items()), texts=tuple(texts.items()),
-        parts=tuple(part.id for part in parts), path=path,
+        parts=tuple(part.id for part in parts), rights=rights is not None, path=path,
     )
+
+
+def _section(check: Checker, raw: object, at: tuple[object, ...], keys: set[str],
+             taken: set[str]) -> ResultSection:
+    """One section of the result, with its texts for each reader."""
+    section = check.table("section", raw, at, f"sectie {at[-1] + 1}")
+    unknown = [key for key in section.get("include", []) if key not in keys]
+    if unknown or not (section.get("include") or section.get("id")):
+        check.fail(f"sectie verwijst naar onbekende vragen {unknown}, of heeft geen include "
+                   "en geen id", at, "include")
+    if section.get("id") in taken | {OPEN} | set(SHARED_PARTS) or (
+            "id" in section and not FIELD_ID.match(section["id"])):
+        check.fail(f"sectie-id '{section['id']}' is ongeldig of dubbel", at, "id")
+    return ResultSection(
+        section["title"], tuple(section.get("include", [])), section.get("parent_title", ""),
+        section.get("parent_intro", ""), section.get("overview", False),
+        section.get("id", ""), section.get("intro", ""), section.get("pair", ""),
+        section.get("empty", ""), section.get("parent_empty", ""),
+        section.get("youth_title", ""), section.get("youth_intro", ""),
+        section.get("youth_empty", ""), section.get("youth_short", False),
+        section.get("youth_first", False))
+
+
+@dataclass(frozen=True)
+class RightsPart:
+    """The sections and rules every family's version ends with (data/rechten.toml), and the
+    facts they read (aids.rechten computes them)."""
+
+    sections: tuple[ResultSection, ...]
+    rules: tuple[Rule, ...]
+    facts: dict
+
+
+@cache
+def rights_part() -> RightsPart:
+    path = CONTENT_DIR / "data" / f"{RIGHTS}.toml"
+    text, raw = read_toml(path)
+    check = Checker(path, text, _SCHEMA)
+    data = check.table("rights", catalogue.cite_all(check, raw), (), "het deel met rechten")
+    sections: list[ResultSection] = []
+    for k, section_raw in enumerate(data["sections"]):
+        sections.append(_section(check, section_raw, ("sections", k), set(),
+                                 {s.id for s in sections}))
+    if not all(s.id and (s.parent_title or s.youth_title) for s in sections):
+        check.fail("elke sectie heeft een id en een parent_title of youth_title", ("sections",))
+    kader = shared_part("kader")
+    facts = _facts(check, data["facts"])
+    if set(facts) & set(kader.facts):
+        check.fail("feiten bestaan al in het gedeelde deel 'kader'", ("facts",))
+    questions = {q.id: q for q in kader.step.questions}
+    rules = _rules(check, data, questions, {**kader.facts, **facts}, {s.id for s in sections},
+                   RIGHTS, set())
+    if any(rule.text for rule in rules):
+        check.fail("regels hier zijn alleen voor ouders en jongere: text blijft leeg", ("rules",))
+    return RightsPart(tuple(sections), rules, facts)
 
 
 def _shared_step(check: Checker, raw: dict, at: tuple[object, ...], seen: dict[str, Question],
@@ -596,16 +758,20 @@ def _rule(check: Checker, rule: dict, at: tuple[object, ...], questions: dict[st
                          for key, wanted in rule.get(part, {}).items())
              for part in ("when", "unless")}
     names = set(questions) | set(facts)
-    texts = [rule["label"], rule["text"], rule.get("parent_label", ""), rule.get("parent_text", "")]
+    texts = [rule["label"], rule["text"], rule.get("parent_label", ""), rule.get("parent_text", ""),
+             rule.get("youth_label", ""), rule.get("youth_text", "")]
     unknown = {name for t in texts for name in PLACEHOLDER.findall(t)} - names
     if unknown:
         check.fail(f"regel gebruikt onbekende namen {sorted(unknown)}", at, "text")
     text = rule["text"]
-    if rule.get("source"):
+    for key in rule.get("source", []):
+        catalogue.cite_of(check, key, at)  # a text for the family names no source, but has one
+    if rule.get("source") and text:
         text = catalogue.with_citation(check, text, rule["source"], at)
     return Rule(f"{prefix}.{rule['id']}", rule["section"], rule["label"], text, tests["when"],
                 tests["unless"], rule.get("parent_label", ""), rule.get("parent_text", ""),
-                rule.get("watch", ""), rule.get("topic", ""), tuple(rule.get("replaces", [])))
+                rule.get("watch", ""), rule.get("topic", ""), tuple(rule.get("replaces", [])),
+                rule.get("youth_label", ""), rule.get("youth_text", ""))
 
 
 def _test(check: Checker, key: str, wanted: object, at: tuple[object, ...], part: str,
@@ -641,14 +807,15 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
     for k, o_raw in enumerate(q.get("options", [])):
         option = check.table("option", o_raw, at, f"optie {k + 1} van vraag '{qid}'")
         options.append(Option(option["value"], option["label"], option.get("advice", ""),
-                              option.get("parent_label", "")))
+                              option.get("parent_label", ""), option.get("youth_label", "")))
     if "options_from" in q:
         source = q["options_from"]
         if source not in OPTION_SOURCES or options:
             check.fail(f"options_from kan alleen {OPTION_SOURCES} zijn, zonder eigen opties", at,
                        "options_from")
         if source == "interventions":
-            options = [Option(item.id, item.name) for item in catalogue.interventions()]
+            options = [Option(item.id, item.name, private=catalogue.private(item), about=item.aim)
+                       for item in catalogue.interventions()]
         else:
             labels = getattr(catalogue.vocabulary(), source)
             options = [Option(value, label) for value, label in labels.items()]
@@ -690,6 +857,11 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
     examples = q.get("examples", [])
     if not all(isinstance(e, str) for e in examples):
         check.fail("examples moet een lijst met teksten zijn", at, "examples")
+    for key in ("parent_text", "youth_text"):
+        if not set(PLACEHOLDER.findall(q.get(key, ""))) <= {qid}:
+            check.fail(f"{key} noemt alleen het eigen antwoord: {{{qid}}}", at, key)
+    if q.get("youth_text") and not q.get("youth_label"):
+        check.fail("youth_text hoort bij een youth_label", at, "youth_text")
     question = Question(
         id=qid, type=qtype, label=q["label"], hint=q.get("hint", ""),
         required=q.get("required", False), max_length=max_length, options=tuple(options),
@@ -700,6 +872,8 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
         expected=q.get("expected", False), concrete=q.get("concrete", False),
         minimum=q.get("min", 0), maximum=q.get("max", 999),
         range_message=q.get("range_message", ""), no_full_name=q.get("no_full_name", False),
+        parent_text=q.get("parent_text", ""), youth_label=q.get("youth_label", ""),
+        youth_text=q.get("youth_text", ""),
     )
     seen[qid] = question
     return question

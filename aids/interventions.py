@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import catalogue
-from .definition import Aid, load
+from .definition import PARENTS, PRO, Aid, load
 from .result import Extra, Item, applies
 
 MATCH = 1.0  # per chosen concern the option answers: what matters most
@@ -351,9 +351,12 @@ def items(aid: Aid, values: dict, facts: dict) -> Extra:
                          + ([aid.text("duur", duration=item.duration)]
                             if item.duration != item.intensity else []))
 
-    def entry(label: str, text: str, item: catalogue.Intervention, pick: bool) -> tuple:
-        found = Item(label, text, item.id if pick else "", f"../interventies/{item.id}.html")
-        return found, None
+    def entry(label: str, text: str, item: catalogue.Intervention, pick: bool) -> dict:
+        found = {PRO: Item(label, text, item.id if pick else "", f"../interventies/{item.id}.html")}
+        # What fits, in a family's words: what it is for; not help aimed at violence at home.
+        if pick and PARENTS in aid.readers and not catalogue.private(item):
+            found[PARENTS] = Item(item.name, item.aim)
+        return found
 
     return {
         "passend": [entry(aid.text("rang", rank=rank, name=option.intervention.name),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from . import figures as draw
 from .dates import add_months, format_date, is_working_day, parse_date, weekday
-from .definition import Aid
+from .definition import PRO, YOUTH, Aid
 from .fields import field_name
 from .result import Extra, Figures, Item
 
@@ -160,12 +160,21 @@ def _title(aid: Aid, moment: Moment) -> str:
     return aid.text("verplaatst", title=title) if moment.moved else title
 
 
-def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> str:
+def _voiced(aid: Aid, key: str, reader: str) -> str:
+    """The key of a text in this reader's words (<key>_ouders, <key>_jongere) where the aid has
+    one; the professional's otherwise."""
+    own = f"{key}_{reader}"
+    return own if reader != PRO and own in dict(aid.texts) else key
+
+
+def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True,
+                 reader: str = PRO) -> str:
     end = measure_end(values)
-    who = values.get("contactpersoon") or aid.text("wie_onbekend")
+    who = values.get("contactpersoon") or aid.text(_voiced(aid, "wie_onbekend", reader))
     if end is not None and moment.day > end:  # the measure has stopped
-        who = values.get("na_maatregel") or aid.text("wie_na_maatregel_onbekend")
-    lines = [aid.text("wie", who=who)]
+        who = values.get("na_maatregel") or aid.text(
+            _voiced(aid, "wie_na_maatregel_onbekend", reader))
+    lines = [aid.text(_voiced(aid, "wie", reader), who=who)]
     if full:  # the timeline says this once; a calendar event stands on its own
         lines.append(aid.text("kijk", kijk_naar=aid.text("kijk_naar")))
     tasks = list(moment.tasks)
@@ -174,15 +183,15 @@ def _moment_text(aid: Aid, values: dict, moment: Moment, full: bool = True) -> s
             lines.append(aid.text("evalueer"))
         elif "kind" in tasks:  # a line in the timeline fits both
             tasks.remove("kind")
-            lines.append(aid.text("evalueer_kind_kort"))
+            lines.append(aid.text(_voiced(aid, "evalueer_kind_kort", reader)))
         else:
-            lines.append(aid.text("evalueer_kort"))
+            lines.append(aid.text(_voiced(aid, "evalueer_kort", reader)))
     # What else happens then: in full in a calendar event, a short line in the timeline.
     for task in tasks:
-        lines.append(aid.text(f"{'taak' if full else 'kort'}_{task}", date=format_date(end),
-                              who=values.get("na_maatregel")
-                              or aid.text("overdracht_wie_onbekend")) if task == "overdracht"
-                     else aid.text(f"{'taak' if full else 'kort'}_{task}"))
+        key = _voiced(aid, f"{'taak' if full else 'kort'}_{task}", reader)
+        lines.append(aid.text(key, date=format_date(end), who=values.get("na_maatregel")
+                              or aid.text(_voiced(aid, "overdracht_wie_onbekend", reader)))
+                     if task == "overdracht" else aid.text(key))
     return "\n".join(lines)
 
 
@@ -203,13 +212,27 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
 
 
 def items(aid: Aid, values: dict, facts: dict) -> Extra:
-    """The timeline: one numbered item per moment, the same in both voices."""
+    """The timeline: one numbered item per moment, in each reader's words; for the young person
+    only the moments that bring something."""
     moments = []
+    said: dict[str, str] = {}  # who comes, as last said to a family's reader
     for number, moment in enumerate(plan(values), start=1):
-        item = Item(aid.text("moment", number=number, weekday=weekday(moment.day),
-                             date=format_date(moment.day), title=_title(aid, moment)),
-                    _moment_text(aid, values, moment, full=False))
-        moments.append((item, item))
+        label = aid.text("moment", number=number, weekday=weekday(moment.day),
+                         date=format_date(moment.day), title=_title(aid, moment))
+        entry = {}
+        for reader in aid.readers:
+            # The young person reads the moments that bring something: the first visit, the
+            # evaluations (a talk with them alone), calls and the handover; the intro says the rest.
+            if reader == YOUTH and not (moment.tasks or moment.evaluation):
+                continue
+            lines = _moment_text(aid, values, moment, full=False, reader=reader).split("\n")
+            # A family reads who comes once, and again when someone else comes.
+            if reader != PRO and said.get(reader) == lines[0]:
+                lines = lines[1:] or [aid.text(f"bezoek_{reader}")]
+            else:
+                said[reader] = lines[0]
+            entry[reader] = Item(label, "\n".join(lines))
+        moments.append(entry)
     return {"tijdlijn": moments}
 
 
@@ -231,7 +254,8 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
     def timeline(caption: str) -> draw.Timeline:
         return draw.Timeline(caption, summary, returned, marks, aid.text("figuur_start"), legend)
 
-    return {"tijdlijn": (timeline(aid.text("figuur")), timeline(aid.text("figuur_ouders")))}
+    return {"tijdlijn": {reader: timeline(aid.text(_voiced(aid, "figuur", reader)))
+                         for reader in aid.readers}}
 
 
 # iCalendar (RFC 5545) --------------------------------------------------------------------

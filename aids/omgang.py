@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import catalogue
 from .dates import parse_date
-from .definition import Aid
+from .definition import YOUTH, Aid
 from .result import Extra, Item, display
 
 # Days after the placement from which the first contact comes late (Thuiswijzer's advice).
@@ -91,36 +91,39 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
 
 
 def items(aid: Aid, values: dict, facts: dict) -> Extra:
-    """Each contact as a few readable lines, the same words for parents where they differ."""
+    """Each contact as a few readable lines, in each reader's words where they differ."""
     step = aid.repeats["contacten"]
     questions = {q.id: q for q in step.questions}
     out = []
     for number, entry in enumerate(values.get("contacten", []), start=1):
-        versions = []
-        for parents in (False, True):
+        versions = {}
+        for reader in aid.readers:
             def shown(key: str) -> str:
-                return display(questions[key], entry[key], parents) if key in entry else ""
+                return display(questions[key], entry[key], reader) if key in entry else ""
 
             often = (aid.text("hoe_vaak", frequentie=entry["frequentie"], periode=shown("periode"))
                      if "frequentie" in entry and "periode" in entry else "")
-            lines = [aid.text("met", met=entry["met"])] if entry.get("met") else []
+            # The young person reads whom they see and how: not the slots ("kind 1") nor the
+            # adults' hand-over.
+            young = reader == YOUTH
+            lines = [aid.text("met", met=entry["met"])] if entry.get("met") and not young else []
             if often and entry.get("duur") and entry.get("plek"):
                 lines.append(aid.text("regel", hoe_vaak=often, duur=entry["duur"],
                                       plek=entry["plek"]))
             else:
                 lines.append(aid.text("regel_kort", hoe_vaak=often) if often
                              else aid.text("hoe_vaak_onbekend"))
-                lines += [f"{questions[k].parent_label if parents else questions[k].short}: "
-                          f"{entry[k]}" for k in ("duur", "plek") if entry.get(k)]
+                lines += [f"{questions[k].label_for(reader) or questions[k].short}: {entry[k]}"
+                          for k in ("duur", "plek") if entry.get(k)]
             if "begeleid" in entry:
                 door = aid.text("door", begeleider=entry["begeleider"]) \
                     if entry.get("begeleider") and entry["begeleid"] != "onbegeleid" else ""
                 lines.append(aid.text("begeleid", begeleid=shown("begeleid"), door=door))
             if "wie_brengt" in entry:
                 lines.append(aid.text("brengen", wie_brengt=shown("wie_brengt")))
-            if entry.get("halen_brengen"):
+            if entry.get("halen_brengen") and not young:
                 lines.append(aid.text("halen", halen_brengen=entry["halen_brengen"]))
-            versions.append(Item(aid.text("contact", n=number, wie=entry.get("wie", "")),
-                                 "\n".join(lines)))
-        out.append((versions[0], versions[1]))
+            versions[reader] = Item(aid.text("contact", n=number, wie=entry.get("wie", "")),
+                                    "\n".join(lines))
+        out.append(versions)
     return {"schema": out}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from . import figures as draw
 from .dates import format_date, months_between, parse_date
-from .definition import Aid
+from .definition import PARENTS, PRO, Aid
 from .result import Figures
 
 DOMAINS = ("ouder", "kind", "gezin", "omgeving")
@@ -104,4 +104,4 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
                             (aid.text("figuur_nu"), aid.text("figuur_terug")), rows,
                             (aid.text(f"figuur_{voice}last"), aid.text(f"figuur_{voice}kracht")))
 
-    return {"balans": (balance(False), balance(True))}
+    return {"balans": {PRO: balance(False), PARENTS: balance(True)}}

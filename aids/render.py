@@ -2,8 +2,9 @@
 the result and the error summary (run time).
 
 Every string goes through aids._html, which escapes it; typed text is never trusted. A result
-reads as a document: the professional and the parents' version one at a time, for and against
-side by side, pictures where a builder draws them (aids.figures). In Markdown, only what would
+reads as a document: each reader's version (professional, parents, young person) one at a time,
+each with its own title, the family's label and what it rests on; for and against side by side,
+pictures where a builder draws them (aids.figures). In Markdown, only what would
 change the structure is escaped, so typed text shows as written in an editor and a viewer.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from . import figures
 from ._html import Markup, h, join
-from .definition import Aid, Question, Step, builder_module
+from .definition import PRO, Aid, Question, Step, builder_module
 from .texts import counted, text
 from .engine import Evaluation, FieldError, to_fields
 from .fields import field_names, item_name, parse_field, step_fields
@@ -227,12 +228,12 @@ def _exports(aid: Aid) -> Markup:
     kinds = ["print"]
     if any(section.overview for section in aid.sections):
         kinds.append("print-overzicht")
-    if aid.has_parent_version:
-        kinds.append("print-ouders")
+    kinds += [f"print-{reader}" for reader in aid.readers if reader != PRO]
     kinds += ["copy", "markdown", "json"]
     if has_calendar(aid):
         kinds.append("ics")
-    keys = {"print-overzicht": "print_overview", "print-ouders": "print_parents"}
+    keys = {"print-overzicht": "print_overview", "print-ouders": "print_parents",
+            "print-jongere": "print_youth"}
     buttons = [(kind, text(f"exports.{keys.get(kind, kind)}")) for kind in kinds]
     return h("div", {"class": "aid-exports", "data-aid-exports": True, "hidden": True},
              h("h2", {}, text("exports.heading")),
@@ -476,7 +477,7 @@ def section_html(section: Section, picks: Picks | None = None) -> Markup:
     css = "aid-result-section aid-result-section--overview" if section.overview \
         else "aid-result-section"
     return h("section", {"class": css, "data-section": section.id or None},
-             h("h4", {}, section.heading),
+             h("h4", {}, section.heading) if section.heading else None,
              h("p", {"class": "aid-doc-intro"}, section.intro) if section.intro else None,
              figures.html(section.figure) if section.figure else None,
              [_block_html(block, picks) for block in blocks(section.items)])
@@ -493,7 +494,24 @@ def _paired(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
     return out
 
 
-def _voice_html(voice: Voice, css: str, label: str, picks: Picks | None = None) -> Markup:
+def version_name(voice: Voice) -> str:
+    """Which version a document is: "Versie voor ouders"."""
+    return text("result.youth_short" if voice.short else f"result.version_name_{voice.reader}")
+
+
+def _about_html(voice: Voice) -> Markup | None:
+    """What the version rests on, last: for the professional its date, sources and certainty; for
+    parents, in a sentence."""
+    if not voice.about:
+        return None
+    heading = text("result.about" if voice.reader == PRO else "result.parents_about")
+    return h("section", {"class": "aid-about"}, h("h4", {}, heading),
+             _rows(voice.about) if voice.about[0].label
+             else [h("p", {}, item.text) for item in voice.about])
+
+
+def _voice_html(voice: Voice, named: bool, heading: bool = True,
+                picks: Picks | None = None) -> Markup:
     gaps = None
     if voice.gaps:
         gaps = h("section", {"class": "aid-gaps"},
@@ -503,47 +521,49 @@ def _voice_html(voice: Voice, css: str, label: str, picks: Picks | None = None) 
              if len(group) > 1 else section_html(group[0], picks)
              for group in _paired(voice.sections)]
     empty = None if voice.sections else h("p", {}, text("result.empty"))
-    return h("section", {"class": f"aid-result {css}"},
-             h("h3", {}, [h("span", {"class": "aid-voice"}, label), " "] if label else None,
-               voice.title),
+    return h("section", {"class": f"aid-result aid-result--{voice.reader}",
+                         "data-voice": voice.reader},
+             h("h3", {}, [h("span", {"class": "aid-voice"}, version_name(voice)), " "]
+               if named else None, voice.title) if heading else None,
+             h("p", {"class": "aid-doc-label"}, voice.label) if voice.label and heading else None,
              h("p", {"class": "aid-doc-intro"}, voice.intro) if voice.intro else None,
-             gaps, parts, empty)
+             gaps, parts, empty, _about_html(voice))
 
 
-def voice_html(voice: Voice) -> Markup:
-    """One version of a result on its own (the case-file document shows the professional one)."""
-    return _voice_html(voice, "aid-result--pro", "")
+def voice_html(voice: Voice, named: bool = False, heading: bool = True) -> Markup:
+    """One version of a result on its own, as in the case-file document (where a part's heading
+    may already say its title: heading=False)."""
+    return _voice_html(voice, named, heading)
 
 
-def _switch(key: str) -> Markup:
-    """Which version shows: two radio buttons; the stylesheet shows the chosen one (:has)."""
+def _switch(result: Result, key: str) -> Markup:
+    """Which version shows: a radio button per version; the stylesheet shows the chosen one."""
     name = f"tw-versie{'-' + key if key else ''}"
-    options = [("pro", text("result.version_pro")), ("ouders", text("result.version_parents"))]
     return h("fieldset", {"class": "aid-versions"},
              h("legend", {}, text("result.versions")),
              [h("span", {"class": "aid-version"},
-                h("input", {"type": "radio", "name": name, "id": f"{name}-{value}",
-                            "value": value, "checked": value == "pro",
-                            "data-aid-version": value}),
-                h("label", {"for": f"{name}-{value}"}, label)) for value, label in options])
+                h("input", {"type": "radio", "name": name, "id": f"{name}-{voice.reader}",
+                            "value": voice.reader, "checked": voice.reader == PRO,
+                            "data-aid-version": voice.reader}),
+                h("label", {"for": f"{name}-{voice.reader}"},
+                  text("result.version_youth_short" if voice.short
+                       else f"result.version_{voice.reader}")))
+              for voice in result.voices])
 
 
 def result_html(result: Result, key: str = "", picks: Picks | None = None,
                 carry: str = "") -> Markup:
-    """The result as a document: one version at a time when there is a version for parents.
-    key tells several results on one page apart. picks: the boxes to tick help to take along,
-    and carry the aid and step to take it to (a button), for an aid that offers them."""
+    """The result as documents: one version at a time when there is more than one. key tells
+    several results on one page apart. picks: the boxes to tick help to take along (in the
+    professional's version), and carry the aid and step to take it to (a button), for an aid
+    that offers them."""
+    several = len(result.voices) > 1
     parts = [h("h2", {"class": "aid-result-title", "tabindex": "-1",
                       "id": f"tw-resultaat{'-' + key if key else ''}"}, text("result.heading"))]
-    if result.parents:
-        parts.append(_switch(key))
-    parts.append(_voice_html(result.professional, "aid-result--pro",
-                             text("result.professionals") if result.parents else "", picks))
-    if result.parents:
-        parts.append(_voice_html(result.parents, "aid-result--ouders", text("result.parents")))
-    if result.about:
-        parts.append(h("section", {"class": "aid-about"},
-                       h("h3", {}, text("result.about")), _rows(result.about)))
+    if several:
+        parts.append(_switch(result, key))
+    parts += [_voice_html(voice, several, picks=picks if voice.reader == PRO else None)
+              for voice in result.voices]
     if picks and carry and any(item.pick for section in result.professional.sections
                                for item in section.items):
         target, _, step = carry.partition(".")
@@ -585,8 +605,9 @@ def _block_text(block: Block) -> list[str]:
     return [_one_line(item.label)] + _text_lines(item.text) + [""]
 
 
-def _voice_text(voice: Voice, label: str) -> list[str]:
-    out = [voice.title] + ([label] if label else []) + [""]
+def _voice_text(voice: Voice, named: bool) -> list[str]:
+    meta = " · ".join(filter(None, [version_name(voice) if named else "", _one_line(voice.label)]))
+    out = [voice.title] + ([meta] if meta else []) + [""]
     if voice.intro:
         out += [voice.intro, ""]
     if voice.gaps:
@@ -601,21 +622,22 @@ def _voice_text(voice: Voice, label: str) -> list[str]:
                 out += [caption] + [f"• {line}" for line in lines] + [""]
         for block in blocks(section.items):
             out += _block_text(block)
+    if voice.about:
+        out += [text("result.about" if voice.reader == PRO else "result.parents_about"), ""]
+        for item in voice.about:
+            out += ([item.label] if item.label else []) + _text_lines(item.text) + [""]
     return out
 
 
 def result_text(result: Result) -> str:
-    """The result as plain text for the case file: the professional version, then the version
-    for parents when there is one (each says which it is), then what it is based on."""
-    parents = bool(result.parents)
-    out = _voice_text(result.professional, text("result.professionals") if parents else "")
-    if result.parents:
-        out += ["", *_voice_text(result.parents, text("result.parents"))]
-    if result.about:
-        out += [text("result.about"), ""]
-        for item in result.about:
-            out += [item.label] + _text_lines(item.text) + [""]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).rstrip() + "\n"  # one empty line at most
+    """The result as plain text for the case file: each version as a document of its own (each
+    says which it is, and for which family), each ending with what it rests on."""
+    named = len(result.voices) > 1
+    out: list[str] = []
+    for voice in result.voices:
+        out += ["", ""] if out else []
+        out += _voice_text(voice, named)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out).strip("\n")).rstrip() + "\n"
 
 
 # Markdown: reads cleanly in a plain editor; typed text never becomes markup ---------------
@@ -697,10 +719,11 @@ def _block_markdown(block: Block) -> list[str]:
     return [f"{_md_strong(item.label)}  ", md_escape(item.text), ""]
 
 
-def _voice_markdown(voice: Voice, label: str) -> list[str]:
+def _voice_markdown(voice: Voice, named: bool) -> list[str]:
     out = [_md_heading(2, voice.title), ""]
-    if label:
-        out += [f"*{md_escape(label, inline=True)}*", ""]
+    meta = " · ".join(filter(None, [version_name(voice) if named else "", _one_line(voice.label)]))
+    if meta:
+        out += [f"*{md_escape(meta, inline=True)}*", ""]
     if voice.intro:
         out += [md_escape(voice.intro), ""]
     if voice.gaps:
@@ -716,17 +739,18 @@ def _voice_markdown(voice: Voice, label: str) -> list[str]:
                 out += [_md_strong(caption), ""] + [_md_item(line) for line in lines] + [""]
         for block in blocks(section.items):
             out += _block_markdown(block)
+    if voice.about:
+        out += [_md_heading(3, text("result.about" if voice.reader == PRO
+                                    else "result.parents_about")), ""]
+        for item in voice.about:
+            out += ([f"{_md_strong(item.label)}  "] if item.label else []) + [
+                md_escape(item.text), ""]
     return out
 
 
 def result_markdown(aid: Aid, result: Result) -> str:
-    parents = bool(result.parents)
+    named = len(result.voices) > 1
     out = [_md_heading(1, aid.title), "", md_escape(aid.disclaimer), ""]
-    out += _voice_markdown(result.professional, text("result.professionals") if parents else "")
-    if result.parents:
-        out += _voice_markdown(result.parents, text("result.parents"))
-    if result.about:
-        out += [_md_heading(2, text("result.about")), ""]
-        for item in result.about:
-            out += [f"{_md_strong(item.label)}  ", md_escape(item.text), ""]
+    for voice in result.voices:
+        out += _voice_markdown(voice, named)
     return "\n".join(out).rstrip() + "\n"

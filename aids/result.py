@@ -1,14 +1,16 @@
-"""The result of an aid, built one way for every aid and in both voices.
+"""The result of an aid, built one way for every aid and for each of its readers.
 
 A result is a list of sections. Each section holds, in this order: the answers it includes
 (question ids and repeated steps), the items the aid's builder computes (dates, a ranking),
-and the items of the rules in the aid's content whose conditions hold. The version for parents
-uses the parents' labels, the roles the professional typed ("moeder") instead of slot names
-("Ouder 1"), and only what has a text for parents: an instruction meant for the professional
-has none, so it never reaches them.
+and the items of the rules in the aid's content whose conditions hold. The same evaluation gives
+one version per reader (aids.definition.READERS): the professional's, the parents' and the young
+person's. A family's version uses its own labels, the roles the professional typed ("moeder")
+instead of slot names ("Ouder 1"), and only what has a text for that reader: an instruction
+meant for the professional has none, so it never reaches them. For a child under 12 the young
+person's version is the short one, to read aloud: only the sections marked for it.
 
 A builder may also draw: figures(aid, values, facts) gives per section id a picture for each
-voice (aids.figures), which the section carries and aids.render draws beside its items.
+reader (aids.figures), which the section carries and aids.render draws beside its items.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from dataclasses import dataclass
 
 from . import catalogue
 from .dates import format_date, parse_date
-from .definition import OPEN, Aid, Question, ResultSection, Rule, Step, Test, builder_module
-from . import kader
+from .definition import (OPEN, PARENTS, PRO, YOUTH, Aid, Question, ResultSection, Rule, Step,
+                         Test, builder_module)
+from . import kader, rechten
 from .fields import field_name, item_name
 from .figures import Figure
 from .texts import fill, text
@@ -50,20 +53,37 @@ class Section:
 
 @dataclass(frozen=True)
 class Voice:
-    """One version of the result: for professionals, or in plain words for parents."""
+    """One version of the result: a document of its own for one reader."""
 
+    reader: str  # PRO, PARENTS or YOUTH
     title: str
     intro: str
     sections: tuple[Section, ...]
     gaps: tuple[str, ...]
+    label: str = ""  # the family's label ("gezin B."), on every version
+    about: tuple[Item, ...] = ()  # what this version rests on, said last
+    short: bool = False  # the young person's short version, for a child under 12
 
 
 @dataclass(frozen=True)
 class Result:
-    professional: Voice
-    parents: Voice | None = None
-    about: tuple[Item, ...] = ()  # once per result: when reviewed, where from, how certain
+    voices: tuple[Voice, ...]  # the professional's first, then the family's
     rules: tuple[str, ...] = ()  # the ids of the rules that hold for these answers, in order
+
+    def voice(self, reader: str) -> Voice | None:
+        return next((v for v in self.voices if v.reader == reader), None)
+
+    @property
+    def professional(self) -> Voice:
+        return self.voices[0]
+
+    @property
+    def parents(self) -> Voice | None:
+        return self.voice(PARENTS)
+
+    @property
+    def youth(self) -> Voice | None:
+        return self.voice(YOUTH)
 
     # The professional version is the result; these keep simple callers simple.
     @property
@@ -78,11 +98,16 @@ class Result:
     def gaps(self) -> tuple[str, ...]:
         return self.professional.gaps
 
+    @property
+    def about(self) -> tuple[Item, ...]:
+        return self.professional.about
 
-# What a builder adds: per section id, (item for professionals, item for parents or None).
-Extra = dict[str, list[tuple[Item, Item | None]]]
-# What a builder draws: per section id, (figure for professionals, figure for parents or None).
-Figures = dict[str, tuple[Figure, Figure | None]]
+
+# What a builder adds: per section id, a list of entries, each the item per reader. A reader
+# without an item in an entry does not see it.
+Extra = dict[str, list[dict[str, Item]]]
+# What a builder draws: per section id, the figure per reader.
+Figures = dict[str, dict[str, Figure]]
 
 
 def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
@@ -90,13 +115,14 @@ def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
     values = applying(aid, answers, set(visible))
     module = builder_module(aid)
     facts = kader.facts(values) if kader.ID in aid.parts else {}
+    if aid.rights:
+        facts.update(rechten.facts(aid, values))
     if hasattr(module, "facts"):
         facts.update(module.facts(aid, values))
     extra = module.items(aid, values, facts) if hasattr(module, "items") else {}
     figures = module.figures(aid, values, facts) if hasattr(module, "figures") else {}
     context = _Context(aid, values, facts, extra, set(visible), figures)
-    parents = context.voice(True) if aid.has_parent_version else None
-    return Result(context.voice(False), parents, about(aid),
+    return Result(tuple(context.voice(reader) for reader in aid.readers),
                   tuple(rule.id for rule in context.rules))
 
 
@@ -130,16 +156,23 @@ def applying(aid: Aid, answers: dict, shown: set[str]) -> dict:
     return values
 
 
-def display(question: Question, value: object, parents: bool = False) -> str:
-    """An answer as a reader sees it: option labels, dates written out, typed text as typed."""
+def display(question: Question, value: object, reader: str = PRO) -> str:
+    """An answer as a reader sees it: option labels, dates written out, typed text as typed. In
+    a family's version each chosen option has a line of its own."""
     if question.type == "multi":
-        return "; ".join(question.option_label(v, parents) for v in value)
+        shown = [v for v in value if reader == PRO or not _private(question, v)]
+        return ("; " if reader == PRO else "\n").join(question.option_label(v, reader)
+                                                     for v in shown)
     if question.type == "choice":
-        return question.option_label(value, parents)
+        return question.option_label(value, reader)
     if question.type == "date":
         day = parse_date(value)
         return format_date(day) if day else value
     return str(value)
+
+
+def _private(question: Question, value: str) -> bool:
+    return any(o.value == value and o.private for o in question.options)
 
 
 def filled(value: object) -> bool:
@@ -169,7 +202,7 @@ def applies(rule: Rule, values: dict, facts: dict) -> bool:
 
 
 class _Context:
-    """One evaluation's answers and facts, from which both voices are built."""
+    """One evaluation's answers and facts, from which every reader's version is built."""
 
     def __init__(self, aid: Aid, values: dict, facts: dict, extra: Extra, shown: set[str],
                  figures: Figures) -> None:
@@ -179,90 +212,109 @@ class _Context:
         # A rule that says the same thing better for this aid replaces the general one.
         replaced = {old for rule in holding for old in rule.replaces}
         self.rules = [rule for rule in holding if rule.id not in replaced]
-        self._names: dict[bool, dict[str, str]] = {}
+        self._names: dict[str, dict[str, str]] = {}
 
     # Names in texts ------------------------------------------------------------------
 
-    def member(self, member: str, parents: bool) -> str:
+    def member(self, member: str, reader: str) -> str:
         """A member as typed by the professional ("moeder, M."), else the option's words."""
         roles = self.values.get(self.aid.roles, {}) if self.aid.roles else {}
         if roles.get(member, "").strip():
             return roles[member].strip()
         question = self.aid.questions[self.aid.questions[self.aid.roles].per] if self.aid.roles \
             else None
-        return question.option_label(member, parents) if question else member
+        return question.option_label(member, reader) if question else member
 
-    def names(self, parents: bool) -> dict[str, str]:
+    def names(self, reader: str) -> dict[str, str]:
         """What a rule text's {placeholders} stand for: facts and answers as displayed."""
-        if parents not in self._names:
-            names = {key: display(self.aid.questions[key], value, parents)
+        if reader not in self._names:
+            names = {key: display(self.aid.questions[key], value, reader)
                      for key, value in self.values.items()
                      if key in self.aid.questions and not self.aid.questions[key].per}
             names.update({key: str(value) for key, value in self.facts.items()})
-            self._names[parents] = names
-        return self._names[parents]
+            self._names[reader] = names
+        return self._names[reader]
 
-    def fill(self, template: str, parents: bool) -> str:
-        return fill(template, self.names(parents))
+    def fill(self, template: str, reader: str) -> str:
+        return fill(template, self.names(reader))
+
+    def label(self) -> str:
+        """The family's label, on every version; not one that looks like a full name."""
+        from .engine import looks_like_full_name
+
+        label = self.values.get("label", "") if "label" in self.aid.questions else ""
+        if not isinstance(label, str) or looks_like_full_name(label):
+            return ""
+        return " ".join(label.split())  # one line, as a label is typed
 
     # Items ---------------------------------------------------------------------------
 
-    def answer_items(self, key: str, parents: bool) -> list[Item]:
+    def answer(self, question: Question, value: object, reader: str) -> str:
+        """An answer as this reader reads it: in the sentence written for them, if there is one."""
+        shown = display(question, value, reader)
+        template = question.text_for(reader)
+        return fill(template, {**self.names(reader), question.id: shown}) if template else shown
+
+    def answer_items(self, key: str, reader: str) -> list[Item]:
         aid = self.aid
         if key in aid.repeats:
-            return self.entry_items(aid.repeats[key], parents)
+            return self.entry_items(aid.repeats[key], reader)
         question = aid.questions[key]
-        if (parents and not question.in_parent) or key == aid.roles:
+        if not question.shown_to(reader) or key == aid.roles:
             return []  # the roles are named with the members themselves
-        label = (question.parent_label or question.short) if parents else question.short
+        label = question.label_for(reader)
         value = self.values.get(key)
         if value is None:
             return []
         if question.per:
-            return [Item(self.member(member, parents), typed, group=label)
+            return [Item(self.member(member, reader), typed, group=label)
                     for member, typed in value.items()]
         if aid.roles and key == aid.questions[aid.roles].per:
-            return [Item(label, "; ".join(self.member(m, parents) for m in value))]
-        items = [Item(label, display(question, value, parents))]
-        if not parents and question.type in ("choice", "multi"):
+            return [Item(label, "; ".join(self.member(m, reader) for m in value))]
+        if reader != PRO and any(o.about for o in question.options):
+            # Each choice with what it is, in a family's words ("Schuldhulpverlening: ...").
+            chosen = value if isinstance(value, list) else [value]
+            return [Item(o.label_for(reader), o.about, group=label) for o in question.options
+                    if o.value in chosen and not o.private]
+        shown = self.answer(question, value, reader)
+        if not shown:  # only options for the professional were chosen
+            return []
+        items = [Item(label, shown)]
+        if reader == PRO and question.type in ("choice", "multi"):
             chosen = value if isinstance(value, list) else [value]
             advice = [o.advice for o in question.options if o.value in chosen and o.advice]
             if advice:
                 items.append(Item(text("result.advice"), "\n".join(advice)))
         return items
 
-    def entry_items(self, step: Step, parents: bool) -> list[Item]:
+    def entry_items(self, step: Step, reader: str) -> list[Item]:
         """Each entry of a repeated step as a group ("Doel 1") of its answers."""
         items = []
         for number, entry in enumerate(self.values.get(step.id, []), start=1):
             for question in step.questions:
-                if question.id in entry and (question.in_parent or not parents):
-                    label = (question.parent_label or question.short) if parents else question.short
-                    items.append(Item(label, display(question, entry[question.id], parents),
+                if question.id in entry and question.shown_to(reader):
+                    items.append(Item(question.label_for(reader),
+                                      self.answer(question, entry[question.id], reader),
                                       group=item_name(step, number)))
         return items
 
-    def rule_items(self, section: str, parents: bool) -> list[Item]:
+    def rule_items(self, section: str, reader: str) -> list[Item]:
         items = []
         for rule in self.rules:
-            # No parent_text: for the professional only; no text: for the parents only.
-            if rule.section != section or not (rule.parent_text if parents else rule.text):
+            # A rule speaks to a reader only with a text for that reader.
+            if rule.section != section or not rule.text_for(reader):
                 continue
-            label = (rule.parent_label or rule.label) if parents else rule.label
-            body = rule.parent_text if parents else rule.text
-            items.append(Item(self.fill(label, parents), self.fill(body, parents),
-                              rule=rule.id))
+            items.append(Item(self.fill(rule.label_for(reader), reader),
+                              self.fill(rule.text_for(reader), reader), rule=rule.id))
         return items
 
-    def section_items(self, spec: ResultSection, parents: bool) -> list[Item]:
-        items = [item for key in spec.include for item in self.answer_items(key, parents)]
-        for pro, plain in self.extra.get(spec.id, []) if spec.id else []:
-            if not parents:
-                items.append(pro)
-            elif plain is not None:
-                items.append(plain)
+    def section_items(self, spec: ResultSection, reader: str) -> list[Item]:
+        items = [item for key in spec.include for item in self.answer_items(key, reader)]
+        for entry in self.extra.get(spec.id, []) if spec.id else []:
+            if reader in entry:
+                items.append(entry[reader])
         if spec.id:
-            items += self.rule_items(spec.id, parents)
+            items += self.rule_items(spec.id, reader)
         return items
 
     # Voices --------------------------------------------------------------------------
@@ -275,9 +327,13 @@ class _Context:
                                    tuple(q.id for q in step.questions))
                      for step in self.aid.steps)
 
-    def voice(self, parents: bool) -> Voice:
-        specs = self.specs()
-        built = {id(spec): self.section_items(spec, parents) for spec in specs}
+    def voice(self, reader: str) -> Voice:
+        short = reader == YOUTH and rechten.short(self.aid, self.values)
+        specs = [spec for spec in self.specs()
+                 if spec.shown_to(reader) and (spec.youth_short or not short)]
+        if reader == YOUTH:  # the plan in the young person's words comes first
+            specs.sort(key=lambda spec: not spec.youth_first)
+        built = {id(spec): self.section_items(spec, reader) for spec in specs}
         by_id = {spec.id: spec for spec in specs if spec.id}
         partner = {spec.id: spec.pair for spec in specs if spec.pair}
         partner.update({pair: own for own, pair in list(partner.items())})
@@ -285,44 +341,46 @@ class _Context:
         for spec in specs:
             items = built[id(spec)]
             other = by_id.get(partner.get(spec.id, "")) if spec.id else None
-            if not items and other is not None and built[id(other)]:
+            if not items and other is not None and built[id(other)] and spec.empty_for(reader):
                 # Paired lists are shown together: an empty side says so, never a count.
-                empty = (spec.parent_empty or spec.empty) if parents else spec.empty
-                items = [Item(text("result.nothing_noted"), empty)]
-            pro, plain = self.figures.get(spec.id, (None, None))
-            figure = plain if parents else pro
+                items = [Item(text("result.nothing_noted"), spec.empty_for(reader))]
+            figure = self.figures.get(spec.id, {}).get(reader)
             if not items and figure is None:
                 continue
-            heading = self.fill(spec.parent_title if parents else spec.title, parents)
-            intro = self.fill(spec.parent_intro if parents else spec.intro, parents)
-            sections.append(Section(heading, tuple(items), intro, spec.overview, spec.id,
-                                    spec.pair, figure))
-        title = self.aid.parent_title if parents else self.aid.result_title
-        intro = self.aid.parent_intro if parents else self.aid.result_intro
-        return Voice(title, intro, tuple(sections), tuple(self.gaps(parents)))
+            sections.append(Section(self.fill(spec.title_for(reader), reader), tuple(items),
+                                    self.fill(spec.intro_for(reader), reader), spec.overview,
+                                    spec.id, spec.pair, figure))
+        return Voice(reader, self.aid.title_for(reader), self.aid.intro_for(reader, short),
+                     tuple(sections), tuple(self.gaps(reader)), self.label(),
+                     self.about(reader), short)
 
-    def gaps(self, parents: bool) -> list[str]:
+    def about(self, reader: str) -> tuple[Item, ...]:
+        if reader == PRO:
+            return about(self.aid)
+        if reader == PARENTS and self.aid.parent_about:
+            return (Item("", self.aid.parent_about),)
+        return ()
+
+    def gaps(self, reader: str) -> list[str]:
         aid = self.aid
         gaps = []
         for gap in aid.gaps:
-            if self.is_empty(gap.question):
-                message = gap.parent_message if parents else gap.message
-                if message:
-                    gaps.append(message)
-        for step in aid.repeats.values():
+            if self.is_empty(gap.question) and gap.message_for(reader):
+                gaps.append(gap.message_for(reader))
+        for step in aid.repeats.values() if reader != YOUTH else ():
             for number, entry in enumerate(self.values.get(step.id, []), start=1):
                 name = item_name(step, number)
                 for question in step.questions:
                     if not question.asked(self.values):
                         continue
                     typed = entry.get(question.id, "")
-                    voice = "parents_" if parents else ""
+                    voice = "parents_" if reader == PARENTS else ""
                     if question.expected and not typed:
                         gaps.append(text(f"result.{voice}entry_missing", item=name.lower(),
                                          question=question.short.lower()))
                     elif question.concrete and typed and is_vague(typed):
                         gaps.append(text(f"result.{voice}entry_vague", item=name))
-        gaps += [item.text for item in self.rule_items(OPEN, parents)]
+        gaps += [item.text for item in self.rule_items(OPEN, reader)]
         return gaps
 
     def is_empty(self, key: str) -> bool:

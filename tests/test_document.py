@@ -29,8 +29,16 @@ def family_of(*aid_ids: str, **changes) -> str:
     return content
 
 
+def version(html: object, reader: str) -> str:
+    """One version of the documents: its <article>."""
+    found = re.search(rf'<article class="tw-document tw-document--{reader}" data-voice="{reader}">'
+                      r'.*?</article>', str(html), re.S)
+    return found.group(0) if found else ""
+
+
 def test_every_part_with_its_date_and_status_and_a_contents_list():
-    html = document.html(family_of("analyse", "omgang", "perspectief", "nazorg"), TODAY)
+    html = version(document.html(family_of("analyse", "omgang", "perspectief", "nazorg"), TODAY),
+                   "pro")
     # The safety and legal frame once, before the four parts.
     assert html.count('class="tw-doc-part"') == 5
     assert html.count("Bewaard op 1 oktober 2027") == 4
@@ -44,7 +52,7 @@ def test_every_part_with_its_date_and_status_and_a_contents_list():
 
 
 def test_a_plan_not_yet_discussed_is_a_concept_and_one_part_needs_no_contents():
-    html = document.html(family_of("analyse", analyse={"besproken_op": ""}), TODAY)
+    html = version(document.html(family_of("analyse", analyse={"besproken_op": ""}), TODAY), "pro")
     assert "Status: concept" in html and "tw-doc-contents" not in html
 
 
@@ -61,8 +69,9 @@ def test_typed_text_stays_text_and_a_wrong_file_gives_a_dutch_message():
 
 
 def test_each_part_names_family_aid_status_and_day_in_the_header_that_repeats_on_its_pages():
-    html = document.html(family_of("analyse", "omgang",
-                                   omgang={"besproken_op": "", "label": "gezin B."}), TODAY)
+    html = version(document.html(family_of("analyse", "omgang",
+                                           omgang={"besproken_op": "", "label": "gezin B."}),
+                                 TODAY), "pro")
     heads = re.findall(r'<thead aria-hidden="true"><tr><td class="tw-doc-header">([^<]*)</td>',
                        str(html))
     assert heads == [
@@ -91,15 +100,37 @@ def test_the_safety_part_shows_once_and_each_aid_keeps_its_own_remarks():
               "geweld_nu": "nog", "veilig_thuis": "nee"}
     contacts = json.loads((EXAMPLES / "omgang.json").read_text(encoding="utf-8"))["contacten"]
     # The part saved last holds the family's safety part: here omgang's.
-    html = str(document.html(family_of(
+    html = version(document.html(family_of(
         "analyse", "omgang", analyse=danger,
-        omgang={**danger, "contacten": [{**c, "pleger": "ja"} for c in contacts]}), TODAY))
+        omgang={**danger, "contacten": [{**c, "pleger": "ja"} for c in contacts]}), TODAY), "pro")
     front = html[html.index('id="tw-doc-kader"'):html.index('id="tw-doc-analyse"')]
     assert html.count("Bekende gevaren") == 1 and "Bekende gevaren" in front
     # What holds in every aid is said once, up front; each aid's own remark in its part.
-    assert html.count("Voordat je de versie voor ouders deelt") == 1
-    assert "Voordat je de versie voor ouders deelt" in front
+    assert html.count("Voordat je de versie voor ouders of voor de jongere deelt") == 1
+    assert "Voordat je de versie voor ouders of voor de jongere deelt" in front
     analyse = html[html.index('id="tw-doc-analyse"'):html.index('id="tw-doc-omgang"')]
     omgang = html[html.index('id="tw-doc-omgang"'):]
     assert "Veiligheid eerst" in analyse and "Begeleid contact" in omgang
     assert '<a href="#tw-doc-kader">Veiligheid en wettelijk kader</a>' in html
+
+
+def test_the_family_versions_are_documents_of_their_own_with_a_switch():
+    html = str(document.html(family_of("analyse", "interventies", "omgang", "nazorg"), TODAY))
+    switch = re.search(r'<fieldset class="aid-versions tw-doc-versions">.*?</fieldset>', html).group(0)
+    assert re.findall(r'value="(\w+)"', switch) == ["pro", "ouders", "jongere"]
+    assert 'checked' in switch.split('value="ouders"')[0]
+    parents, youth = version(html, "ouders"), version(html, "jongere")
+    assert "Onze afspraken: gezin B." in parents and "Voor jou: gezin B." in youth
+    assert "gezin B. · versie voor ouders · gemaakt op 1 november 2027" in parents
+    # Every aid's version for the reader, in order; interventies has none for the young person.
+    assert re.findall(r'<h2 id="tw-doc-ouders-(\w+)-title">', parents) == [
+        "analyse", "interventies", "omgang", "nazorg", "rechten"]
+    assert re.findall(r'<h2 id="tw-doc-jongere-(\w+)-title">', youth) == [
+        "analyse", "omgang", "nazorg", "rechten"]
+    # What a family can do, once, at the end; room to sign.
+    assert parents.count("Als jullie het niet eens zijn") == 2  # the heading and its contents entry
+    assert youth.count("Met wie kun je praten?") == 2
+    assert "Hulpverlener" in parents and "Jij" in youth
+    # Nothing for the professional: not the safety part, not the professional's words.
+    assert "Veiligheid en wettelijk kader" not in parents + youth
+    assert "Over dit advies" not in parents + youth and "Dossierdocument" not in parents + youth

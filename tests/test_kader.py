@@ -209,6 +209,13 @@ PAIRS = [
     ("analyse", PLAN, {**PLAN, "gedeeld": "onbekend"}, "analyse.gedeeld_onbekend"),
     ("analyse", {**PLAN, "leeftijd_kind": 15, "jongere_reactie": "Ik wil terug."},
      {**PLAN, "leeftijd_kind": 15}, "analyse.jongere_reactie_ontbreekt"),
+    # Every aid with a young person's version asks a young person of 12 or older for a reaction.
+    ("omgang", {**TODDLER, "leeftijd_kind": 9}, {**TODDLER, "leeftijd_kind": 13},
+     "omgang.jongere_reactie_ontbreekt"),
+    ("perspectief", {**RETURN, "leeftijd_kind": 13, "jongere_reactie": "Ik wil naar huis."},
+     {**RETURN, "leeftijd_kind": 13}, "perspectief.jongere_reactie_ontbreekt"),
+    ("nazorg", {**AFTERCARE, "leeftijd_kind": 11}, {**AFTERCARE, "leeftijd_kind": 12},
+     "nazorg.jongere_reactie_ontbreekt"),
     # perspectief: contradictions first, a young child's term, the legal steps, no return talk.
     ("perspectief", {**RETURN, "veiligheid_nu": "onveilig"},
      {**RETURN, "veiligheid_nu": "onveilig", "factoren_gunstig": ["veilig"]},

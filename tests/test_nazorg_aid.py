@@ -223,7 +223,7 @@ def test_the_timeline_is_also_a_picture_with_every_moment_numbered_as_in_the_lis
     assert [words for _, words in figure.legend][-1] == "Verplaatst moment"
     assert result.parents.sections[2].figure.caption == "Wanneer we elkaar zien, per maand"
     html = render.result_html(result)
-    assert html.count('<svg viewBox="0 0 480') == 2  # one picture in each version
+    assert html.count('<svg viewBox="0 0 480') == 3  # one picture in each version
     assert html.index("aid-figure--timeline") < html.index("1. woensdag 2 februari 2028")
     # Without moved moments the legend has no word for them; without a date, no picture.
     assert "Verplaatst moment" not in [w for _, w in evaluate(ANSWERS).result.sections[2].figure.legend]

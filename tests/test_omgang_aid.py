@@ -189,7 +189,8 @@ def test_example_file_is_canonical_fills_every_step_and_gives_a_complete_schedul
     assert out["valid"] is True and out["result"]["gaps"] == [] and out["parents"]["gaps"] == []
     assert [s["heading"] for s in out["result"]["sections"]] == [
         "Veiligheid en wettelijk kader", "Gezin en plaatsing", "Contactschema",
-        "Veiligheid en begeleiding", "Opbouw en vervolg", "Wat ouders ervan vinden"]
+        "Veiligheid en begeleiding", "Opbouw en vervolg", "Uitleg voor het kind of de jongere",
+        "Wat het kind of de jongere ervan vindt", "Wat ouders ervan vinden"]
     schedule = out["result"]["sections"][2]["items"]
     assert [i["label"] for i in schedule] == [
         "Contact 1: moeder", "Contact 2: vader en broer (kind 2)", "Contact 3: oma van moederskant"]
@@ -197,7 +198,8 @@ def test_example_file_is_canonical_fills_every_step_and_gives_a_complete_schedul
     assert schedule[0]["text"].splitlines()[:2] == [
         "Met: kind 1.", "2 keer per week, anderhalf uur, bezoekruimte van de pleegzorgorganisatie."]
     # Compact enough for a one-page overview (the professional version, before the parents').
-    professional = out["text"].split(out["parents"]["title"])[0]
+    # (Without the young person's reaction and what the advice rests on, which it does not print.)
+    professional = out["text"].split(out["parents"]["title"])[0].split("6. Uitleg voor")[0]
     assert len(professional.splitlines()) <= 120  # with the methods for the age, a line each
 
 
@@ -327,7 +329,8 @@ def test_parent_version_uses_plain_headings_and_leaves_out_the_professional_item
     assert result.parents.title == "Onze afspraken over contact"
     assert [s.heading for s in result.parents.sections] == [
         "Over wie het gaat", "Zo zien jullie elkaar", "Veilig en fijn contact",
-        "Hoe het verder gaat", "Wat jullie ervan vinden"]
+        "Hoe het verder gaat", "Uitleg voor het kind", "Wat het kind ervan vindt",
+        "Wat jullie ervan vinden", "Als jullie het niet eens zijn"]
     parents = texts(result.parents)
     assert "Vastgelegd" not in parents and "Wat dit betekent voor de hulp" not in parents
     assert "Begeleiding: Begeleid, door pleegzorgwerker." in parents

@@ -93,7 +93,7 @@ def test_the_family_description_is_the_same_as_in_the_analysis_aid():
 def test_the_steps_and_the_eight_balance_questions():
     assert [s.id for s in AID.steps] == ["gezin", "kader", "veranderd", "kind", "balans", "netwerk",
                                          "veiligheid", "zorgen", "afwegen", "niet_terug",
-                                         "reactie_ouders"]
+                                         "reactie_jongere", "reactie_ouders"]
     for domain in DOMAINS:
         for when in ("nu", "terug"):
             question = AID.questions[f"balans_{domain}_{when}"]
@@ -184,7 +184,9 @@ def test_example_file_fills_every_step_and_is_valid():
     out = sections(EXAMPLE)
     assert list(out) == ["Veiligheid en wettelijk kader", "Wat jullie samen bespraken", WEIGHING,
                          FOR, AGAINST, UNCLEAR, TODO,
-                         "De afwegingen", QUESTIONS, SHARED, ROUTES, "Wat ouders ervan vinden"]
+                         "De afwegingen", QUESTIONS, SHARED, ROUTES,
+                         "Uitleg voor het kind of de jongere",
+                         "Wat het kind of de jongere ervan vindt", "Wat ouders ervan vinden"]
     # Members are named by the roles the professional typed, never by their slot.
     assert out["Wat jullie samen bespraken"]["Gezinsleden en betrokkenen"] == (
         "moeder, M.; dochter, 7 jaar, woont in een pleeggezin; tante van moederskant")
@@ -271,8 +273,8 @@ def test_a_return_that_seems_impossible_opens_shared_parenting_in_both_voices():
     assert "bezoekregeling" in shared["Om samen te bespreken"]
     assert "Over de resultaten staat in onze bronnen nog niets" in shared["Wat we nog niet weten"]
     parents = sections(answers, parents=True)["Als het kind niet terug naar huis kan"]
-    assert "blijven jullie de ouders" in parents["Gedeeld opvoederschap"]
-    assert parents["Onze rol als ouders"] == "Moeder gaat mee naar de oudergesprekken op school."
+    assert "blijven jullie de ouders" in parents["Samen opvoeden"]
+    assert parents["Jullie rol als ouders"] == "Moeder gaat mee naar de oudergesprekken op school."
 
 
 @pytest.mark.parametrize(("outlook", "shown"), [("mogelijk", False), ("onzeker", True),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -138,7 +139,7 @@ def test_only_what_changes_the_structure_is_escaped():
 def _voice(typed: str, title: str = "Titel") -> Voice:
     items = (Item(typed, typed), Item("Kort", typed[:20]), Item(typed, typed, group=typed),
              Item("Lang", typed + "\n" + typed))
-    return Voice(title, typed, (Section(typed, items, typed),), (typed,))
+    return Voice("pro", title, typed, (Section(typed, items, typed),), (typed,), label=typed[:20])
 
 
 def _structure(markdown: str) -> list[str]:
@@ -156,10 +157,10 @@ def test_typed_text_never_changes_the_document_structure(reader):
 
     def document(text: str, first: str) -> str:
         voice = _voice(text)
-        voice = Voice(voice.title, voice.intro, (Section(
+        voice = Voice("pro", voice.title, voice.intro, (Section(
             text, (Item(text, text), Item("Kort", first), Item(text, text, group=text),
-                   Item("Lang", text + "\n" + text)), text),), voice.gaps)
-        return render.result_markdown(aid, Result(voice, voice))
+                   Item("Lang", text + "\n" + text)), text),), voice.gaps, label=first)
+        return render.result_markdown(aid, Result((voice, replace(voice, reader="ouders"))))
 
     @settings(max_examples=60, deadline=None)
     @given(markdown_text.filter(lambda t: as_read(t) and as_read(t[:20])))
@@ -178,8 +179,10 @@ def test_markdown_of_a_result_reads_cleanly():
     aid, evaluation = evaluate("perspectief")
     markdown = render.result_markdown(aid, evaluation.result)
     assert "\\" not in markdown  # nothing typed in the example needs escaping
-    assert "## Samen beslissen over terugkeer: overzicht\n\n*Versie voor professionals*" in markdown
-    assert "*Versie voor ouders*" in markdown
+    assert ("## Samen beslissen over terugkeer: overzicht\n\n*Versie voor professionals · gezin M.*"
+            in markdown)
+    assert "*Versie voor ouders · gezin M.*" in markdown
+    assert "*Versie voor het kind, om voor te lezen · gezin M.*" in markdown  # she is 7
     assert "**Leeftijd van het kind:** 7  \n**Waar het kind nu woont:** In een pleeggezin" in markdown
     # The balance picture in words: every domain, now and at return.
     assert "- Ouder — Nu: Draagkracht groter; Als het kind weer thuis woont: In evenwicht" in markdown
@@ -187,26 +190,33 @@ def test_markdown_of_a_result_reads_cleanly():
 
 # Plain text ----------------------------------------------------------------------------
 
-def test_plain_text_has_both_versions_clean_headings_and_no_markdown():
+def test_plain_text_has_every_version_clean_headings_and_no_markdown():
     aid, evaluation = evaluate("analyse")
     result = evaluation.result
     plain = render.result_text(result)
     lines = plain.splitlines()
-    assert lines[:2] == [result.professional.title, "Versie voor professionals"]
+    assert lines[:2] == [result.professional.title, "Versie voor professionals · gezin A."]
     at = lines.index(result.parents.title)
-    assert lines[at + 1] == "Versie voor ouders" and at > 20
+    assert lines[at + 1] == "Versie voor ouders · gezin A." and at > 20
+    young = lines.index(result.youth.title)
+    assert lines[young + 1] == "Versie voor het kind, om voor te lezen · gezin A." and young > at
     assert "1. Veiligheid en wettelijk kader" in lines
     assert "2. Samenhangend beeld van de problemen" in lines
     assert "Wat moeilijk gaat" in lines and "• moeder, A.: Slaapt slecht door geldzorgen." in lines
     assert "Herkent het gezin zich erin? Deels" in lines  # no "?:"
     assert not re.search(r"\*\*|^#|^=+$|^-+$|\\|^>", plain, re.M)
-    assert lines[-1].startswith("Wat je hier doet")  # what the advice is based on, once, last
+    # What the advice is based on, once, at the end of the professional's version: no family's
+    # version ends in the professional's voice.
     assert plain.count("Over dit advies") == 1
+    assert lines[lines.index("Over dit advies") - 1:at][-1] == ""
+    assert lines[at - 2].startswith("Wat je hier doet")
+    assert not lines[-1].startswith("Wat je hier doet")
 
 
-def test_plain_text_of_a_result_without_parents_version_says_no_version():
+def test_plain_text_of_a_result_with_one_version_says_no_version():
     aid, evaluation = evaluate("interventies")
-    plain = render.result_text(evaluation.result)
+    result = Result(evaluation.result.voices[:1])
+    plain = render.result_text(result)
     assert "Versie voor" not in plain
     assert plain.startswith(evaluation.result.professional.title + "\n\n")
 
@@ -219,15 +229,17 @@ def test_html_offers_one_version_at_a_time_with_a_real_switch():
     switch = re.search(r'<fieldset class="aid-versions">.*?</fieldset>', html).group(0)
     radios = re.findall(r'<input type="radio" name="tw-versie" id="([^"]+)" value="(\w+)"([^>]*)>',
                         switch)
-    assert [(r[0], r[1]) for r in radios] == [("tw-versie-pro", "pro"), ("tw-versie-ouders", "ouders")]
-    assert "checked" in radios[0][2] and "checked" not in radios[1][2]
+    assert [(r[0], r[1]) for r in radios] == [("tw-versie-pro", "pro"), ("tw-versie-ouders", "ouders"),
+                                              ("tw-versie-jongere", "jongere")]
+    assert "checked" in radios[0][2] and not any("checked" in r[2] for r in radios[1:])
+    assert '<label for="tw-versie-jongere">Voor het kind, kort om voor te lezen</label>' in switch
     assert '<legend>Welke versie wil je zien?</legend>' in switch
     assert all(f'<label for="{rid}">' in switch for rid, _, _ in radios)
     # Two results on one page keep their switches apart.
     assert 'name="tw-versie-analyse"' in render.result_html(evaluation.result, key="analyse")
-    # Without a parents' version there is nothing to switch.
+    # With one version there is nothing to switch.
     _, single = evaluate("interventies")
-    assert "aid-versions" not in render.result_html(single.result)
+    assert "aid-versions" not in render.result_html(Result(single.result.voices[:1]))
 
 
 def test_html_reads_as_a_document():

@@ -21,6 +21,7 @@ from text_checks import doubled_words, long_sentences, repeated_sentences, unkno
 
 CONTENT = ROOT / "aids" / "content"
 EXAMPLES = ROOT / "tests" / "data" / "examples"
+VOICES = ROOT / "tests" / "data" / "voices"
 # Fields that hold identifiers, keys, dates or addresses, not words a user reads.
 NOT_TEXT = {"id", "key", "value", "type", "question", "section", "tag", "per", "after", "builder",
             "roles", "options_from", "include", "shared", "each", "pair", "equals", "includes",
@@ -58,21 +59,25 @@ def content_texts() -> list[tuple[str, str]]:
 
 
 def example_results() -> list[tuple[str, str]]:
-    """(where, text) for every item, intro and gap of the results of the example files and of
-    every training case in each aid it names."""
+    """(where, text) for every item, intro and gap of every version of the results of the example
+    files, of the fictional families of tests/data/voices and of every training case in each aid
+    it names."""
     runs = [(path.stem, path.stem, json.loads(path.read_text(encoding="utf-8")))
             for path in sorted(EXAMPLES.glob("*.json"))]
+    runs += [(path.stem, data["aid"], data["answers"]) for path in sorted(VOICES.glob("*.json"))
+             for data in [json.loads(path.read_text(encoding="utf-8"))]]
     runs += [(f"{case.id}/{aid_id}", aid_id, answers) for case in catalogue.cases()
              for aid_id, answers in case.answers.items()]
     out = []
     for name, aid_id, answers in runs:
         path = Path(name)
         result = aids.run(aid_id, answers)
-        for voice in ("result", "parents"):
+        for voice in ("result", "parents", "youth"):
             if voice not in result:
                 continue
             data = result[voice]
-            out += [(f"{path.stem}:{voice}", t) for t in (data["title"], data["intro"], *data["gaps"])]
+            out += [(f"{path.stem}:{voice}", t) for t in (data["title"], data["intro"], *data["gaps"],
+                                                          *(i["text"] for i in data["about"]))]
             for section in data["sections"]:
                 out.append((f"{path.stem}:{voice}:{section['heading']}", section["heading"]))
                 for item in section["items"]:
@@ -89,7 +94,8 @@ def test_the_collection_reaches_every_kind_of_text():
     for part in ("analyse.toml.steps", "perspectief.toml.rules", "interventies.toml.item_rules",
                  "data/interventions.toml.intervention", "data/glossary.toml.term",
                  "data/interface.toml.loader", "data/vocabulary.toml.phases",
-                 "perspectief:parents", "nazorg:result"):
+                 "perspectief:parents", "nazorg:result", "analyse-jongen-14:youth",
+                 "data/rechten.toml.rules"):
         assert part in where, part
     assert len(TEXTS) > 1500
 

@@ -433,7 +433,8 @@
     var status = this.form.querySelector("[data-aid-export-status]");
     if (kind.indexOf("print") === 0) {
       document.documentElement.setAttribute("data-tw-print",
-        { "print": "alles", "print-ouders": "ouders", "print-overzicht": "overzicht" }[kind]);
+        { "print": "alles", "print-ouders": "ouders", "print-jongere": "jongere",
+          "print-overzicht": "overzicht" }[kind]);
       window.print();
       return;
     }

@@ -158,8 +158,13 @@ def test_a_worksheet_after_choosing_members_asks_only_about_them(page, server):
     page.emulate_media(media="screen")
     page.check("#tw-analyse-leden-0")  # Ouder 1
     page.check("#tw-analyse-leden-2")  # Kind 1
-    page.wait_for_function("() => document.querySelectorAll('[data-member]:not([hidden])').length"
-                           " < document.querySelectorAll('[data-member]').length")
+    # Both choices have reached the form: only their fields show, and both do.
+    page.wait_for_function("""() => {
+        const shown = [...document.querySelectorAll('[data-member]:not([hidden])')]
+            .map(f => f.dataset.member);
+        return shown.includes('ouder1') && shown.includes('kind1')
+            && shown.every(m => m === 'ouder1' || m === 'kind1');
+    }""")
     page.emulate_media(media="print")
     shown = page.eval_on_selector_all(
         "[data-member]", "fields => fields.filter(f => f.checkVisibility())"

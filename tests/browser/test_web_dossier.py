@@ -41,7 +41,7 @@ def test_the_document_prints_with_a_header_on_every_page_and_page_numbers(page, 
     page.wait_for_function(READY)
     assert axe_violations(page) == []
     page.set_input_files("[data-tw-case-file-input]", str(family_file))
-    page.locator(".tw-document").wait_for()
+    page.locator(".tw-document--pro").wait_for()
     assert axe_violations(page) == []
     sheets = pdf_pages(page)
     assert len(sheets) > 2
@@ -56,6 +56,33 @@ def test_the_document_prints_with_a_header_on_every_page_and_page_numbers(page, 
     for site_text in ("Zoeken", "Thuiswijzer\n", "Druk het document af", "Kies het gezinsdossier",
                       "Dossierdocument maken", "Volgende stap"):
         assert site_text not in text, site_text
+
+
+def test_each_version_of_the_document_is_chosen_with_the_keyboard_and_prints_alone(page, server,
+                                                                                  family_file):
+    page.goto(f"{server}/hulpmiddelen/dossier.html")
+    page.wait_for_function(READY)
+    page.set_input_files("[data-tw-case-file-input]", str(family_file))
+    page.locator(".tw-document--pro").wait_for()
+    group = page.get_by_role("group",
+                             name="Welke versie van het document wil je zien en afdrukken?")
+    assert group.get_by_role("radio").count() == 3
+    group.get_by_role("radio").first.focus()
+    expected = {"ouders": ("Onze afspraken: gezin K.", "Als jullie het niet eens zijn"),
+                "jongere": ("Voor jou: gezin K.", "Met wie kun je praten?")}
+    for version, (title, closing) in expected.items():
+        page.keyboard.press("ArrowRight")
+        assert page.is_checked(f"[data-tw-doc-version={version}]")
+        assert page.locator(f".tw-document--{version}").is_visible()
+        assert page.locator(".tw-document--pro").is_hidden()
+        assert axe_violations(page) == [], version
+        sheets = pdf_pages(page)
+        text = "\n".join(sheets)
+        assert title in sheets[0] and closing in text and "Handtekening:" in sheets[-1]
+        assert "Dossierdocument" not in text and "Veiligheid en wettelijk kader" not in text
+        assert "Welke versie" not in text
+        for number, sheet in enumerate(sheets, start=1):
+            assert re.search(rf"(^|\n){number} / {len(sheets)}(\n|$)", sheet), number
 
 
 @pytest.mark.parametrize(("content", "message"), [

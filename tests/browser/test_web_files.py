@@ -177,9 +177,9 @@ def test_a_document_never_shows_a_full_name_from_the_file(page, server, tmp_path
     page.goto(f"{server}/hulpmiddelen/dossier.html")
     page.wait_for_function(CASE_FILE_READY)
     page.set_input_files("[data-tw-case-file-input]", path)
-    page.locator(".tw-document").wait_for()
+    page.locator(".tw-document--pro").wait_for()
     assert "Jansen" not in page.content()
-    assert text("family.name_left_out") in page.inner_text(".tw-document")
+    assert text("family.name_left_out") in page.inner_text(".tw-document--pro")
 
 
 def test_the_overview_names_one_bad_file_and_clears_an_older_table(page, server, tmp_path):

@@ -1,6 +1,7 @@
-"""Results as documents in Chromium: one version at a time with a switch that works with the
-keyboard, the chosen version printed, for and against side by side when there is room, the
-pictures (timeline, balance) with their words, and axe-core on every one of these states."""
+"""Results as documents in Chromium: one version at a time (professionals, parents, the young
+person) with a switch that works with the keyboard, the chosen version printed and each version
+printed on its own, for and against side by side when there is room, the pictures (timeline,
+balance) with their words, and axe-core on every one of these states."""
 
 from __future__ import annotations
 
@@ -29,8 +30,11 @@ def open_result(page, server, aid_id: str, width: int = 1280) -> None:
     page.locator("[data-aid-exports]").wait_for()
 
 
+VERSIONS = ("pro", "ouders", "jongere")
+
+
 def shown(page) -> list[str]:
-    return [v for v in ("pro", "ouders") if page.locator(f".aid-result--{v}").is_visible()]
+    return [v for v in VERSIONS if page.locator(f".aid-result--{v}").is_visible()]
 
 
 def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
@@ -43,11 +47,48 @@ def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
     assert page.is_checked("[data-aid-version=ouders]") and shown(page) == ["ouders"]
     assert "Ons plan, in gewone woorden" in page.inner_text("[data-aid-output]")
     assert axe_violations(page) == [], "parents' version"
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked("[data-aid-version=jongere]") and shown(page) == ["jongere"]
+    assert "Het plan, voor jou" in page.inner_text("[data-aid-output]")
+    assert axe_violations(page) == [], "young person's version"
+    page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     assert shown(page) == ["pro"]
     # The switch is a real group of radio buttons with a visible question.
     group = page.get_by_role("group", name="Welke versie wil je zien?")
-    assert group.get_by_role("radio").count() == 2
+    assert group.get_by_role("radio").count() == 3
+
+
+def test_three_documents_each_with_its_own_title_and_the_family_label(page, server):
+    open_result(page, server, "perspectief")
+    titles = {"pro": "Samen beslissen over terugkeer: overzicht",
+              "ouders": "Ons gesprek over terug naar huis", "jongere": "Praten over terug naar huis"}
+    for version, title in titles.items():
+        page.check(f"[data-aid-version={version}]")
+        assert shown(page) == [version]
+        document = page.locator(f".aid-result--{version}")
+        assert document.locator("h3").inner_text().endswith(title)
+        assert document.locator(".aid-doc-label").inner_text() == "gezin M."
+        others = [t for v, t in titles.items() if v != version]
+        assert not any(t in page.inner_text("[data-aid-output]") for t in others)
+    # The girl is 7: her version is the short one, to read aloud, without the rights from 12.
+    text = page.locator(".aid-result--jongere").inner_text()
+    assert "Versie voor het kind, om voor te lezen" in text and "Kindertelefoon" in text
+    assert "Jouw rechten" not in text
+    assert page.locator("[data-aid-export=print-jongere]").is_visible()
+
+
+def test_each_version_prints_on_its_own(page, server):
+    open_result(page, server, "perspectief")
+    for mode, version in (("alles", "pro"), ("ouders", "ouders"), ("jongere", "jongere")):
+        page.emulate_media(media="screen")
+        page.check("[data-aid-version=pro]")
+        page.evaluate(f"() => document.documentElement.setAttribute('data-tw-print', '{mode}')")
+        page.emulate_media(media="print")
+        assert shown(page) == [version], mode
+        assert page.locator(".aid-versions").is_hidden()
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF") and re.search(rb"/Type\s*/Page[^s]", pdf)
 
 
 def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, server):
@@ -69,6 +110,12 @@ def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, serv
     page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'ouders')")
     assert shown(page) == ["ouders"]
     assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == parents_pages
+    # The young person's version prints on its own in the same way.
+    page.emulate_media(media="screen")
+    page.check("[data-aid-version=jongere]")
+    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.emulate_media(media="print")
+    assert shown(page) == ["jongere"]
 
 
 def test_the_one_page_overview_prints_the_professional_schedule_whichever_version_shows(page, server):

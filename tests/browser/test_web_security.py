@@ -194,7 +194,7 @@ SHOWN = {
     "hulpmiddelen/analyse.html": ("form.aid[data-state=ready]", "[data-aid-import]",
                                   "[data-aid-check-body] dl", "na de verhuizing misging"),
     "hulpmiddelen/dossier.html": ("[data-tw-case-file=ready]", "[data-tw-case-file-input]",
-                                  ".tw-document", "Dossierdocument gezin M."),
+                                  ".tw-document--pro", "Dossierdocument gezin M."),
     "trainen/groepsoverzicht.html": ("[data-tw-overview=ready]", "[data-tw-overview-files]",
                                      "[data-tw-overview-output] table", "gezinsdossier.json"),
 }
