@@ -18,7 +18,7 @@ from .definition import Aid, Question, Step, builder_module
 from .texts import text
 from .engine import Evaluation, FieldError, to_fields
 from .fields import field_names, item_name, parse_field, step_fields
-from .result import Item, Result, Section, Voice
+from .result import Item, Result, Section, Voice, member_name
 
 
 def field_id(aid: Aid, name: str) -> str:
@@ -62,7 +62,7 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
                               "class": f"aid-{question.type}" if short else None})
     # data-member: a field of one member; a worksheet leaves out the members not chosen.
     return h("div", {"class": "aid-field", "data-field": name, "data-member": member},
-             h("label", {"for": fid, "class": "aid-label"}, label),
+             h("label", {"for": fid, "class": "aid-label", "data-member-label": member}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, hint) if hint else None,
              _error_slot(aid, name),
              control)
@@ -71,14 +71,16 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
 def _choice_control(aid: Aid, question: Question, name: str, label: str) -> Markup:
     fid = field_id(aid, name)
     kind = "radio" if question.type == "choice" else "checkbox"
+    # data-members: the question whose choices other questions are asked per (the members).
+    members = any(other.per == question.id for other in aid.questions.values())
     items = []
     for number, option in enumerate(question.options):
         oid = f"{fid}-{number}"
+        # The members' names follow the roles typed (the loader sets them, see web.py).
         items.append(h("div", {"class": "aid-option"},
                        h("input", {"type": kind, "id": oid, "name": name, "value": option.value}),
-                       h("label", {"for": oid}, option.label)))
-    # data-members: the question whose choices other questions are asked per (the members).
-    members = any(other.per == question.id for other in aid.questions.values())
+                       h("label", {"for": oid, "data-member-label": option.value if members
+                                   else None}, option.label)))
     return h("fieldset", {"class": "aid-field aid-group", "data-field": name, "id": fid,
                           "aria-describedby": _described(fid, bool(question.hint)),
                           "data-members": members},
@@ -245,7 +247,8 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
         body = []
         for title, together in _together(aid, step, filled):
             rows = h("dl", {"class": "aid-rows"},
-                     [_check_row(aid, step, name, fields[name]) for name in together])
+                     [_check_row(aid, step, name, fields[name], evaluation.answers)
+                      for name in together])
             body.append(h("section", {"class": "aid-check-entry"}, h("h4", {}, title), rows)
                         if title else rows)
         parts.append(h("section", {"class": "aid-check-step"},
@@ -281,26 +284,30 @@ def _together(aid: Aid, step: Step, names: list[str]) -> list[tuple[str, list[st
     return runs
 
 
-def _check_row(aid: Aid, step: Step, name: str, values: list[str]) -> list[Markup]:
-    return [h("dt", {}, _field_label(aid, step, name)),
-            h("dd", {}, _lines(", ".join(_option_labels(aid, step, name, values))))]
+def _check_row(aid: Aid, step: Step, name: str, values: list[str], answers: dict
+               ) -> list[Markup]:
+    return [h("dt", {}, _field_label(aid, step, name, answers)),
+            h("dd", {}, _lines(", ".join(_option_labels(aid, step, name, values, answers))))]
 
 
 def _question_of(aid: Aid, step: Step, name: str) -> Question:
     return next(q for q in step.questions if q.id == parse_field(name).question)
 
 
-def _field_label(aid: Aid, step: Step, name: str) -> str:
-    """A field's label on the check page: the question, or under it the member."""
+def _field_label(aid: Aid, step: Step, name: str, answers: dict) -> str:
+    """A field's label on the check page: the question, or under it the member (by role)."""
     question = _question_of(aid, step, name)
     field = parse_field(name)
     if question.per:
-        return aid.questions[question.per].option_label(field.member)
+        return member_name(aid, answers, field.member)
     return question.short
 
 
-def _option_labels(aid: Aid, step: Step, name: str, values: list[str]) -> list[str]:
+def _option_labels(aid: Aid, step: Step, name: str, values: list[str], answers: dict
+                   ) -> list[str]:
     question = _question_of(aid, step, name)
+    if aid.roles and question.id == aid.questions[aid.roles].per:
+        return [member_name(aid, answers, v) for v in values]
     if question.type in ("choice", "multi") and not question.per:
         return [question.option_label(v) for v in values]
     return values

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import answers_file, definition, document, engine, family, overview, render
+from . import answers_file, definition, document, engine, family, overview, render, result
 from .dates import format_date
 from .texts import shorten, text
 
@@ -74,6 +74,8 @@ def _answer(message: dict) -> str:
         "errors": [{"field": e.field, "id": render.field_id(aid, e.field), "message": e.message}
                    for e in evaluation.errors],
         "errors_html": render.errors_html(aid, evaluation.errors),
+        # The members by the roles typed: the form names them so, not "Ouder 1".
+        "members": result.roles(aid, answers),
     }
     if "check" in want:
         response["check_html"] = render.check_html(aid, evaluation)

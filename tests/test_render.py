@@ -293,5 +293,5 @@ def test_check_page_puts_each_member_under_the_question_asked_per_member():
     aid, evaluation = evaluate("analyse")
     html = re.sub(r'<span class="aid-line">|</span>', "", render.check_html(aid, evaluation))
     assert ('<section class="aid-check-entry"><h4>Wat moeilijk gaat</h4><dl class="aid-rows">'
-            "<dt>Ouder 1</dt><dd>Slaapt slecht door geldzorgen.</dd><dt>Kind 1</dt>") in html
-    assert " — Ouder 1" not in html
+            "<dt>moeder, A.</dt><dd>Slaapt slecht door geldzorgen.</dd><dt>dochter, 7 jaar</dt>") in html
+    assert "Ouder 1" not in html  # the members by the roles typed, not by their slots
