@@ -136,6 +136,7 @@
       }
     });
     this.renumber();
+    this.name(response.members);
     if (withSummary || !response.errors.length) {
       this.summary.innerHTML = response.errors_html;  // built and escaped by Python
       this.summary.hidden = response.errors.length === 0;
@@ -145,6 +146,16 @@
     if (response.check_html !== undefined) {
       this.check.querySelector("[data-aid-check-body]").innerHTML = response.check_html;
     }
+  };
+
+  // The members are named by the roles typed ("moeder"), not by their slots ("Ouder 1"): the
+  // slot's own words (from the page) come back when the role is cleared.
+  Aid.prototype.name = function (members) {
+    this.form.querySelectorAll("[data-member-label]").forEach(function (label) {
+      if (!label.hasAttribute("data-slot")) label.setAttribute("data-slot", label.textContent);
+      var role = members && members[label.getAttribute("data-member-label")];
+      label.textContent = role || label.getAttribute("data-slot");
+    });
   };
 
   // Wizard ------------------------------------------------------------------------------
@@ -409,6 +420,8 @@
     var self = this;
     var error = this.form.querySelector("[data-aid-import-error]");
     var file = input.files && input.files[0];
+    var casus = input.hasAttribute("data-tw-casus");  // a training case (assets/casus.js)
+    input.removeAttribute("data-tw-casus");
     text(error, "");
     if (!file) return;
     function refuse(message) {
@@ -446,7 +459,13 @@
           self.family = response.family || "";
           self.dirty = false;
           self.status("ready", say("file_opened", { note: response.note || say("file_opened_note") }));
-          self.showCheck();
+          // A training case starts where the room starts: at its first step (assets/casus.js).
+          if (casus) {
+            self.update();
+            self.go(0);
+          } else {
+            self.showCheck();
+          }
         });
       });
     });
@@ -737,6 +756,7 @@
   Aid.prototype.forget = function () {
     if (this.asking) this.asking(false);
     this.fill({});
+    this.name({});
     this.form.querySelector("[data-aid-import]").value = "";
     this.output.innerHTML = "";
     this.check.querySelector("[data-aid-check-body]").innerHTML = "";
