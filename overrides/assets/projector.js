@@ -133,7 +133,7 @@
   function enter() {
     root.classList.add("tw-beamer");
     // An aid shows only its form: the room sees the question, the answers and the result.
-    root.classList.toggle("tw-beamer-aid", Boolean(aid()));
+    root.classList.toggle("tw-beamer-aid", Boolean(document.querySelector("form.aid")));
     remember(true);
     if (screens().length) { showScreen(screen); return; }
     focus(visible(".aid-step-title, [data-aid-check] h2, [data-aid-output]") || headings()[0]);
@@ -164,6 +164,8 @@
     else if ((key === "n" || key === "N") && namesButton) toggleNames();
     else return;
     event.preventDefault();
+    // The theme's own keys (on window, after this) must not act too: its N goes to the next page.
+    event.stopPropagation();
   });
 
   bar.addEventListener("click", function (event) {
