@@ -193,8 +193,8 @@ def has_calendar(aid: Aid) -> bool:
     return hasattr(builder_module(aid), "calendar")
 
 
-def calendar_of(aid: Aid, answers: dict, now=None) -> str:
-    return builder_module(aid).calendar(aid, answers, now)
+def calendar_of(aid: Aid, answers: dict, now=None, family_id: str = "") -> str:
+    return builder_module(aid).calendar(aid, answers, now, family_id)
 
 
 def _exports(aid: Aid) -> Markup:

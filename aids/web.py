@@ -91,7 +91,9 @@ def _answer(message: dict) -> str:
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
         if render.has_calendar(aid):
-            response["calendar"] = render.calendar_of(aid, answers, now)
+            # The events are named by the family's id: the file the page now holds has it.
+            family_id = json.loads(response["family_json"]).get("id", "")
+            response["calendar"] = render.calendar_of(aid, answers, now, family_id)
     return json.dumps(response)
 
 

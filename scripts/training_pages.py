@@ -66,7 +66,8 @@ def case_file(case: catalogue.Case) -> str:
         clean = {**aids.normalize(aid, case.answers_for(aid_id))}
         if "label" in aid.questions:
             clean.setdefault("label", _t("case", "file_label", id=case.id))
-        content = family.dump(held, aid, clean, SAVED)
+        # No id: each group's file gets its own when the group first saves it.
+        content = family.dump(held, aid, clean, SAVED, make_id=lambda: "")
     return content
 
 

@@ -364,6 +364,9 @@
     this.evaluate({ want: ["exports"] }).then(function (response) {
       if (!response.ok) { self.show(response, true); return; }
       if (kind === "ics") {
+        // The calendar names its events by the family's id: keep the file that holds it, so a
+        // later save (and a later calendar) has the same id.
+        self.family = response.family_json;
         self.download(response.calendar, "text/calendar", "ics");
         status.textContent = say("saved_ics");
       } else if (kind === "markdown") {
