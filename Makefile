@@ -10,6 +10,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# Where the site is published (mkdocs.yml reads it): a real sitemap and canonical links, and a
+# 404 page whose links work under a subpath. Empty: the same site, with relative links only.
+# Set it here or per build: make site SITE_URL=https://example.org/thuiswijzer/
+SITE_URL ?=
+export SITE_URL
 # Reproducible builds: every date and file time inside the build is the last commit's time.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 

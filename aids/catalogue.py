@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .dates import format_date
@@ -49,16 +49,17 @@ _SCHEMA = {
     "term": ({"term": str, "definition": str}, {}),
     "case": ({"id": str, "title": str, "summary": str, "phase": str, "concerns": list,
               "narrative": str, "aims": list, "questions": list, "sources": list,
-              "answers": dict}, {"reviewed": dt.date}),
+              "answers": dict, "trainer": dict}, {"reviewed": dt.date, "veiligheid": dict}),
+    "trainer": ({"note": str, "flags": list}, {}),
     "training": ({"case": dict, "library": dict, "worksheet": dict, "beamer": dict,
-                  "overview": dict, "download": dict, "overview_row": list}, {}),
-    "overview_row": ({"label": str}, {"answers": list, "sections": list}),
+                  "overview": dict, "download": dict, "overview_aids": list,
+                  "overview_results": list}, {}),
 }
 CASES_DIR = CONTENT_DIR / "cases"
 # A key of a case's answers: an aid id; its value the answers that aid takes (checked against
 # the aid at build time, where the aids are loaded).
 AID_KEY = re.compile(r"^[a-z][a-z0-9-]*$")
-# An overview row names answers as "<aid>.<answer key>" and result sections as "<aid>.<key>".
+# The group overview names result sections as "<aid>.<section id>"; a flag is a rule id.
 DOTTED = re.compile(r"^[a-z][a-z0-9-]*[.][a-z][a-z0-9_]*$")
 
 
@@ -371,7 +372,18 @@ class Case:
     questions: tuple[str, ...]
     sources: tuple[str, ...]  # keys of sources()
     answers: dict  # aid id -> the answers this case gives to that aid
+    # The trainer's note: what should come up in the discussion, and the ids of the rules with
+    # `watch` the aids should draw for this case (no more, no fewer).
+    note: str = ""
+    flags: tuple[str, ...] = ()
+    # The shared part on safety and the legal frame (the family file's "veiligheid"): every aid
+    # the case opens in gets these answers too.
+    safety: dict = field(default_factory=dict)
     reviewed: dt.date | None = None
+
+    def answers_for(self, aid_id: str) -> dict:
+        """The answers the aid gets: the shared part and its own."""
+        return {**self.safety, **self.answers[aid_id]}
 
 
 @cache
@@ -401,31 +413,31 @@ def cases() -> tuple[Case, ...]:
         if not answers or not all(AID_KEY.match(k) and isinstance(v, dict)
                                   for k, v in answers.items()):
             check.fail("answers heeft per hulpmiddel een tabel met antwoorden", (), "answers")
+        trainer = check.table("trainer", item["trainer"], ("trainer",), "de notitie voor trainers")
+        if not trainer["note"].strip() or not all(
+                isinstance(f, str) and DOTTED.match(f) for f in trainer["flags"]):
+            check.fail("trainer heeft een note en flags (regel-id's als 'hulpmiddel.regel')",
+                       ("trainer",), "note")
         found.append(Case(
             id=item["id"], title=item["title"], summary=item["summary"], phase=item["phase"],
             concerns=tuple(item["concerns"]), narrative=item["narrative"],
             aims=tuple(item["aims"]), questions=tuple(item["questions"]),
-            sources=tuple(item["sources"]), answers=answers, reviewed=item.get("reviewed"),
+            sources=tuple(item["sources"]), answers=answers, note=trainer["note"],
+            flags=tuple(trainer["flags"]), safety=item.get("veiligheid", {}),
+            reviewed=item.get("reviewed"),
         ))
     order = list(words.phases)
     return tuple(sorted(found, key=lambda c: (order.index(c.phase), c.id)))
 
 
 @dataclass(frozen=True)
-class OverviewRow:
-    """One row of the group overview: answers ("aid.key") and result sections ("aid.key")."""
-
-    label: str
-    answers: tuple[str, ...] = ()
-    sections: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Training:
-    """The rows of the group overview; and, as a call, the words of the trainers' pages (which
-    aids.texts reads, like every other text)."""
+    """What the group overview shows: the aids in their order, and the result sections it
+    puts after an aid's answers ("aid.section"); and, as a call, the words of the trainers'
+    pages (which aids.texts reads, like every other text)."""
 
-    overview_rows: tuple[OverviewRow, ...]
+    overview_aids: tuple[str, ...]
+    overview_results: tuple[str, ...]
 
     def __call__(self, table: str, key: str, **values: object) -> str:
         """One text, with {placeholders} filled in; without values, the template itself (for
@@ -439,16 +451,11 @@ def training() -> Training:
     text, raw = read_toml(path)
     check = Checker(path, text, _SCHEMA)
     data = check.table("training", raw, (), "de teksten voor trainers")
-    rows = []
-    for i, row_raw in enumerate(data["overview_row"]):
-        at = ("overview_row", i)
-        row = check.table("overview_row", row_raw, at, f"rij {i + 1} van het groepsoverzicht")
-        keys = row.get("answers", []) + row.get("sections", [])
-        if not keys or not all(isinstance(k, str) and DOTTED.match(k) for k in keys):
-            check.fail("een rij noemt antwoorden of secties als 'hulpmiddel.sleutel'", at, "label")
-        rows.append(OverviewRow(row["label"], tuple(row.get("answers", [])),
-                                tuple(row.get("sections", []))))
-    return Training(tuple(rows))
+    if not all(isinstance(k, str) and AID_KEY.match(k) for k in data["overview_aids"]):
+        check.fail("overview_aids noemt hulpmiddelen", (), "overview_aids")
+    if not all(isinstance(k, str) and DOTTED.match(k) for k in data["overview_results"]):
+        check.fail("overview_results noemt secties als 'hulpmiddel.sectie'", (), "overview_results")
+    return Training(tuple(data["overview_aids"]), tuple(data["overview_results"]))
 @cache
 def source_kinds() -> dict[str, str]:
     """The groups of the sources page, key -> heading, in the order of the file."""

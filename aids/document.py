@@ -21,7 +21,7 @@ from ._html import Markup, h, join
 from .dates import format_date, parse_date
 from .definition import PARENTS, PRO, READERS, Aid, aid_ids, load, rights_part
 from .engine import evaluate
-from .result import Item, Section, Voice
+from .result import Item, Section, Voice, member_name
 from .texts import text
 
 # The order of the parts: the way a family goes through the aids.
@@ -93,10 +93,7 @@ def _parents(found: family.Family) -> list[str]:
         if aid is None or not aid.roles:
             continue
         members = part.answers.get(aid.questions[aid.roles].per) or []
-        roles = part.answers.get(aid.roles) or {}
-        slots = aid.questions[aid.questions[aid.roles].per]
-        parents = [(roles.get(m) or "").strip() or slots.option_label(m)
-                   for m in members if m.startswith("ouder")]
+        parents = [member_name(aid, part.answers, m) for m in members if m.startswith("ouder")]
         if parents:
             return parents
     return [text("document.parents")]

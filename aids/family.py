@@ -1,6 +1,7 @@
 """One family, one file: the answers of every aid for one family, under a label.
 
-    {"format": "thuiswijzer-gezin", "version": 1, "label": "gezin B.", "saved": "...",
+    {"format": "thuiswijzer-gezin", "version": 1, "id": "<32 hex digits>", "label": "gezin B.",
+     "saved": "...",
      "aids": {"analyse": {"version": 3, "saved": "...", "answers": {...}}, ...},
      "veiligheid": {"version": 1, "saved": "...", "answers": {...}}}
 
@@ -17,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -33,6 +36,7 @@ FORMAT = "thuiswijzer-gezin"
 VERSION = 1
 MAX_PARTS = 20  # parts under "aids": one per aid, with room for aids still to come
 MODES = ("copy", "lines", "join")
+FAMILY_ID = re.compile(r"^[0-9a-f]{32}$")
 _SCHEMA = {"family": ({"carry": list}, {}),
            "carry": ({"to": list, "from": list}, {"as": str, "map": dict})}
 # The order in which a family goes through the aids: the case-file document, the route shown on
@@ -60,6 +64,10 @@ class Part:
 class Family:
     label: str = ""
     saved: str = ""
+    # A random id, made when the file is first saved and kept ever after: the calendar's events
+    # are named by it (aids.nazorg), so they stay the same when the label changes and differ
+    # between families. Never derived from anything about the family.
+    id: str = ""
     parts: dict[str, Part] = field(default_factory=dict)  # aid id -> its answers
     shared: dict[str, Part] = field(default_factory=dict)  # shared part id ("kader") -> answers
     # Parts that could not be read (an unknown aid, a wrong shape), as they were: saving keeps
@@ -162,7 +170,9 @@ def parse(data: dict) -> tuple[Family, list[str]]:
         raise answers_file.FileError(text("files.no_answers"))
     if len(parts_raw) > MAX_PARTS:
         raise answers_file.FileError(text("family.too_many_parts", max=MAX_PARTS))
-    family, notes, unknown = Family(label[:60], str(data.get("saved", ""))[:40]), [], []
+    family_id = data.get("id") if isinstance(data.get("id"), str) else ""
+    family, notes, unknown = Family(label[:60], str(data.get("saved", ""))[:40],
+                                    family_id if FAMILY_ID.match(family_id) else ""), [], []
     names = looks_like_full_name(family.label)
     if names:
         family.label = ""
@@ -345,10 +355,18 @@ def _lines(aid: Aid, key: str, value: object) -> list[str]:
     return [line for line in display(question, value).splitlines() if line.strip()]
 
 
-def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | None = None) -> str:
+def new_id() -> str:
+    """A family's id: 128 random bits, in hex."""
+    return secrets.token_hex(16)
+
+
+def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | None = None,
+         make_id: Callable[[], str] | None = None) -> str:
     """The family file with this aid's part replaced and every other part kept. A label that
-    looks like a full name is not saved."""
+    looks like a full name is not saved. A file saved for the first time gets its id from
+    make_id, by default new_id (random; a test or a build passes its own)."""
     family = family or Family()
+    family_id = family.id or (make_id or new_id)()
     saved_at = (saved or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0).isoformat()
     answers = {k: v for k, v in answers.items() if k not in full_names(aid, answers)}
     label = answers.get("label") if isinstance(answers.get("label"), str) else ""
@@ -378,7 +396,7 @@ def dump(family: Family | None, aid: Aid, answers: dict, saved: dt.datetime | No
                          "saved": saved_at if joined else _when(mine, own, saved_at),
                          "answers": own}
     label = label or family.label
-    data = {"format": FORMAT, "version": VERSION,
+    data = {"format": FORMAT, "version": VERSION, **({"id": family_id} if family_id else {}),
             "label": "" if looks_like_full_name(label) else label,
             "saved": saved_at, "aids": dict(sorted(parts.items()))}
     data.update({shared_part(name).part: part for name, part in sorted(shared.items())})

@@ -15,12 +15,12 @@ public holiday to the next working day.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, replace
 
 from . import figures as draw
 from .dates import add_months, format_date, is_working_day, parse_date, weekday
 from .definition import PRO, YOUTH, Aid
+from .family import new_id
 from .fields import field_name
 from .result import Extra, Figures, Item
 
@@ -34,6 +34,7 @@ HANDOVER = 14  # days before the measure ends: the last moment by then is the ha
 # The moments at which the former foster carers or group workers are called: two weeks after the
 # return, and at the evaluation of three months (Thuiswijzer's advice).
 CARERS = (("week", 2), ("maand", 3))
+SEQUENCE_EPOCH = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)  # fits a 32-bit SEQUENCE to 2093
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,15 @@ class Moment:
     evaluation: bool = False
     moved: bool = False
     tasks: tuple[str, ...] = ()  # what else happens then: keys of the texts taak_<task>
+    visit: int = 1  # in the weeks with two visits: the first or the second
+
+    @property
+    def id(self) -> str:
+        """The moment's own name in the plan, the same whatever its date: "week-3-2",
+        "maand-6-evaluatie". With the family's id it names the calendar event."""
+        return "-".join([self.kind, str(self.number), *([str(self.visit)] if self.visit > 1
+                                                        else []),
+                         *(["evaluatie"] if self.evaluation else [])])
 
 
 def _working_day(day: dt.date) -> dt.date:
@@ -62,8 +72,8 @@ def schedule(returned: dt.date, months: int = DEFAULT_MONTHS) -> list[Moment]:
     """Contact moments from the return date to `months` after it, on working days, in order."""
     end = add_months(returned, months)
     # Two visits a week, three or four days apart; the first is the first visit.
-    planned = [Moment(returned + dt.timedelta(days=7 * w + d), "week", w + 1)
-               for w in range(4) for d in (FIRST_VISIT, FIRST_VISIT + 3)]
+    planned = [Moment(returned + dt.timedelta(days=7 * w + d), "week", w + 1, visit=visit)
+               for w in range(4) for visit, d in ((1, FIRST_VISIT), (2, FIRST_VISIT + 3))]
     planned[0] = Moment(planned[0].day, "eerste", 1)
     planned += [Moment(returned + dt.timedelta(weeks=w), "week", w) for w in range(5, 14)]
     planned += [Moment(returned + dt.timedelta(weeks=w), "week", w) for w in range(15, 27, 2)]
@@ -280,23 +290,33 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def calendar(aid: Aid, answers: dict, now: dt.datetime | None = None) -> str:
-    """One all-day event per contact moment, named with the family's label, as an .ics file."""
+def calendar(aid: Aid, answers: dict, now: dt.datetime | None = None, family_id: str = "") -> str:
+    """One all-day event per contact moment, named with the family's label, as an .ics file.
+
+    An event's UID is the family's random id (kept in the family file) with the moment's own id:
+    a calendar that imports the file again updates the same events, also after the label
+    changed, and two families never share one. SEQUENCE is the export's moment in seconds since
+    2025: an event that moved since an earlier export always carries a higher one, so the
+    calendar takes the new date (RFC 5546); an event that did not move gets the same content
+    back. Without a family id (no file saved yet), the events get a new random one."""
     # DTSTAMP is in UTC (the page sends its clock in UTC).
     now = now or dt.datetime.now(dt.timezone.utc)
-    stamp = (now.astimezone(dt.timezone.utc) if now.tzinfo else now).strftime("%Y%m%dT%H%M%SZ")
+    utc = now.astimezone(dt.timezone.utc) if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
+    stamp = utc.strftime("%Y%m%dT%H%M%SZ")
+    sequence = max(0, int((utc - SEQUENCE_EPOCH).total_seconds()))
+    family_id = family_id or new_id()
     label = (answers.get("label") or "").strip()
     name = aid.text("agenda_gezin", label=label) if label else aid.text("agenda")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Thuiswijzer//Nazorgplan//NL",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}"]
-    for number, moment in enumerate(plan(answers), start=1):
+    for moment in plan(answers):
         title = _title(aid, moment)
         summary = (aid.text("agenda_moment_gezin", label=label, title=title) if label
                    else aid.text("agenda_moment", title=title))
-        uid = hashlib.sha256(f"{label}|{answers.get('terugkeer_datum')}|{number}".encode())
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{uid.hexdigest()[:32]}-thuiswijzer",
+            f"UID:{family_id}-{moment.id}@thuiswijzer",
+            f"SEQUENCE:{sequence}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{moment.day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{moment.day + dt.timedelta(days=1):%Y%m%d}",

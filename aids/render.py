@@ -19,7 +19,7 @@ from .definition import PRO, Aid, Question, Step, builder_module
 from .texts import counted, text
 from .engine import Evaluation, FieldError, to_fields
 from .fields import field_names, item_name, parse_field, step_fields
-from .result import Item, Result, Section, Voice
+from .result import Item, Result, Section, Voice, member_name
 
 
 def field_id(aid: Aid, name: str) -> str:
@@ -68,7 +68,9 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
                               "class": f"aid-{question.type}" if short else None})
     # data-member: a field of one member; a worksheet leaves out the members not chosen.
     return h("div", {"class": "aid-field", "data-field": name, "data-member": member},
-             h("label", {"for": fid, "class": "aid-label"}, label),
+             # Named by the role typed for the member, except where that role is typed.
+             h("label", {"for": fid, "class": "aid-label",
+                         "data-member-label": member if question.id != aid.roles else None}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, hint) if hint else None,
              _error_slot(aid, name),
              control)
@@ -77,14 +79,16 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
 def _choice_control(aid: Aid, question: Question, name: str, label: str) -> Markup:
     fid = field_id(aid, name)
     kind = "radio" if question.type == "choice" else "checkbox"
+    # data-members: the question whose choices other questions are asked per (the members).
+    members = any(other.per == question.id for other in aid.questions.values())
     items = []
     for number, option in enumerate(question.options):
         oid = f"{fid}-{number}"
+        # The members' names follow the roles typed (the loader sets them, see web.py).
         items.append(h("div", {"class": "aid-option"},
                        h("input", {"type": kind, "id": oid, "name": name, "value": option.value}),
-                       h("label", {"for": oid}, option.label)))
-    # data-members: the question whose choices other questions are asked per (the members).
-    members = any(other.per == question.id for other in aid.questions.values())
+                       h("label", {"for": oid, "data-member-label": option.value if members
+                                   else None}, option.label)))
     return h("fieldset", {"class": "aid-field aid-group", "data-field": name, "id": fid,
                           "aria-describedby": _described(fid, bool(question.hint)),
                           "data-members": members},
@@ -158,8 +162,6 @@ def form_html(aid: Aid) -> Markup:
         "form",
         {"class": "aid", "data-aid": aid.id, "data-state": "loading", "data-version": aid.version,
          "novalidate": True, "autocomplete": "off", "id": f"tw-{aid.id}",
-         # Per member, a label names the member by the role typed in this question.
-         "data-roles": aid.roles or None,
          # What a blank worksheet prints at the top of every page (thuiswijzer.css, aid.js).
          "data-sheet-header": text("print.sheet", title=aid.title)},
         h("div", {"class": "aid-status", "data-aid-status": True, "role": "status"},
@@ -220,8 +222,8 @@ def has_calendar(aid: Aid) -> bool:
     return hasattr(builder_module(aid), "calendar")
 
 
-def calendar_of(aid: Aid, answers: dict, now=None) -> str:
-    return builder_module(aid).calendar(aid, answers, now)
+def calendar_of(aid: Aid, answers: dict, now=None, family_id: str = "") -> str:
+    return builder_module(aid).calendar(aid, answers, now, family_id)
 
 
 def _exports(aid: Aid) -> Markup:
@@ -282,12 +284,6 @@ def first_open_step(aid: Aid, answers: dict, visible: tuple[str, ...] | list[str
     return (found or steps[0] if steps else aid.wizard_steps[0]).id
 
 
-def members(aid: Aid, answers: dict) -> dict[str, str]:
-    """The roles typed per member ("ouder1": "moeder"): how the form names each member."""
-    typed = answers.get(aid.roles, {}) if aid.roles else {}
-    return {member: role.strip() for member, role in typed.items() if role.strip()}
-
-
 def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
     """'Controleer je antwoorden': first what is still open, with a link to each step; then every
     step with its answers and a link to change them. Answers that belong together stay together:
@@ -295,7 +291,6 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
     with each member under it, named by the role typed for them."""
     fields = to_fields(aid, evaluation.answers)
     shown = set(evaluation.visible)
-    roles = members(aid, evaluation.answers)
     parts = []
     still_open = []
     for number, step in enumerate(asked_steps(aid, evaluation.visible), start=1):
@@ -311,7 +306,8 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
         body = []
         for title, together in _together(aid, step, filled):
             rows = h("dl", {"class": "aid-rows"},
-                     [_check_row(aid, step, name, fields[name], roles) for name in together])
+                     [_check_row(aid, step, name, fields[name], evaluation.answers)
+                      for name in together])
             body.append(h("section", {"class": "aid-check-entry"}, h("h4", {}, title), rows)
                         if title else rows)
         parts.append(h("section", {"class": "aid-check-step"},
@@ -354,33 +350,33 @@ def _together(aid: Aid, step: Step, names: list[str]) -> list[tuple[str, list[st
     return runs
 
 
-def _check_row(aid: Aid, step: Step, name: str, values: list[str],
-               roles: dict[str, str] | None = None) -> list[Markup]:
-    return [h("dt", {}, _field_label(aid, step, name, roles)),
-            h("dd", {}, _lines(", ".join(_option_labels(aid, step, name, values, roles))))]
+def _check_row(aid: Aid, step: Step, name: str, values: list[str], answers: dict
+               ) -> list[Markup]:
+    return [h("dt", {}, _field_label(aid, step, name, answers)),
+            h("dd", {}, _lines(", ".join(_option_labels(aid, step, name, values, answers))))]
 
 
 def _question_of(aid: Aid, step: Step, name: str) -> Question:
     return next(q for q in step.questions if q.id == parse_field(name).question)
 
 
-def _field_label(aid: Aid, step: Step, name: str, roles: dict[str, str] | None = None) -> str:
+def _field_label(aid: Aid, step: Step, name: str, answers: dict) -> str:
     """A field's label on the check page: the question, or under it the member (by the role
     typed for them, except where that role is typed)."""
     question = _question_of(aid, step, name)
     field = parse_field(name)
-    if question.per:
-        if question.id != aid.roles and (roles or {}).get(field.member):
-            return roles[field.member]
+    if question.per and question.id != aid.roles:
+        return member_name(aid, answers, field.member)
+    if question.per:  # where the roles are typed, the members keep their slots
         return aid.questions[question.per].option_label(field.member)
     return question.short
 
 
-def _option_labels(aid: Aid, step: Step, name: str, values: list[str],
-                   roles: dict[str, str] | None = None) -> list[str]:
+def _option_labels(aid: Aid, step: Step, name: str, values: list[str], answers: dict
+                   ) -> list[str]:
     question = _question_of(aid, step, name)
-    if aid.roles and question.id == aid.questions[aid.roles].per:  # the members, by their roles
-        return [(roles or {}).get(v) or question.option_label(v) for v in values]
+    if aid.roles and question.id == aid.questions[aid.roles].per:
+        return [member_name(aid, answers, v) for v in values]
     if question.type in ("choice", "multi") and not question.per:
         return [question.option_label(v) for v in values]
     return values

@@ -156,6 +156,22 @@ def applying(aid: Aid, answers: dict, shown: set[str]) -> dict:
     return values
 
 
+def roles(aid: Aid, answers: dict) -> dict[str, str]:
+    """The roles typed for the members ("moeder, M."), by member; only those filled in."""
+    typed = answers.get(aid.roles, {}) if aid.roles else {}
+    return {member: role.strip() for member, role in (typed if isinstance(typed, dict) else {})
+            .items() if isinstance(role, str) and role.strip()}
+
+
+def member_name(aid: Aid, answers: dict, member: str, reader: str = PRO) -> str:
+    """A member as typed by the professional ("moeder, M."), else the option's words."""
+    typed = roles(aid, answers)
+    if member in typed:
+        return typed[member]
+    question = aid.questions[aid.questions[aid.roles].per] if aid.roles else None
+    return question.option_label(member, reader) if question else member
+
+
 def display(question: Question, value: object, reader: str = PRO) -> str:
     """An answer as a reader sees it: option labels, dates written out, typed text as typed. In
     a family's version each chosen option has a line of its own."""
@@ -217,13 +233,7 @@ class _Context:
     # Names in texts ------------------------------------------------------------------
 
     def member(self, member: str, reader: str) -> str:
-        """A member as typed by the professional ("moeder, M."), else the option's words."""
-        roles = self.values.get(self.aid.roles, {}) if self.aid.roles else {}
-        if roles.get(member, "").strip():
-            return roles[member].strip()
-        question = self.aid.questions[self.aid.questions[self.aid.roles].per] if self.aid.roles \
-            else None
-        return question.option_label(member, reader) if question else member
+        return member_name(self.aid, self.values, member, reader)
 
     def names(self, reader: str) -> dict[str, str]:
         """What a rule text's {placeholders} stand for: facts and answers as displayed."""

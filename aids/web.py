@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import answers_file, definition, document, engine, family, overview, render
+from . import answers_file, definition, document, engine, family, overview, render, result
 from .dates import format_date
 from .engine import looks_like_full_name
 from .texts import counted, shorten, text
@@ -73,11 +73,11 @@ def _answer(message: dict) -> str:
     response = {
         "ok": True,
         "visible": list(evaluation.visible),
-        # How the form names each member: by the role typed for them.
-        "members": render.members(aid, answers),
         "errors": [{"field": e.field, "id": render.field_id(aid, e.field), "message": e.message}
                    for e in evaluation.errors],
         "errors_html": render.errors_html(aid, evaluation.errors),
+        # The members by the roles typed: the form names them so, not "Ouder 1".
+        "members": result.roles(aid, answers),
     }
     if want & {"check", "result", "exports"}:
         # What every printed page of the result says at its top: whose it is and when.
@@ -103,7 +103,9 @@ def _answer(message: dict) -> str:
         response["result_text"] = render.result_text(evaluation.result)
         response["result_markdown"] = render.result_markdown(aid, evaluation.result)
         if render.has_calendar(aid):
-            response["calendar"] = render.calendar_of(aid, answers, now)
+            # The events are named by the family's id: the file the page now holds has it.
+            family_id = json.loads(response["family_json"]).get("id", "")
+            response["calendar"] = render.calendar_of(aid, answers, now, family_id)
     return json.dumps(response)
 
 

@@ -168,10 +168,10 @@ def _runtime_script(page) -> str:
 
 
 def on_page_content(html, page, config, files):
-    # Projector mode on aid and case pages: at the top of a case, below an aid's form (the
-    # first screen of an aid shows its first question).
+    # Projector mode on aid and case pages and the group overview: at the top of a case and the
+    # overview, at the bottom of an aid (the first screen of an aid shows its first question).
     if page.meta.get("beamer"):
-        html = training_pages.beamer_html() + html
+        html = training_pages.beamer_html(bool(page.meta.get("groepsoverzicht"))) + html
     elif page.meta.get("aid"):
         html = html + training_pages.beamer_html()
     if page.meta.get("groepsoverzicht"):

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 import aids
 from aids import catalogue, engine, family
 from aids._html import Markup, h, join
-from aids.definition import Aid, Question, Step
+from aids.definition import Aid, Question, Rule, Step
 from aids.fields import item_name
 from aids.schema import DefinitionError
 from aids.texts import file_problems
@@ -60,13 +60,14 @@ def _block(markup: Markup) -> str:
 def case_file(case: catalogue.Case) -> str:
     """The family file of a case: every aid it names opens it, as a user opens theirs."""
     content = None
-    for aid_id, answers in case.answers.items():
+    for aid_id in case.answers:
         aid = aids.load(aid_id)
         held = family.load_text(content)[0] if content else None
-        clean = {**aids.normalize(aid, answers)}
+        clean = {**aids.normalize(aid, case.answers_for(aid_id))}
         if "label" in aid.questions:
             clean.setdefault("label", _t("case", "file_label", id=case.id))
-        content = family.dump(held, aid, clean, SAVED)
+        # No id: each group's file gets its own when the group first saves it.
+        content = family.dump(held, aid, clean, SAVED, make_id=lambda: "")
     return content
 
 
@@ -76,11 +77,16 @@ def check_case(case: catalogue.Case) -> None:
     for aid_id in case.answers:
         if aid_id not in aids.aid_ids():
             raise DefinitionError(path, None, f"onbekend hulpmiddel '{aid_id}' in answers")
-    for aid_id, answers in case.answers.items():
+    for aid_id in case.answers:
         try:
-            aids.normalize(aids.load(aid_id), answers)
+            aids.normalize(aids.load(aid_id), case.answers_for(aid_id))
         except aids.AnswersError as error:
             raise DefinitionError(path, None, f"antwoorden voor '{aid_id}': {error}") from None
+    watched = watch_rules(case)
+    unknown = [flag for flag in case.flags if flag not in watched]
+    if unknown:
+        raise DefinitionError(path, None, f"trainer.flags noemt regels die de hulpmiddelen van "
+                                          f"de casus niet hebben, of zonder watch: {unknown}")
     found, _ = family.load_text(case_file(case))
     for aid_id in case.answers:
         aid = aids.load(aid_id)
@@ -88,6 +94,17 @@ def check_case(case: catalogue.Case) -> None:
         if errors:
             raise DefinitionError(path, None, f"antwoorden voor '{aid_id}' hebben fouten: "
                                               f"{[(e.field, e.message) for e in errors]}")
+
+
+def watch_rules(case: catalogue.Case) -> dict[str, tuple[Rule, list[str]]]:
+    """The rules with `watch` of the aids the case opens in, by id, with those aids' titles."""
+    found: dict[str, tuple[Rule, list[str]]] = {}
+    for aid_id in case.answers:
+        aid = aids.load(aid_id)
+        for rule in aid.rules:
+            if rule.watch:
+                found.setdefault(rule.id, (rule, []))[1].append(aid.title)
+    return found
 
 
 def case_script(case: catalogue.Case) -> str:
@@ -107,6 +124,18 @@ def _open_buttons(case: catalogue.Case) -> Markup:
                       "href": f"../../hulpmiddelen/{aid_id}.html#casus={case.id}"},
                 _t("case", "open", aid=aids.load(aid_id).title))
               for aid_id in case.answers])
+
+
+def _trainer_note(case: catalogue.Case) -> Markup:
+    """What should come up, and what the aids flag for the case's answers (each flag in the
+    words of the page on what the aids watch for, with the aids that say it)."""
+    watched = watch_rules(case)
+    flags = [_t("case", "trainer_flag", watch=watched[flag][0].watch, aids=", ".join(
+        watched[flag][1])) for flag in case.flags]
+    return join([h("p", {}, case.note),
+                 join([h("p", {}, _t("case", "trainer_flags")),
+                       h("ul", {"class": "tw-case-flags"}, [h("li", {}, f) for f in flags])])
+                 if flags else h("p", {}, _t("case", "trainer_none"))])
 
 
 def case_page(case: catalogue.Case) -> str:
@@ -131,6 +160,9 @@ def case_page(case: catalogue.Case) -> str:
                  [h("li", {}, question) for question in case.questions])),
         f"## {md_text(_t('case', 'practice'))} {{#hulpmiddelen}}\n",
         _block(join([h("p", {}, _t("case", "practice_intro")), _open_buttons(case)])),
+        f"## {md_text(_t('case', 'trainer'))} {{#trainer}}\n",
+        _block(_trainer_note(case)),
+        _t("case", "trainer_more") + "\n",
         f"[{md_text(_t('case', 'back'))}](index.md)\n",
         f"## {md_text(_t('case', 'sources'))} {{#bronnen}}\n",
     ]
@@ -224,8 +256,9 @@ def worksheet_page(aid: Aid) -> str:
 
 # Parts the hooks put into pages ---------------------------------------------------------
 
-def beamer_html() -> Markup:
-    """The way into the projector mode, and its controls (shown by assets/projector.js)."""
+def beamer_html(overview: bool = False) -> Markup:
+    """The way into the projector mode, and its controls (shown by assets/projector.js). On the
+    group overview a step is a question, and the trainer can hide the groups' names."""
     def button(action: str, key: str, extra: dict | None = None) -> Markup:
         return h("button", {"type": "button", "class": "md-button", "data-tw-beamer": action,
                             **(extra or {})}, _t("beamer", key))
@@ -238,9 +271,11 @@ def beamer_html() -> Markup:
              h("div", {"class": "tw-beamer-controls", "role": "region",
                        "aria-label": _t("beamer", "region")},
                button("previous", "previous"), button("next", "next"),
+               button("names", "names", {"aria-pressed": "false"}) if overview else
                button("parents", "parents", {"aria-pressed": "false"}),
                button("exit", "exit"),
-               h("p", {"class": "tw-beamer-keys"}, _t("beamer", "keys"))))
+               h("p", {"class": "tw-beamer-keys"},
+                 _t("beamer", "keys_overview" if overview else "keys"))))
 
 
 def overview_form_html() -> Markup:
@@ -263,6 +298,19 @@ def overview_form_html() -> Markup:
                            "aria-describedby": f"{fid}-hint"}),
                h("p", {"class": "tw-overview-drop-label", "aria-hidden": "true"},
                  _t("overview", "drop"))),
+             h("fieldset", {"class": "tw-overview-view"},
+               h("legend", {"class": "aid-label"}, _t("overview", "view")),
+               h("div", {"class": "aid-option"},
+                 h("input", {"type": "checkbox", "id": "tw-overzicht-namen",
+                             "data-tw-overview-names": True,
+                             "aria-describedby": "tw-overzicht-namen-hint"}),
+                 h("label", {"for": "tw-overzicht-namen"}, _t("overview", "names"))),
+               h("p", {"class": "aid-hint", "id": "tw-overzicht-namen-hint"},
+                 _t("overview", "names_hint")),
+               h("div", {"class": "aid-option"},
+                 h("input", {"type": "checkbox", "id": "tw-overzicht-verschillen",
+                             "data-tw-overview-differences": True}),
+                 h("label", {"for": "tw-overzicht-verschillen"}, _t("overview", "differences")))),
              h("div", {"class": "tw-overview-actions"},
                h("button", {"type": "button", "class": "md-button", "data-tw-overview-print": True},
                  _t("overview", "print")),

@@ -36,10 +36,10 @@ def project_copy(tmp_path_factory):
     return copy
 
 
-def mkdocs_build(project) -> subprocess.CompletedProcess:
+def mkdocs_build(project, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
                           capture_output=True, text=True, check=False,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **env})
 
 
 def test_malformed_aid_definition_fails_the_build_with_file_line_and_reason(project_copy):
@@ -56,9 +56,27 @@ def test_malformed_aid_definition_fails_the_build_with_file_line_and_reason(proj
     assert f"analyse.toml:{target}: onbekend vraagtype 'opstel'" in out.stdout + out.stderr
 
 
-def test_the_untouched_copy_builds(project_copy):
-    out = mkdocs_build(project_copy)
+def test_the_untouched_copy_builds_and_with_a_site_url_has_a_sitemap_and_canonical_links(
+        project_copy, site):
+    """Issue 21, point 8: SITE_URL (the Makefile's, read by mkdocs.yml) gives a real sitemap,
+    canonical links and a 404 page whose links work under a subpath. The site built without it
+    (the one the tests serve and zip) has relative links only."""
+    address = "https://voorbeeld.nl/thuiswijzer/"
+    out = mkdocs_build(project_copy, SITE_URL=address)
     assert out.returncode == 0, out.stdout + out.stderr
+    built = project_copy / "site"
+    pages = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html")
+                   if p.name != "404.html" and not p.relative_to(built).parts[0] == "assets")
+    listed = re.findall(r"<loc>(.*?)</loc>", (built / "sitemap.xml").read_text(encoding="utf-8"))
+    assert sorted(listed) == sorted(address + page for page in pages)
+    page = (built / "trainen" / "groepsoverzicht.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{address}trainen/groepsoverzicht.html">' in page
+    missing = (built / "404.html").read_text(encoding="utf-8")
+    assert 'href="/thuiswijzer/index.html"' in missing and 'href="/thuiswijzer/assets/' in missing
+    # Without it: no canonical link, an empty sitemap, and relative links everywhere.
+    assert 'rel="canonical"' not in (site / "trainen" / "groepsoverzicht.html").read_text("utf-8")
+    assert "<loc>" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'href="/' not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_worker_is_a_classic_script_without_module_syntax():

@@ -219,10 +219,30 @@ def test_static_form_has_every_field_and_the_contract_attributes():
         assert f'for="{control}"' in html
 
 
-def test_live_updates_render_only_visibility_and_errors():
+def test_live_updates_render_only_visibility_errors_and_member_names():
     response = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {"leden": ["kind1"]}})))
-    # and how the form names each member: by the role typed for them
     assert set(response) == {"ok", "visible", "errors", "errors_html", "members"}
+    named = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {
+        "leden": ["ouder1", "kind1"], "rol.ouder1": ["moeder"], "rol.kind1": [" "]}})))
+    assert named["members"] == {"ouder1": "moeder"}  # a role left empty keeps the slot's words
+
+
+def test_the_check_page_names_members_by_their_roles():
+    aid = aids.load("analyse")
+    answers = {"leden": ["ouder1", "kind1"], "rol": {"ouder1": "moeder", "kind1": "zoon, 9 jaar"},
+               "problemen": {"ouder1": "Slaapt slecht."}}
+    html = render.check_html(aid, engine.evaluate(aid, answers))
+    assert "<dt>moeder</dt>" in html and "moeder, zoon, 9 jaar" in html
+    # Where the roles are typed, the slots stay: that is what the role is typed for.
+    assert '<dt>Ouder 1</dt><dd><span class="aid-line">moeder</span></dd>' in html
+    assert html.count("Ouder 1") == 1 and html.count("Kind 1") == 1
+
+
+def test_the_form_marks_member_labels_for_the_roles():
+    html = render.form_html(aids.load("analyse"))
+    assert '<label for="tw-analyse-leden-0" data-member-label="ouder1">Ouder 1</label>' in html
+    assert 'data-member-label="ouder1">Ouder 1</label>' in html.split('data-field="problemen.ouder1"')[1]
+    assert 'data-member-label' not in html.split('data-field="rol.ouder1"')[1].split("</label>")[0]
 
 
 def test_web_bridge_never_raises_on_garbage():

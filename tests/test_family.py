@@ -348,3 +348,33 @@ def test_goals_carried_into_perspectief_read_as_sentences():
 def test_an_aid_with_nothing_typed_adds_no_part():
     held = _dump("nazorg", {}, None, "2027-03-01T10:00:00+01:00")
     assert json.loads(held)["aids"] == {}
+
+
+# The family's id (issue 21, point 8) ------------------------------------------------------
+
+def test_a_file_gets_a_random_id_when_first_saved_and_keeps_it(monkeypatch):
+    made = iter(["a" * 32, "b" * 32])
+    monkeypatch.setattr(family, "new_id", lambda: next(made))
+    first = save("analyse", {"leden": ["ouder1"], "label": "gezin B."})
+    assert json.loads(first)["id"] == "a" * 32
+    again = save("nazorg", {"label": "fam. B"}, first)  # another aid, another label
+    assert json.loads(again)["id"] == "a" * 32
+    other = save("analyse", {"leden": ["ouder1"], "label": "gezin B."})  # another family
+    assert json.loads(other)["id"] == "b" * 32
+
+
+def test_the_id_is_random_not_made_from_the_family():
+    aid = aids.load("analyse")
+    same = {"leden": ["ouder1"], "label": "gezin B."}
+    ids = {json.loads(family.dump(None, aid, same))["id"] for _ in range(3)}
+    assert len(ids) == 3 and all(family.FAMILY_ID.match(i) for i in ids)
+
+
+@pytest.mark.parametrize("found", ["", "123", "g" * 32, 5, None, "A" * 32])
+def test_an_id_of_the_wrong_shape_is_not_kept(found):
+    data = {"format": family.FORMAT, "version": 1, "id": found,
+            "aids": {"analyse": {"version": 3, "answers": {"leden": ["ouder1"]}}}}
+    opened, _ = family.parse(data)
+    assert opened.id == ""
+    saved = family.dump(opened, aids.load("analyse"), {"leden": ["ouder1"]}, make_id=lambda: "c" * 32)
+    assert json.loads(saved)["id"] == "c" * 32

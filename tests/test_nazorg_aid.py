@@ -167,13 +167,87 @@ def test_calendar_is_valid_rfc5545_and_parses_back_to_the_same_moments():
     assert str(parsed["PRODID"]) == "-//Thuiswijzer//Nazorgplan//NL"
 
 
-def test_calendar_events_carry_the_familys_label_so_two_families_stay_apart():
-    first = nazorg.calendar(AID, dict(ANSWERS, label="gezin B."))
-    second = nazorg.calendar(AID, dict(ANSWERS, label="gezin K."))
-    events = [c for t in (first, second) for c in icalendar.Calendar.from_ical(t).walk("VEVENT")]
+def test_calendar_events_carry_the_familys_label():
+    first = nazorg.calendar(AID, dict(ANSWERS, label="gezin B."), family_id=FAMILY_B)
+    events = icalendar.Calendar.from_ical(first).walk("VEVENT")
     assert str(events[0]["SUMMARY"]) == "Nazorg gezin B.: eerste bezoek"
-    assert any(str(e["SUMMARY"]) == "Nazorg gezin K.: eerste bezoek" for e in events)
-    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+# Issue 21, point 8: two families without a label and with the same return date shared every
+# UID, so one import overwrote the other; renaming the label changed every UID, so a new import
+# doubled every event; there was no SEQUENCE.
+FAMILY_B, FAMILY_K = "b" * 32, "0123456789abcdef" * 2
+MONDAY = dt.datetime(2027, 12, 6, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def events_of(answers: dict, family_id: str, now: dt.datetime = MONDAY) -> dict[str, object]:
+    """The calendar's events by UID, read by icalendar."""
+    text = nazorg.calendar(AID, answers, now=now, family_id=family_id)
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    found = {str(e["UID"]): e for e in events}
+    assert len(found) == len(events)  # unique within one calendar
+    return found
+
+
+def test_two_families_with_the_same_dates_share_no_event():
+    unnamed = {k: v for k, v in ANSWERS.items() if k != "label"}
+    first, second = events_of(unnamed, FAMILY_B), events_of(unnamed, FAMILY_K)
+    assert len(first) == len(second) == len(nazorg.plan(unnamed))
+    assert not set(first) & set(second)
+
+
+def test_a_new_label_keeps_every_event():
+    before = events_of(dict(ANSWERS, label="gezin B."), FAMILY_B)
+    after = events_of(dict(ANSWERS, label="fam. B"), FAMILY_B, MONDAY + dt.timedelta(hours=1))
+    assert list(before) == list(after)
+    assert str(next(iter(after.values()))["SUMMARY"]) == "Nazorg fam. B: eerste bezoek"
+    assert all(uid.startswith(FAMILY_B + "-") and uid.endswith("@thuiswijzer") for uid in after)
+
+
+def test_a_moved_moment_keeps_its_event_with_a_higher_sequence():
+    before = events_of(ANSWERS, FAMILY_B)
+    moved = dict(ANSWERS, verplaatsen=[{"moment": 3, "datum": "2028-02-10"}])
+    after = events_of(moved, FAMILY_B, MONDAY + dt.timedelta(minutes=5))
+    uid = list(before)[2]
+    assert uid == list(after)[2] == f"{FAMILY_B}-week-2@thuiswijzer"
+    assert after[uid].decoded("DTSTART") == dt.date(2028, 2, 10) != before[uid].decoded("DTSTART")
+    assert int(after[uid]["SEQUENCE"]) > int(before[uid]["SEQUENCE"]) >= 0
+    assert int(after[uid]["SEQUENCE"]) < 2 ** 31  # an INTEGER of RFC 5545
+    # A later return date moves every moment: the same events, each with a higher SEQUENCE.
+    later = events_of(dict(ANSWERS, terugkeer_datum="2028-02-07"), FAMILY_B,
+                      MONDAY + dt.timedelta(days=1))
+    common = set(before) & set(later)
+    assert len(common) >= len(before) - 2  # a plan of the same length, give or take its end
+    assert all(int(later[u]["SEQUENCE"]) > int(before[u]["SEQUENCE"]) for u in common)
+
+
+def test_every_moment_has_its_own_id_whatever_the_return_date():
+    for returned in RETURNS:
+        for months in (3, 12, 14, 36):
+            ids = [m.id for m in nazorg.schedule(returned, months)]
+            assert len(set(ids)) == len(ids), (returned, months)
+    assert [m.id for m in nazorg.schedule(dt.date(2027, 1, 31))[:4]] == [
+        "eerste-1", "week-1-2", "week-2", "week-2-2"]
+
+
+def test_the_calendar_takes_the_id_of_the_family_file_the_page_holds(monkeypatch):
+    """The bridge: the first export makes the family's id and returns the file with it; the
+    next export from that file names the same events."""
+    from aids import family, web
+    import json
+    ids = iter(["1" * 32, "2" * 32])
+    monkeypatch.setattr(family, "new_id", lambda: next(ids))
+    fields = engine.to_fields(AID, ANSWERS)
+    first = json.loads(web.handle(json.dumps({"op": "evaluate", "aid": "nazorg", "fields": fields,
+                                              "want": ["exports"], "family": "",
+                                              "now": "2027-12-06T09:00:00+00:00"})))
+    held = first["family_json"]
+    assert json.loads(held)["id"] == "1" * 32 and "UID:" + "1" * 32 + "-eerste-1@" in first["calendar"]
+    again = json.loads(web.handle(json.dumps({"op": "evaluate", "aid": "nazorg", "fields": fields,
+                                              "want": ["exports"], "family": held,
+                                              "now": "2027-12-06T10:00:00+00:00"})))
+    assert json.loads(again["family_json"])["id"] == "1" * 32
+    assert "UID:" + "1" * 32 + "-eerste-1@" in again["calendar"]
 
 
 @pytest.mark.parametrize("label, ok", [("gezin B.", True), ("fam. K", True), ("moeder en zoon", True),

@@ -40,9 +40,13 @@ CALLS = [
                                                      "zorgen": ["gedrag_kind", "trauma_ouder"]}},
     {"fn": "run", "aid": "nazorg", "answers": {"terugkeer_datum": "2028-01-31", "duur_maanden": 13,
                                                "signalen": [{"signaal": PAYLOAD}]}},
-    # The page sends its clock: the same request gives the same files in both runtimes.
+    # The page sends its clock, and the family file it holds (with the family's id): the same
+    # request gives the same files in both runtimes.
     {"fn": "handle", "request": json.dumps({"aid": "nazorg", "want": ["exports"],
                                             "now": "2028-03-01T10:15:00Z",
+                                            "family": json.dumps({
+                                                "format": "thuiswijzer-gezin", "version": 1,
+                                                "id": "0123456789abcdef" * 2, "aids": {}}),
                                             "fields": {"terugkeer_datum": ["29-2-2028"]}})},
     {"fn": "handle", "request": json.dumps({"op": "import", "aid": "analyse", "text": json.dumps({
         "format": "thuiswijzer", "aid": "analyse", "version": 1,

@@ -125,3 +125,22 @@ def test_citations_in_the_text_use_the_short_form_of_a_listed_source(page):
         for cite in (part.strip() for part in match.group(1).split(";")):
             assert cite in known, f"'{cite}' is geen korte vorm uit sources.toml"
             assert cite in listed, f"'{cite}' staat niet in de bronnen van deze pagina"
+
+
+# Issue 21, point 8: each law source links to its article; Book 1 of the Civil Code not as a whole.
+LAWS = [s for s in catalogue.sources().values()
+        if s.kind == "wetten" and s.key.startswith(("bw-", "rv-", "jeugdwet"))]
+
+
+def test_every_law_source_links_to_its_article():
+    keys = {s.key for s in LAWS}
+    assert {"bw-1-255", "bw-1-260", "bw-1-264", "rv-809", "rv-810a", "jeugdwet"} <= keys
+    assert "bw-boek-1" not in catalogue.sources() and "rv" not in catalogue.sources()
+    for source in LAWS:
+        assert source.url.startswith("https://"), source.key
+        assert "BWBR0002656/" not in source.url, "not the whole of Book 1"
+    for source in LAWS:
+        if source.key.startswith(("bw-1-", "rv-")) and source.key != "bw-1-afdeling-4":
+            article = source.key.rsplit("-", 1)[1]
+            assert article in source.cite and re.search(rf"art(ikel)?-?1?{article}", source.url), \
+                source.key

@@ -15,7 +15,7 @@ import pytest
 import aids
 from aids.texts import table as text_table
 import training_pages
-from aids import family, catalogue, web
+from aids import catalogue, definition, family, web
 from aids.schema import DefinitionError
 from paths import ROOT
 
@@ -39,6 +39,21 @@ def test_the_hard_situations_of_the_issue_are_covered():
     # return that worked and one that failed.
     assert {"baby-pleeggezin", "tiener-groep", "vastgelopen", "snelle-terugkeer",
             "mislukte-terugkeer"} <= ids
+    # Issue 23: a voluntary placement where the foster parents object to a return, a young
+    # person turning 18 in residential care, parents who refuse help, a toddler in contact with
+    # a parent who used violence.
+    by_id = {case.id: case for case in CASES}
+    foster = by_id["pleegouders-bezwaar"]
+    assert foster.safety["maatregel"] == "vrijwillig" and "perspectief.blokkaderecht" in foster.flags
+    adult = by_id["bijna-achttien"]
+    assert "achttien" in adult.concerns and "leefgroep" in adult.narrative
+    assert "nazorg.einde_maatregel" in adult.flags
+    refused = by_id["hulp-geweigerd"]
+    assert "hulp_afgewezen" in refused.concerns
+    toddler = by_id["peuter-vader-geweld"]
+    assert toddler.safety["geweld_wie"] == ["ouder"] and toddler.answers["omgang"][
+        "jongste_kind"] == "jonger_dan_4"
+    assert "omgang.pleger_plek" in toddler.flags
     assert any("leefgroep" in case.narrative for case in CASES)
     assert any(case.answers.get("perspectief", {}).get("vastgelopen") == "niet_verder"
                for case in CASES)
@@ -60,8 +75,11 @@ def test_the_case_file_is_a_family_file_the_aid_imports(case, aid_id):
     text = training_pages.case_file(case)
     found, notes = family.load_text(text)
     assert notes == [] and set(found.parts) == set(case.answers)
-    own = {k: v for k, v in family.answers_for(found, aid).items() if k in case.answers[aid_id]}
-    assert own == aids.normalize(aid, case.answers[aid_id])
+    given = case.answers_for(aid_id)
+    own = {k: v for k, v in family.answers_for(found, aid).items() if k in given}
+    assert own == aids.normalize(aid, given)
+    # The shared part on safety and the legal frame is kept once, for every aid.
+    assert found.shared["kader"].answers == aids.normalize(aid, case.safety)
     reply = json.loads(web.handle(json.dumps({"op": "import", "aid": aid_id, "text": text})))
     assert reply["ok"] and reply["fields"] and reply["family"] == text
 
@@ -74,6 +92,64 @@ def test_the_case_script_hands_every_file_to_the_page():
     file = json.loads(script[len(prefix):-2])
     assert set(json.loads(file)["aids"]) == set(case.answers)
     assert "</" not in script.replace("<\\/", "")  # nothing that could close a script element
+
+
+# What the trainer's note promises -----------------------------------------------------------
+
+def _drawn(case: catalogue.Case) -> set[str]:
+    """The rules with `watch` (dangers and contradictions) the case's answers draw in its aids."""
+    drawn = set()
+    for aid_id in case.answers:
+        watched = {rule.id for rule in aids.load(aid_id).rules if rule.watch}
+        result = aids.run(aid_id, case.answers_for(aid_id))
+        assert result["valid"], (aid_id, result["errors"])
+        drawn |= set(result["rules"]) & watched
+    return drawn
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_each_case_draws_the_flags_its_trainer_note_promises_and_no_other(case):
+    drawn = _drawn(case)
+    assert sorted(set(case.flags) - drawn) == [], "promised by the note, not drawn"
+    assert sorted(drawn - set(case.flags)) == [], "drawn, not in the note"
+
+
+# Cases where nothing is wrong with the safety: they draw no remark on violence, a missing
+# safety plan or the meldcode, and nothing the answers leave unknown.
+SOUND = ["snelle-terugkeer", "tiener-groep", "pleegouders-bezwaar", "vastgelopen",
+         "gedeeld-opvoederschap"]
+
+
+@pytest.mark.parametrize("case_id", SOUND)
+def test_the_sound_cases_draw_no_danger_remark(case_id):
+    case = next(c for c in CASES if c.id == case_id)
+    topics = {rule.id: rule.topic for aid_id in case.answers for rule in aids.load(aid_id).rules}
+    assert [flag for flag in _drawn(case) if topics[flag] in ("geweld", "omgang", "open",
+                                                              "tegenspraak")] == []
+
+
+def test_every_case_holds_the_shared_safety_part():
+    keys = set(definition.shared_part("kader").keys)
+    for case in CASES:
+        assert {"maatregel", "gezag", "gevaren", "veilig_thuis"} <= set(case.safety) <= keys, case.id
+        assert case.note.strip(), case.id
+
+
+def test_the_case_page_has_the_trainers_note_with_what_the_aids_flag():
+    case = next(c for c in CASES if c.id == "pleegouders-bezwaar")
+    page = training_pages.case_page(case)
+    assert "## Voor de trainer {#trainer}" in page and case.note in page
+    rule = next(r for r in aids.load("perspectief").rules if r.id == "perspectief.blokkaderecht")
+    assert f"<li>{rule.watch} (Samen beslissen over terugkeer)</li>" in page
+    quiet = training_pages.case_page(next(c for c in CASES if c.id == "tiener-groep"))
+    assert "geen gevaar en geen tegenspraak" in quiet
+
+
+def test_a_flag_the_aids_do_not_have_stops_the_build():
+    case = CASES[0]
+    broken = catalogue.Case(**{**case.__dict__, "flags": ("omgang.bestaat_niet",)})
+    with pytest.raises(DefinitionError, match="trainer.flags"):
+        training_pages.check_case(broken)
 
 
 def test_case_files_do_not_depend_on_the_clock():
@@ -89,7 +165,8 @@ def test_a_case_that_drifts_from_the_aid_stops_the_build():
                                "answers": {aid_id: {**case.answers[aid_id], "oud": "x"}}})
     with pytest.raises(DefinitionError, match=f"antwoorden voor '{aid_id}'"):
         training_pages.check_case(broken)
-    incomplete = catalogue.Case(**{**case.__dict__, "answers": {"nazorg": {"leden": ["ouder1"]}}})
+    incomplete = catalogue.Case(**{**case.__dict__, "answers": {"nazorg": {"leden": ["ouder1"]}},
+                                   "flags": ()})
     with pytest.raises(DefinitionError, match="hebben fouten"):
         training_pages.check_case(incomplete)
 
@@ -126,7 +203,7 @@ def test_case_pages_have_open_buttons_for_each_aid_and_sources():
 # Writing rules --------------------------------------------------------------------------
 
 def _case_texts(case: catalogue.Case) -> list[str]:
-    texts = [case.title, case.summary, case.narrative, *case.aims, *case.questions]
+    texts = [case.title, case.summary, case.narrative, *case.aims, *case.questions, case.note]
 
     def walk(value):
         if isinstance(value, str):
@@ -138,6 +215,7 @@ def _case_texts(case: catalogue.Case) -> list[str]:
             for item in value:
                 walk(item)
     walk(case.answers)
+    walk(case.safety)
     return texts
 
 
@@ -176,7 +254,8 @@ NOT_NAMES = {"NJi", "WODC", "Universiteit", "Leiden", "Richtlijn", "Uithuisplaat
              "Jeugdbescherming", "Databank", "Effectieve", "Jeugdinterventies", "Families", "First",
              "Raad", "Kinderbescherming", "IVRK", "K2", "Beoordelingsboog", "Pleegkind",
              "Movisie", "Waar", "Veilig", "Thuis", "Zuidoost", "Utrecht", "Ik", "Samenwerken",
-             "Snelle", "Samen"}
+             "Snelle", "Samen", "CBS", "Juridische", "GGD", "West-Brabant", "Bemoeizorg", "Wat",
+             "Kindermishandeling"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -201,15 +280,12 @@ def test_the_names_check_finds_a_name():
 
 # The words of the training pages --------------------------------------------------------
 
-def test_every_training_text_exists_and_overview_rows_name_real_keys():
+def test_every_training_text_exists_and_the_overview_names_real_aids_and_sections():
     texts = catalogue.training()
-    for row in texts.overview_rows:
-        for dotted in row.answers:
-            aid_id, key = dotted.split(".")
-            aid = aids.load(aid_id)
-            assert key in aid.questions or key in aid.repeats, dotted
-        for dotted in row.sections:
-            assert dotted.split(".")[0] in aids.aid_ids(), dotted
+    assert sorted(texts.overview_aids) == sorted(aids.aid_ids())
+    for dotted in texts.overview_results:
+        aid_id, key = dotted.split(".")
+        assert key in {section.id for section in aids.load(aid_id).sections}, dotted
     source = Path(training_pages.__file__).read_text(encoding="utf-8")
     for table, key in re.findall(r'_t\("(\w+)", "(\w+)"', source):
         assert f"{table}.{key}" in text_table(), (table, key)

@@ -83,7 +83,6 @@
     this.view = 0;  // index of the step shown; steps.length = check page; +1 = result
     this.family = "";  // the family file opened (its text), kept in memory only
     this.url = undefined;  // the address of this aid's page, where the browser lets it change
-    this.roles = form.getAttribute("data-roles");
   }
 
   Aid.prototype.status = function (state, message) {
@@ -197,16 +196,13 @@
     }
   };
 
-  // Per member, a label names the member by the role typed for them ("moeder"), not by the
-  // slot ("Ouder 1"); where the roles themselves are typed, the slots stay.
+  // The members are named by the roles typed ("moeder"), not by their slots ("Ouder 1"): the
+  // slot's own words (from the page) come back when the role is cleared.
   Aid.prototype.name = function (members) {
-    var roles = this.roles;
-    this.form.querySelectorAll("[data-field][data-member]").forEach(function (field) {
-      if (roles && field.getAttribute("data-field").indexOf(roles + ".") === 0) return;
-      var label = field.querySelector(".aid-label");
-      if (!label) return;
+    this.form.querySelectorAll("[data-member-label]").forEach(function (label) {
       if (!label.hasAttribute("data-slot")) label.setAttribute("data-slot", label.textContent);
-      label.textContent = members[field.getAttribute("data-member")] || label.getAttribute("data-slot");
+      var role = members && members[label.getAttribute("data-member-label")];
+      label.textContent = role || label.getAttribute("data-slot");
     });
   };
 
@@ -442,6 +438,9 @@
     this.evaluate({ want: ["exports"] }).then(function (response) {
       if (!response.ok) { self.show(response, true); return; }
       if (kind === "ics") {
+        // The calendar names its events by the family's id: keep the file that holds it, so a
+        // later save (and a later calendar) has the same id.
+        self.family = response.family_json;
         self.download(response.calendar, "text/calendar", response.export_name + ".ics");
         status.textContent = say("saved_ics");
       } else if (kind === "markdown") {
@@ -498,6 +497,8 @@
     var self = this;
     var error = this.form.querySelector("[data-aid-import-error]");
     var file = input.files && input.files[0];
+    var casus = input.hasAttribute("data-tw-casus");  // a training case (assets/casus.js)
+    input.removeAttribute("data-tw-casus");
     text(error, "");
     if (!file) return;
     function refuse(message) {
@@ -535,7 +536,8 @@
           self.family = response.family || "";
           self.dirty = false;
           self.status("ready", say("file_opened", { note: response.note || say("file_opened_note") }));
-          self.land(response.open_step);
+          // A training case starts where the room starts: at its first step (assets/casus.js).
+          self.land(casus ? "" : response.open_step);
         });
       });
     });
@@ -944,6 +946,7 @@
   Aid.prototype.forget = function () {
     if (this.asking) this.asking(false);
     this.fill({});
+    this.name({});
     this.form.querySelector("[data-aid-import]").value = "";
     this.output.innerHTML = "";
     this.check.querySelector("[data-aid-check-body]").innerHTML = "";

@@ -28,6 +28,7 @@
     transfer.items.add(new File([text], "casus-" + caseId + "-" + aidId + ".json",
                                 { type: "application/json" }));
     input.files = transfer.files;
+    input.setAttribute("data-tw-casus", caseId);  // the aid opens it on its first step
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 

@@ -15,7 +15,22 @@
   var input = form.querySelector("[data-tw-overview-files]");
   var drop = form.querySelector("[data-tw-overview-drop]");
   var output = form.querySelector("[data-tw-overview-output]");
+  var names = form.querySelector("[data-tw-overview-names]");
+  var differences = form.querySelector("[data-tw-overview-differences]");
   var restart = null;
+
+  // What the trainer chose to see: the groups' names hidden, only the questions where groups
+  // differ. The projector mode (assets/projector.js) steps through what is shown.
+  function view() {
+    output.classList.toggle("tw-overview--anonymous", names.checked);
+    output.classList.toggle("tw-overview--differences", differences.checked);
+    document.dispatchEvent(new CustomEvent("tw-overview-view"));
+  }
+
+  function shown(on) {
+    document.documentElement.classList.toggle("tw-overview-shown", on);
+    document.dispatchEvent(new CustomEvent("tw-overview-shown"));
+  }
 
   function state(name, message) {
     form.setAttribute("data-tw-overview", name);
@@ -38,7 +53,8 @@
       status.textContent = texts.too_many.replace("{max}", MAX_FILES);
       return;
     }
-    output.innerHTML = "";  // the table shown is of other files: it goes, whatever comes now
+    output.innerHTML = "";  // the overview shown is of other files: it goes, whatever comes now
+    shown(false);
     Promise.all(files.map(read)).then(function (items) {
       return python.call({ op: "overview", files: items });
     }).then(function (response) {
@@ -47,12 +63,14 @@
       output.innerHTML = response.html;  // built and escaped by Python
       status.textContent = texts.done.replace("{count}", files.length);
       output.focus();
+      shown(Boolean(output.querySelector("[data-tw-screen]")));
     });
   }
 
   function forget() {
     input.value = "";
     output.innerHTML = "";
+    shown(false);
   }
 
   // Python could not start (unavailable) or stopped, perhaps on a file (stopped): the page says
@@ -88,6 +106,9 @@
   }
 
   start();
+  view();
+  names.addEventListener("change", view);
+  differences.addEventListener("change", view);
   input.addEventListener("change", function () { show(input.files); });
   drop.addEventListener("dragover", function (event) {
     event.preventDefault();
@@ -101,6 +122,16 @@
   });
   form.querySelector("[data-tw-overview-print]").addEventListener("click", function () {
     window.print();
+  });
+  // On paper every text is whole: shortened texts open for printing and close again after.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(output.querySelectorAll("details:not([open])"),
+      function (details) { details.open = true; return true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
   });
   form.querySelector("[data-tw-overview-clear]").addEventListener("click", function () {
     forget();

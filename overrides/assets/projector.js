@@ -1,8 +1,10 @@
-// Projector mode (beamerweergave) for a room: large type, no navigation, high contrast. The URL
-// carries the mode (?beamer), so a trainer can bookmark it. Keys: arrow right or Page Down for the
-// next step, arrow left or Page Up for the previous one, O for the parents' version, Esc to leave.
-// It drives an aid only through its visible buttons, as a person would; on a case page a step is
-// a section of the page. The words on the controls are in the page (made at build time).
+// Projector mode (beamerweergave) for a room: large type, no navigation, high contrast, and only
+// what the room must see. The URL carries the mode (?beamer), so a trainer can bookmark it. Keys:
+// arrow right or Page Down for the next step, arrow left or Page Up for the previous one, O for the
+// parents' version, N to hide the groups' names, Esc to leave. It drives an aid only through its
+// visible buttons, as a person would; on a case page a step is a section of the page; on the group
+// overview a step is one question (a screen). The words on the controls are in the page (made at
+// build time).
 (function () {
   "use strict";
 
@@ -10,7 +12,9 @@
   if (!bar) return;
   var root = document.documentElement;
   var parentsButton = bar.querySelector('[data-tw-beamer="parents"]');
+  var namesButton = bar.querySelector('[data-tw-beamer="names"]');
   var section = 0;  // on a page without an aid: the heading shown last
+  var screen = 0;  // on the group overview: the question shown
 
   function aid() {
     return document.querySelector("form.aid.aid--wizard");
@@ -41,6 +45,12 @@
     return null;
   }
 
+  function focus(target) {
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
   function headings() {
     return Array.prototype.slice.call(
       document.querySelectorAll(".md-content__inner > h1, .md-content__inner > h2[id]"));
@@ -50,13 +60,36 @@
     var list = headings();
     if (!list.length) return;
     section = Math.max(0, Math.min(index, list.length - 1));
-    var target = list[section];
-    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-    target.scrollIntoView({ block: "start" });
-    target.focus();
+    list[section].scrollIntoView({ block: "start" });
+    focus(list[section]);
+  }
+
+  // The group overview's screens that are shown: with "only differences" chosen, the questions
+  // all groups agree on are left out.
+  function screens() {
+    var output = document.querySelector("[data-tw-overview-output]");
+    if (!output) return [];
+    var only = output.classList.contains("tw-overview--differences");
+    return Array.prototype.filter.call(output.querySelectorAll("[data-tw-screen]"), function (el) {
+      return !(only && el.hasAttribute("data-agree"));
+    });
+  }
+
+  function showScreen(index) {
+    var list = screens();
+    document.querySelectorAll("[data-tw-screen][data-tw-current]").forEach(function (el) {
+      el.removeAttribute("data-tw-current");
+    });
+    if (!list.length) return;
+    screen = Math.max(0, Math.min(index, list.length - 1));
+    list[screen].setAttribute("data-tw-current", "");
+    if (!active()) return;
+    window.scrollTo(0, 0);
+    focus(list[screen].querySelector("h2, h3"));
   }
 
   function step(direction) {
+    if (screens().length) { showScreen(screen + direction); return; }
     var form = aid();
     if (!form) { showSection(section + direction); return; }
     var button;
@@ -64,15 +97,15 @@
       button = visible(".aid-step [data-aid-next]", form) ||
         visible("[data-aid-submit]", form);
     } else {
-      button = visible(".aid-step .aid-nav button.aid-button--secondary", form) ||
-        visible(".aid-actions button.aid-button--secondary", form) ||
+      button = visible(".aid-step .aid-nav button.aid-button--secondary:not(.aid-button--save)", form) ||
+        visible(".aid-actions button.aid-button--secondary:not(.aid-button--save)", form) ||
         visible(":scope > button.aid-button--secondary", form);
     }
     if (button) button.click();
   }
 
   function toggleParents() {
-    if (parentsButton.hidden) return;
+    if (!parentsButton || parentsButton.hidden) return;
     var on = root.getAttribute("data-tw-voice") !== "ouders";
     if (on) root.setAttribute("data-tw-voice", "ouders");
     else root.removeAttribute("data-tw-voice");
@@ -82,20 +115,34 @@
     if (choice) choice.checked = true;
   }
 
+  // The overview's own choice (a checkbox in its form) is the one state; the button follows it.
+  function namesBox() {
+    return document.querySelector("[data-tw-overview-names]");
+  }
+
+  function toggleNames() {
+    var box = namesBox();
+    if (box) box.click();
+  }
+
+  function showNames() {
+    var box = namesBox();
+    if (namesButton && box) namesButton.setAttribute("aria-pressed", box.checked ? "true" : "false");
+  }
+
   function enter() {
     root.classList.add("tw-beamer");
+    // An aid shows only its form: the room sees the question, the answers and the result.
+    root.classList.toggle("tw-beamer-aid", Boolean(document.querySelector("form.aid")));
     remember(true);
-    var start = visible(".aid-step-title, [data-aid-check] h2, [data-aid-output]") || headings()[0];
-    if (start) {
-      if (!start.hasAttribute("tabindex")) start.setAttribute("tabindex", "-1");
-      start.focus();
-    }
+    if (screens().length) { showScreen(screen); return; }
+    focus(visible(".aid-step-title, [data-aid-check] h2, [data-aid-output]") || headings()[0]);
   }
 
   function leave() {
-    root.classList.remove("tw-beamer");
+    root.classList.remove("tw-beamer", "tw-beamer-aid");
     root.removeAttribute("data-tw-voice");
-    parentsButton.setAttribute("aria-pressed", "false");
+    if (parentsButton) parentsButton.setAttribute("aria-pressed", "false");
     remember(false);
     bar.querySelector('[data-tw-beamer="enter"]').focus();
   }
@@ -113,9 +160,12 @@
     var arrows = !target.matches("input[type=radio], input[type=checkbox]");
     if (key === "PageDown" || (arrows && key === "ArrowRight")) step(1);
     else if (key === "PageUp" || (arrows && key === "ArrowLeft")) step(-1);
-    else if (key === "o" || key === "O") toggleParents();
+    else if ((key === "o" || key === "O") && parentsButton) toggleParents();
+    else if ((key === "n" || key === "N") && namesButton) toggleNames();
     else return;
     event.preventDefault();
+    // The theme's own keys (on window, after this) must not act too: its N goes to the next page.
+    event.stopPropagation();
   });
 
   bar.addEventListener("click", function (event) {
@@ -127,10 +177,19 @@
     else if (action === "next") step(1);
     else if (action === "previous") step(-1);
     else if (action === "parents") toggleParents();
+    else if (action === "names") toggleNames();
+  });
+
+  // A new overview starts at its first screen; a new choice of what to see keeps the place.
+  document.addEventListener("tw-overview-shown", function () { showScreen(0); });
+  document.addEventListener("tw-overview-view", function () {
+    showNames();
+    if (screens().length) showScreen(screen);
   });
 
   // Only aids with a version for parents get that control.
-  parentsButton.hidden = !document.querySelector('[data-aid-export="print-ouders"]');
+  if (parentsButton) parentsButton.hidden = !document.querySelector('[data-aid-export="print-ouders"]');
+  showNames();
   bar.querySelector('[data-tw-beamer="enter"]').setAttribute("href", address(true));
   bar.hidden = false;
   if (new URLSearchParams(window.location.search).has("beamer")) enter();

@@ -315,7 +315,7 @@ def test_a_page_whose_python_stops_on_a_file_starts_it_again(browser, server, tm
     _state(page, form, key, "ready")
     assert page.locator("[data-tw-restart]").count() == 0
     page.set_input_files(input_, str(good))
-    page.locator(".tw-document, [data-tw-overview-output] table").first.wait_for()
+    page.locator(".tw-document, [data-tw-overview-output] .tw-ov-question").first.wait_for()
     assert page.csp == []
     context.close()
 

@@ -196,7 +196,7 @@ SHOWN = {
     "hulpmiddelen/dossier.html": ("[data-tw-case-file=ready]", "[data-tw-case-file-input]",
                                   ".tw-document--pro", "Dossierdocument gezin M."),
     "trainen/groepsoverzicht.html": ("[data-tw-overview=ready]", "[data-tw-overview-files]",
-                                     "[data-tw-overview-output] table", "gezinsdossier.json"),
+                                     "[data-tw-overview-output] .tw-ov-question", "gezinsdossier.json"),
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import re
 import urllib.request
 import zipfile
@@ -16,27 +17,46 @@ import pytest
 import aids
 from aids.texts import group
 import bundle
+import training_pages
 from aids import answers_file, catalogue
-from browser_helpers import axe_violations, to_check, wait_for_aid
+from browser_helpers import axe_violations, to_check, wait_for_aid, walk_to_check
 from paths import DIST_ZIP
 
 PAIRS = [(case.id, aid_id) for case in catalogue.cases() for aid_id in case.answers]
 BEAMER = {"width": 1280, "height": 720}
 
 
+CASES = {case.id: case for case in catalogue.cases()}
+FIRST_STEP = "() => !document.querySelector('form.aid [data-step]').hidden"
+SLOTS = re.compile(r"\b(Ouder|Kind) [1-3]\b")
+
+
 def open_case(page, url: str) -> None:
-    """Open an aid page that names a case, and wait until the case is in the form."""
+    """Open an aid page that names a case, and wait until the case is in the form: on its first
+    step, the members named by their roles."""
     page.goto(url)
     wait_for_aid(page)
-    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").wait_for(timeout=30_000)
-    to_check(page)
-    page.locator("[data-aid-check-body] dd").first.wait_for()  # the answers of the case
+    page.wait_for_function("() => document.querySelector('[data-aid-import]').files.length === 0 "
+                           "&& document.querySelector('form.aid').dataset.state === 'ready' && "
+                           "[...document.querySelectorAll('form.aid input[type=text], "
+                           "form.aid textarea')].some(e => e.value)", timeout=30_000)
+    page.wait_for_function(FIRST_STEP)
+
+
+def visible_text(page) -> str:
+    return page.locator(".md-content").inner_text()
 
 
 @pytest.mark.parametrize(("case_id", "aid_id"), PAIRS)
 def test_every_case_opens_in_each_aid_it_names_and_gives_a_result(page, server, case_id, aid_id):
     open_case(page, f"{server}/hulpmiddelen/{aid_id}.html#casus={case_id}")
-    assert page.locator("[data-aid-check-body] dd").count() > 0
+    role = next(iter(CASES[case_id].answers_for(aid_id).get("rol", {}).values()), None)
+    if role:  # the first step names the members by the roles of the case
+        page.locator(f"form.aid [data-member-label]:text-is('{role}')").first.wait_for()
+        chosen = page.locator("form.aid [data-members] .aid-option:has(input:checked) label")
+        assert chosen.count() and not SLOTS.search(" ".join(chosen.all_inner_texts()))
+    walk_to_check(page, limit=25)  # every step of the case passes its checks
+    page.locator("[data-aid-check-body] dd").first.wait_for()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
     assert page.locator("[data-aid-errors]").is_hidden()
@@ -48,15 +68,15 @@ def test_the_buttons_on_a_case_page_open_the_case(page, server):
     page.goto(f"{server}/trainen/casussen/verslaving-moeder.html")
     page.get_by_role("link", name=re.compile("Open in hulpmiddel: Samen beslissen over terugkeer")).click()
     page.wait_for_url("**/hulpmiddelen/perspectief.html#casus=verslaving-moeder")
-    wait_for_aid(page)
-    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").wait_for(timeout=30_000)
-    to_check(page)
-    assert "Ik wil bij mama wonen." in page.locator("[data-aid-check-body]").inner_text()
+    open_case(page, page.url)
+    assert page.input_value("[name=kind_wensen]") == "Ik wil bij mama wonen. Maar ik wil ook dat ze niet meer drinkt."
+    assert page.is_checked("[name=maatregel][value=ots]")  # the shared safety part of the case
 
 
 def test_a_case_opens_from_the_offline_zip(file_page, offline_site):
     url = (offline_site / "hulpmiddelen" / "nazorg.html").as_uri() + "#casus=snelle-terugkeer"
     open_case(file_page, url)
+    walk_to_check(file_page, limit=25)
     file_page.click("[data-aid-submit]")
     file_page.locator("[data-aid-exports]").wait_for()
     assert file_page.locator("[data-aid-errors]").is_hidden()
@@ -79,18 +99,27 @@ def test_projector_mode_on_an_aid_with_the_keyboard_alone(page, server):
     assert page.evaluate("document.documentElement.classList.contains('tw-beamer')")
     assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
     assert body_font_px(page) >= 24
+    assert axe_violations(page) == [], "first step in projector mode"
+    # Forward through every step to the check page and the result, with keys only.
+    for _ in range(25):
+        if page.locator("[data-aid-check]").is_visible():
+            break
+        current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
+        page.keyboard.press("PageDown")
+        page.wait_for_function("s => document.querySelector(`[data-step=\"${s}\"]`).hidden",
+                               arg=current)
+    page.locator("[data-aid-check-body] dd").first.wait_for()
     assert axe_violations(page) == [], "check page in projector mode"
-    # Back one step, then forward to the check page and the result, with keys only.
-    page.locator("body").press("PageUp")
+    page.keyboard.press("PageUp")
     page.wait_for_function("() => document.querySelector('[data-aid-check]').hidden")
     step = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
     assert step == aids.load("perspectief").steps[-1].id
     page.keyboard.press("ArrowRight")
     page.locator("[data-aid-check]").wait_for(state="visible")
     page.keyboard.press("PageDown")
-    page.locator("[data-aid-exports]").wait_for()
-    assert page.locator(".aid-result--pro").is_visible()
+    page.locator(".aid-result--pro").wait_for()
     assert page.locator(".aid-result--ouders").is_hidden()
+    assert page.locator("[data-aid-exports]").is_hidden()  # no file controls in the room
     assert body_font_px(page) >= 24
     assert axe_violations(page) == [], "result in projector mode"
     page.keyboard.press("o")
@@ -102,6 +131,33 @@ def test_projector_mode_on_an_aid_with_the_keyboard_alone(page, server):
     assert not page.evaluate("document.documentElement.classList.contains('tw-beamer')")
     assert "beamer" not in page.url and page.url.endswith("#casus=vastgelopen")
     assert page.locator(".md-header").is_visible()
+    assert page.locator("[data-aid-exports]").is_visible()
+
+
+FILE_CONTROLS = ["[data-aid-import]", "[data-aid-clear]", "[data-aid-save]", "[data-aid-status]",
+                 ".aid-disclaimer", "[data-aid-export]"]
+
+
+def test_a_case_in_projector_mode_shows_no_file_controls_and_no_slot_names(page, server):
+    """Issue 23: the room sees the question, the answers and the result; the case opens on its
+    first step with its roles, never 'Ouder 1, Kind 1'."""
+    page.set_viewport_size(BEAMER)
+    open_case(page, f"{server}/hulpmiddelen/omgang.html?beamer#casus=peuter-vader-geweld")
+    first = page.locator("form.aid [data-step]").first
+    assert first.is_visible() and page.locator("[data-aid-check]").is_hidden()
+    for selector in FILE_CONTROLS:
+        assert all(el.is_hidden() for el in page.locator(selector).all()), selector
+    assert not SLOTS.search(visible_text(page))
+    for role in ("moeder, woont bij haar zus", "vader", "dochter, 2 jaar, woont in een pleeggezin"):
+        assert page.locator(f"label[data-member-label]:text-is('{role}')").first.is_visible()
+    assert axe_violations(page) == []
+    walk_to_check(page, limit=25)
+    assert not SLOTS.search(visible_text(page)), "the check page names the roles too"
+    assert all(el.is_hidden() for el in page.locator("[data-aid-save]").all())
+    # Out of the projector mode, the controls are back.
+    page.keyboard.press("Escape")
+    assert page.locator("[data-aid-import]").is_visible()
+    assert page.locator("[data-aid-status]").is_visible()
 
 
 def test_projector_mode_is_entered_and_left_with_the_keyboard_on_a_case_page(page, server):
@@ -154,8 +210,8 @@ def test_each_phase_summary_prints_on_one_a4_page(page, server, phase):
 # Group overview ---------------------------------------------------------------------------
 
 def group_files(tmp_path) -> list:
-    case = next(c for c in catalogue.cases() if c.id == "tiener-groep")
-    base = dict(case.answers["perspectief"])
+    case = CASES["tiener-groep"]
+    base = dict(case.answers_for("perspectief"))
     variants = [base,
                 {**base, "veiligheid_nu": "veilig", "netwerk_sterkte": "sterk",
                  "terugkeer_mogelijk": "mogelijk"},
@@ -169,29 +225,117 @@ def group_files(tmp_path) -> list:
     return paths
 
 
+def family_files(tmp_path) -> list:
+    """Three groups' family files of the toddler case, in two aids: the second group lets the
+    father see his daughter three times a week, without supervision."""
+    paths = []
+    for number in (1, 2, 3):
+        data = json.loads(training_pages.case_file(CASES["peuter-vader-geweld"]))
+        if number == 2:
+            data["aids"]["omgang"]["answers"]["contacten"][1].update(frequentie=3,
+                                                                     begeleid="onbegeleid")
+        path = tmp_path / f"team-{'abc'[number - 1]}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def open_overview(page, url: str, files: list) -> None:
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('[data-tw-overview]').dataset.twOverview "
+                           "=== 'ready'", timeout=30_000)
+    page.set_input_files("[data-tw-overview-files]", [str(p) for p in files])
+    page.locator("[data-tw-overview-output] .tw-ov-question").first.wait_for()
+
+
+def answers_of(page, label: str):
+    return page.locator(".tw-ov-question", has=page.locator("h3", has_text=label)).first
+
+
 def test_group_overview_shows_each_groups_choices_side_by_side(page, server, tmp_path):
     page.goto(f"{server}/trainen/groepsoverzicht.html")
     page.wait_for_function("() => document.querySelector('[data-tw-overview]').dataset.twOverview "
                            "=== 'ready'", timeout=30_000)
     assert axe_violations(page) == [], "ready"
     page.set_input_files("[data-tw-overview-files]", [str(p) for p in group_files(tmp_path)])
-    table = page.locator("[data-tw-overview-output] table")
-    table.wait_for()
-    headers = table.locator("thead th").all_inner_texts()
-    assert [h.split("\n")[0] for h in headers[1:]] == ["Groep 1", "Groep 2", "Groep 3"]
-    outlook = table.locator("tr", has_text="Hoe de groep nu naar terugkeer kijkt").locator("td")
+    output = page.locator("[data-tw-overview-output]")
+    output.locator(".tw-ov-question").first.wait_for()
+    outlook = answers_of(page, "Hoe kijken jullie nu naar terugkeer?").locator(".tw-ov-answer")
+    assert [a.split("\n")[0] for a in outlook.all_inner_texts()] == [
+        "Groep 1 (groep-1.json)", "Groep 2 (groep-2.json)", "Groep 3 (groep-3.json)"]
     assert "Nog onzeker" in outlook.nth(0).inner_text()
     assert "Terugkeer lijkt mogelijk" in outlook.nth(1).inner_text()
     assert "Terugkeer lijkt niet mogelijk" in outlook.nth(2).inner_text()
-    against = table.locator("tr", has_text="Wat pleit tegen terugkeer nu").locator("td")
-    assert "Veiligheid" in against.nth(2).inner_text()
-    assert "Eerst <i>gezinstherapie</i>." in outlook.nth(2).inner_text()
-    assert table.locator("i").count() == 0
+    against = answers_of(page, "Wat pleit tegen terugkeer nu")
+    assert "Veiligheid (2 van 3)" in against.locator(".tw-ov-answer").nth(2).inner_text()
+    needed = answers_of(page, "Wat is er nodig om die zorgen kleiner te maken?")
+    assert "Eerst <i>gezinstherapie</i>." in needed.inner_text()
+    assert output.locator("i").count() == 0
     assert page.evaluate("document.activeElement.matches('[data-tw-overview-output]')")
     assert axe_violations(page) == [], "overview shown"
+    # Only the questions where the groups differ.
+    agreed = output.locator("[data-tw-screen][data-agree]").first
+    assert agreed.is_visible()
+    page.check("[data-tw-overview-differences]")
+    assert agreed.is_hidden() and answers_of(page, "Hoe kijken jullie nu naar terugkeer?").is_visible()
     page.emulate_media(media="print")
-    assert table.is_visible() and page.locator(".tw-overview-drop").is_hidden()
+    assert outlook.first.is_visible() and page.locator(".tw-overview-drop").is_hidden()
     assert not [u for u in page.guard.seen if "groep-" in u]  # the files were never requested
+
+
+def test_group_overview_in_projector_mode_with_the_keyboard(page, server, tmp_path):
+    """Issue 23: one question per screen with the aids' keys, differences marked, names hidden;
+    the safety part once, as a group of its own; several aids at once."""
+    page.set_viewport_size(BEAMER)
+    open_overview(page, f"{server}/trainen/groepsoverzicht.html", family_files(tmp_path))
+    page.check("[data-tw-overview-differences]")  # before the room sees it
+    for _ in range(60):  # Tab to the way in, as a keyboard user would
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-tw-beamer=enter]')"):
+            break
+    page.keyboard.press("Enter")
+    assert "beamer" in page.url
+    screens = page.locator("[data-tw-screen]:visible")
+    assert screens.count() == 1 and page.locator(".md-sidebar--primary").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "tw-ov-groepen"  # first: the groups
+    assert page.locator("[data-tw-overview-files]").is_hidden()
+    assert body_font_px(page) >= 24
+    assert axe_violations(page) == [], "groups in projector mode"
+    seen = []
+    for _ in range(40):  # every question where the groups differ, one screen at a time
+        page.keyboard.press("ArrowRight")
+        heading = page.evaluate("document.activeElement.textContent")
+        if seen and heading == seen[-1]:
+            break
+        assert screens.count() == 1
+        seen.append(heading)
+    assert any("Contact 2: Hoe vaak" in h for h in seen)
+    assert not any("Welke maatregel geldt er nu?" in h for h in seen)  # all agree: left out
+    page.keyboard.press("PageUp")
+    page.keyboard.press("PageUp")
+    assert page.evaluate("document.activeElement.textContent") == seen[-3]
+    # Back to the number of times a week the father sees his daughter: group 2 differs.
+    while "Contact 2: Hoe vaak" not in page.evaluate("document.activeElement.textContent"):
+        page.keyboard.press("PageUp")
+    question = screens.first
+    assert question.locator(".tw-ov-summary").inner_text() == "2 van 3 groepen kozen: 1."
+    marked = question.locator(".tw-ov-answer--differs")
+    assert marked.count() == 1 and "Groep 2" in marked.inner_text() and "Wijkt af" in marked.inner_text()
+    assert "team-b.json" in marked.inner_text()
+    assert axe_violations(page) == [], "a question in projector mode"
+    page.keyboard.press("n")  # the names go
+    assert "team-b.json" not in marked.inner_text() and "Groep 2" in marked.inner_text()
+    assert page.locator('[data-tw-beamer="names"]').get_attribute("aria-pressed") == "true"
+    assert page.is_checked("[data-tw-overview-names]")
+    assert "team-" not in page.locator("body").inner_text()
+    assert axe_violations(page) == [], "names hidden"
+    page.keyboard.press("Escape")
+    assert "beamer" not in page.url and page.locator("[data-tw-overview-files]").is_visible()
+    assert page.locator(".tw-ov-question:visible").count() > 1
+    # The safety part comes once, before the aids, and each question names its aid.
+    groups = page.locator(".tw-ov-aid > h2").all_inner_texts()
+    assert groups == ["Veiligheid en wettelijk kader", "Interventies en andere hulp kiezen",
+                      "Omgangsregeling plannen"]
 
 
 def test_group_overview_works_from_the_offline_zip(file_page, offline_site, tmp_path):
@@ -200,8 +344,8 @@ def test_group_overview_works_from_the_offline_zip(file_page, offline_site, tmp_
         "() => document.querySelector('[data-tw-overview]').dataset.twOverview === 'ready'",
         timeout=30_000)
     file_page.set_input_files("[data-tw-overview-files]", [str(p) for p in group_files(tmp_path)])
-    file_page.locator("[data-tw-overview-output] table").wait_for()
-    assert file_page.locator("[data-tw-overview-output] thead th").count() == 4
+    file_page.locator("[data-tw-overview-output] .tw-ov-question").first.wait_for()
+    assert file_page.locator(".tw-ov-question").first.locator(".tw-ov-answer").count() == 3
 
 
 # Download ---------------------------------------------------------------------------------
