@@ -23,6 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import aids  # noqa: E402
 import csp  # noqa: E402
 import generate_pages  # noqa: E402
+import search_forms  # noqa: E402
 import training_pages  # noqa: E402
 import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
@@ -270,6 +271,12 @@ def _shim() -> Path:
 
 def on_post_build(config):
     site = Path(config.site_dir)
+    # Singular and plural alike in search (scripts/search_forms.py). Hooks run after the
+    # plugins, so the search index and its offline copy are written by now.
+    try:
+        search_forms.rewrite(site)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     shutil.copytree(RUNTIME, site / "assets" / "runtime", dirs_exist_ok=True)
     (site / "assets" / "vendor").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_shim(), site / "assets" / "vendor" / "iframe-worker-shim.js")
