@@ -24,6 +24,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import aids  # noqa: E402
 import csp  # noqa: E402
 import generate_pages  # noqa: E402
+import search_forms  # noqa: E402
 import training_pages  # noqa: E402
 import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
@@ -306,6 +307,12 @@ def _shim() -> Path:
 
 def on_post_build(config):
     site = Path(config.site_dir)
+    # Singular and plural alike in search (scripts/search_forms.py). Hooks run after the
+    # plugins, so the search index and its offline copy are written by now.
+    try:
+        search_forms.rewrite(site)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     (site / "assets" / "hulpmiddelen").mkdir(parents=True, exist_ok=True)
     for aid_id, content in sorted(_aid_pages.items()):
         (site / "assets" / "hulpmiddelen" / f"{aid_id}.js").write_text(

@@ -1,4 +1,4 @@
-"""Helpers for the browser tests: axe-core and waiting for an aid."""
+"""Helpers for the browser tests: axe-core, waiting for an aid, the site's search box."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import socket
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import axe_playwright_python
 
@@ -219,3 +220,38 @@ class Firefox:
         self.socket.close()
         self.process.kill()
         self.process.wait()
+
+
+_SEARCH_META = "() => document.querySelector('.md-search-result__meta').textContent"
+
+
+class Search:
+    """The search box of the served site, as a reader uses it: typed into, read back. The index
+    is built once; each query starts from an empty box."""
+
+    def __init__(self, page, server: str) -> None:
+        """server: the served site's address, or the file:// address of the unzipped zip."""
+        self.page, self.server = page, server
+        page.goto(f"{server}/index.html")
+        page.keyboard.press("/")
+        self.box = page.locator(".md-search__input")
+        self._wait("Typ om", timeout=60_000)  # the index is built
+
+    def _wait(self, words: str, timeout: float = 30_000) -> None:
+        self.page.wait_for_function(f"w => ({_SEARCH_META})().includes(w)", arg=words,
+                                    timeout=timeout)
+
+    def first(self, text: str) -> tuple[str, str]:
+        """The page of the first result for text, and the line that counts the results."""
+        self.box.fill("")
+        self.box.press("End")  # the theme reads the box on key events
+        self._wait("Typ om")
+        self.box.fill(text)
+        self.box.press("End")
+        self._wait("overeenkom")
+        meta = self.page.evaluate(_SEARCH_META)
+        links = self.page.locator(".md-search-result__item > .md-search-result__link")
+        if not links.count():
+            return "", meta
+        path = urlsplit(links.first.get_attribute("href")).path
+        return path.removeprefix(urlsplit(self.server).path).lstrip("/"), meta

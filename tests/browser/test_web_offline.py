@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from browser_helpers import axe_violations, wait_for_aid, walk_to_check
+from browser_helpers import Search, axe_violations, wait_for_aid, walk_to_check
 from paths import DIST_ZIP
 
 
@@ -37,6 +37,13 @@ def test_search_works_from_file(file_page, offline_site, start):
     result.wait_for(timeout=20_000)
     result.locator("a").first.click()
     assert file_page.url.startswith("file://")
+
+
+def test_search_from_file_has_the_singular_and_plural_forms(file_page, offline_site):
+    """The zip's copy of the index (search/search_index.js) holds the forms too."""
+    search = Search(file_page, offline_site.as_uri())
+    assert search.first("terugplaatsingen")[0] == "terug-naar-huis/snelle-terugplaatsing.html"
+    assert search.first("bezoeken")[0] == "tijdens/omgang-en-bezoek.html"
 
 
 def test_aid_works_from_file(file_page, offline_site):

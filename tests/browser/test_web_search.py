@@ -1,39 +1,57 @@
 """The site's own search, as a reader uses it: type a query into the search box of the served
-site and read the first result. Material's search (lunr with the Dutch stemmer, in a worker)
-runs exactly as it does for a user, so the test measures what people get."""
+site and read the first result. Material's search (lunr in a worker, with the singular and plural
+forms and the common words of scripts/search_forms.py) runs exactly as it does for a user, so the
+test measures what people get."""
 
 from __future__ import annotations
 
 import tomllib
-from urllib.parse import urlsplit
 
-from browser_helpers import wait_for_aid
+from browser_helpers import Search, wait_for_aid
 from paths import ROOT
 
 QUERIES = tomllib.loads((ROOT / "tests" / "data" / "search.toml").read_text(encoding="utf-8"))["query"]
 
 
-def first_result(page, server, text: str) -> str:
-    """The page of the first search result for text, typed on a fresh page."""
-    page.goto(f"{server}/index.html")
-    page.keyboard.press("/")
-    page.locator(".md-search__input").fill(text)
-    link = page.locator(".md-search-result__item > .md-search-result__link").first
-    link.wait_for(timeout=30_000)
-    path = urlsplit(link.get_attribute("href")).path
-    return path.removeprefix(urlsplit(server).path).lstrip("/")
-
-
 def test_the_search_puts_the_right_page_first(page, server):
-    assert len(QUERIES) >= 20
+    """At least 40 queries a professional types (issue 21, point 9), measured as a reader
+    searches; at most two may find another page first."""
+    assert len(QUERIES) >= 40
+    search = Search(page, server)
     wrong = {}
     for query in QUERIES:
-        found = first_result(page, server, query["text"])
+        found, _ = search.first(query["text"])
         if found != query["first"]:
             wrong[query["text"]] = found
-    right = len(QUERIES) - len(wrong)
-    # At least 18, and at most two misses however many queries the list holds.
-    assert right >= 18 and len(wrong) <= 2, wrong
+    assert len(wrong) <= 2, wrong
+
+
+# Issue 21, point 9: "terugplaatsingen" found nothing while "terugplaatsing" found 91 pages,
+# "bezoeken" 7 against 32 for "bezoek"; "wat doet de raad voor de kinderbescherming" found
+# "Hoge Raad" first.
+PAIRS = [("terugplaatsingen", "terugplaatsing"), ("bezoeken", "bezoek"),
+         ("omgangsregelingen", "omgangsregeling"), ("hulpverleningsplannen", "hulpverleningsplan"),
+         ("ondertoezichtstellingen", "ondertoezichtstelling"), ("evaluaties", "evaluatie"),
+         ("vertrouwenspersonen", "vertrouwenspersoon"), ("expertteams", "expertteam"),
+         ("gezinshuizen", "gezinshuis")]
+
+
+def test_plural_and_singular_find_the_same_page(page, server):
+    search = Search(page, server)
+    for plural, singular in PAIRS:
+        many, one = search.first(plural), search.first(singular)
+        assert many[0] == one[0] != "", (plural, many, singular, one)
+    # Both forms find the guidance pages that use either; the material for trainers, far below
+    # in the list, only by the form it uses itself.
+    assert int(search.first("bezoeken")[1].split()[0]) > 20
+
+
+def test_common_words_of_a_question_do_not_decide_the_first_page(page, server):
+    """"voor" and "van" are not indexed; typed, they once matched "voorlopige" and "vandaan"."""
+    search = Search(page, server)
+    assert search.first("wat doet de raad voor de kinderbescherming")[0] == \
+        "wet-en-begrippen/index.html"
+    assert search.first("signalen van terugval")[0] == "nazorg/signalen-en-evaluatie.html"
 
 
 SEARCH_WORKER = "() => performance.getEntriesByType('resource').some(r => r.name.includes('/workers/search'))"
