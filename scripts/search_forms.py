@@ -19,6 +19,7 @@ it, so it is never found.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import Path
@@ -80,13 +81,20 @@ def _words(value: object) -> set[str]:
     return set(_WORD.findall(_TAG.sub(" ", text).lower()))
 
 
+def _begins(form: str, own: list[str]) -> bool:
+    """Whether a word of the entry (sorted) begins with the form."""
+    at = bisect.bisect_left(own, form)
+    return at < len(own) and own[at].startswith(form)
+
+
 def entry_forms(entry: dict) -> dict[str, str]:
     """Per field of an entry (title, tags, text), the forms of its words that the entry does not
-    hold itself, sorted."""
-    own = set().union(*(_words(entry.get(field)) for field in FIELDS))
+    hold itself, sorted. Search ends every word typed with a wildcard, so a form with which a
+    word of the entry begins ("bezoek" of "bezoeken") would find nothing new: it is left out."""
+    own = sorted(set().union(*(_words(entry.get(field)) for field in FIELDS)))
     found = {}
     for field in FIELDS:
-        extra = {f for w in _words(entry.get(field)) for f in forms(w)} - own
+        extra = {f for w in _words(entry.get(field)) for f in forms(w) if not _begins(f, own)}
         if extra:
             found[f"{field}_{FIELD}"] = " ".join(sorted(extra))
     return found
