@@ -6,12 +6,13 @@ The page loads these as classic <script> files, which work over http and from fi
   (aid_unpacker.js), as two strings;
 - wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks; the wheel
   ships as its files one after another (gzip), which the worker writes where Pyodide would
-  unpack the wheel (its working directory): no zip to read in Python;
+  unpack the wheel (its working directory): no zip to read in Python; the standard library
+  leaves out what nothing in the browser imports (STDLIB_LEFT_OUT);
 - snapshot-N.js: a memory snapshot of Python with the aids imported (made here in Node by
-  snapshot.mjs from the same pinned runtime and wheel), gzip, in base64 chunks; the worker
-  checks its sha256 and build id, restores it, and starts normally when that fails. Two thirds
-  of the snapshot are zeros, mostly in a few long runs: those runs are left out (their places
-  are listed), so the browser gunzips 16 MB instead of 31;
+  snapshot.mjs from the same pinned runtime, standard library and wheel), gzip, in base64
+  chunks; the worker checks its sha256 and build id, restores it, and starts normally when
+  that fails. Two thirds of the snapshot are zeros, mostly in a few long runs: those runs are
+  left out (their places are listed), so the browser gunzips 16 MB instead of 31;
 - bin/: the same chunks as bytes (wasm-0.bin, ...: each data script's bytes), for pages served
   over http: there the page fetches them, each checked by Subresource Integrity, and hands them
   to the unpacker (no base64 to decode on the page); chunks keep each main-thread task short and
@@ -27,6 +28,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -52,6 +54,17 @@ SNAPSHOT_MAGIC = 0x706E7300
 GZIP = {"wasm", "snapshot", "wheel"}
 # Runs of zeros at least this long are left out of the shipped snapshot.
 MIN_HOLE = 1024
+# Top-level entries of Pyodide's standard library that neither the aids nor Pyodide itself
+# import in the browser: a Node run of every aid, example and kind of request imports none of
+# them, and only tools the worker never runs reach them (help(), breakpoint(), the REPL,
+# doctest, ProcessPoolExecutor, mail and ftp handlers). 480 kB of the 2.5 MB zip.
+# tests/test_build.py checks that every module the aids import is still there. Not tarfile:
+# Pyodide's package loader imports it.
+STDLIB_LEFT_OUT = frozenset({
+    "_pyio", "_pyrepl", "bdb", "doctest", "ftplib", "imaplib", "mailbox", "multiprocessing",
+    "pdb", "pickletools", "poplib", "pydoc", "smtplib", "sqlite3", "unittest", "wsgiref",
+    "xmlrpc",
+})
 
 
 def classic_module(source: str) -> str:
@@ -81,12 +94,25 @@ def wheel_files(wheel: Path) -> tuple[bytes, list[list]]:
     return data, [[info.filename, info.file_size] for info in infos]
 
 
-def make_snapshot(package: Path, wheel: Path) -> bytes:
-    """Snapshot of Python with the aids imported, made in Node from the pinned runtime."""
+def reduced_stdlib(source: Path) -> bytes:
+    """Pyodide's standard library zip without the entries STDLIB_LEFT_OUT names. The others
+    keep their order, dates and compression: the same bytes every build."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(out, "w") as reduced:
+        for info in original.infolist():
+            if info.filename.split("/")[0].removesuffix(".py") not in STDLIB_LEFT_OUT:
+                reduced.writestr(info, original.read(info))
+    return out.getvalue()
+
+
+def make_snapshot(package: Path, stdlib: bytes, wheel: Path) -> bytes:
+    """Snapshot of Python with the aids imported, made in Node from the pinned runtime and the
+    standard library the browser gets: zipimport keeps the zip's table of contents in the heap."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "snapshot.bin"
+        out, stdlib_zip = Path(tmp) / "snapshot.bin", Path(tmp) / "python_stdlib.zip"
+        stdlib_zip.write_bytes(stdlib)
         subprocess.run(["node", str(ROOT / "scripts" / "snapshot.mjs"), str(package), str(wheel),
-                        str(out)], check=True)
+                        str(out), str(stdlib_zip)], check=True)
         data = out.read_bytes()
     check_snapshot(data, build_id(package))
     return data
@@ -182,11 +208,12 @@ def build() -> Path:
     package = vendor.package_dir("pyodide") / "package"
     wheel = build_wheel.build()
     wheel_data, wheel_entries = wheel_files(wheel)
+    stdlib = reduced_stdlib(package / "python_stdlib.zip")
     raw = {
         "wasm": (package / "pyodide.asm.wasm").read_bytes(),
-        "stdlib": (package / "python_stdlib.zip").read_bytes(),
+        "stdlib": stdlib,
         "wheel": wheel_data,
-        "snapshot": make_snapshot(package, wheel),
+        "snapshot": make_snapshot(package, stdlib, wheel),
     }
     shipped, holes = dict(raw), {}
     shipped["snapshot"], holes["snapshot"] = without_zero_runs(raw["snapshot"])

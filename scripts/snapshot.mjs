@@ -1,12 +1,15 @@
 // Build step: a Pyodide memory snapshot with the aids already imported and every aid loaded.
-// Run by build_runtime.py: node snapshot.mjs <pyodide package dir> <wheel> <output file>
+// Run by build_runtime.py: node snapshot.mjs <pyodide package dir> <wheel> <output file> <stdlib zip>
 // The browser restores it instead of starting CPython from scratch. It fits only this exact
-// runtime build (Pyodide checks the build id); the worker falls back to a normal start.
+// runtime build (Pyodide checks the build id); the worker falls back to a normal start. It fits
+// only the standard library zip the browser gets, too: zipimport keeps the zip's table of
+// contents in the heap.
 import nodeCrypto from "node:crypto";
 import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const [packageArg, wheelPath, outPath] = process.argv.slice(2);
+const [packageArg, wheelPath, outPath, stdLibURL] = process.argv.slice(2);
+if (!stdLibURL) throw new Error("usage: node snapshot.mjs <package dir> <wheel> <output> <stdlib zip>");
 // The runtime's own path ends up in the heap: take the real one, the same for every checkout
 // that shares the pinned packages.
 const packageDir = realpathSync(packageArg);
@@ -36,6 +39,7 @@ const { loadPyodide } = await import(pathToFileURL(`${packageDir}/pyodide.mjs`).
 const lock = JSON.parse(readFileSync(`${packageDir}/pyodide-lock.json`, "utf8"));
 const pyodide = await loadPyodide({
   indexURL: `${packageDir}/`,
+  stdLibURL,
   lockFileContents: { info: lock.info, packages: {} },
   stdout: () => {},
   _makeSnapshot: true,
@@ -63,6 +67,7 @@ const snapshot = pyodide.makeMemorySnapshot();
 // runtime starts with (restore then fails with a RangeError: pyodide issue 6254).
 const restored = await loadPyodide({
   indexURL: `${packageDir}/`,
+  stdLibURL,
   lockFileContents: { info: lock.info, packages: {} },
   stdout: () => {},
   _loadSnapshot: snapshot,

@@ -1,12 +1,14 @@
 // Run the aids wheel inside real Pyodide under Node and answer a list of calls.
-// Usage: node pyodide_runner.mjs <pyodide package dir> <wheel> <calls.json> [snapshot]
+// Usage: node pyodide_runner.mjs <pyodide package dir> <stdlib zip> <wheel> <calls.json> [snapshot]
+// The standard library is the one the site ships (with modules left out), so a module the aids
+// import but the site leaves out fails here.
 // Each call is {"fn": "run", "aid": ..., "answers": ...} or {"fn": "handle", "request": "..."}.
 // Prints a JSON list with one output per call. Any network use fails the run.
 // With a snapshot (the build's, raw), Python is restored from it as the browser does.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const [packageDir, wheelPath, callsPath, snapshotPath] = process.argv.slice(2);
+const [packageDir, stdLibURL, wheelPath, callsPath, snapshotPath] = process.argv.slice(2);
 globalThis.fetch = async (url) => {
   throw new Error(`network request refused in the Pyodide test: ${url}`);
 };
@@ -14,6 +16,7 @@ const { loadPyodide } = await import(pathToFileURL(`${packageDir}/pyodide.mjs`).
 const lock = JSON.parse(readFileSync(`${packageDir}/pyodide-lock.json`, "utf8"));
 const pyodide = await loadPyodide({
   indexURL: `${packageDir}/`,
+  stdLibURL,
   lockFileContents: { info: lock.info, packages: {} },
   stdout: () => {},
   ...(snapshotPath ? { _loadSnapshot: new Uint8Array(readFileSync(snapshotPath)) } : {}),

@@ -3,9 +3,11 @@ carries the runtime on aid pages only and refers to no other host."""
 
 from __future__ import annotations
 
+import ast
 import base64
 import gzip
 import hashlib
+import io
 import json
 import re
 import shutil
@@ -140,6 +142,55 @@ def test_snapshot_check_refuses_another_build():
     with pytest.raises(SystemExit, match="build id 0000"):
         build_runtime.check_snapshot(bytes(snapshot), "ab" * 32)
     build_runtime.check_snapshot(bytes(snapshot), "0" * 64)
+
+
+def zip_modules(data: bytes) -> set[str]:
+    """The top-level modules and packages in a standard library zip."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name.split("/")[0].removesuffix(".py") for name in archive.namelist()}
+
+
+def built_into(wasm: bytes, module: str) -> bool:
+    """Whether Pyodide's wasm has the module compiled in (sys and builtins always are)."""
+    return module in ("sys", "builtins") or re.search(
+        rb"PyInit_" + re.escape(module.encode()) + rb"(?![A-Za-z0-9_])", wasm) is not None
+
+
+def test_the_shipped_standard_library_has_every_module_the_aids_import():
+    """Every standard module the aids import (anywhere, inside a function too) is in the zip the
+    browser gets or compiled into Pyodide: leaving out unused modules never breaks an aid."""
+    package = build_runtime.vendor.package_dir("pyodide") / "package"
+    pyodide_zip = zip_modules((package / "python_stdlib.zip").read_bytes())
+    shipped = zip_modules(build_runtime.reduced_stdlib(package / "python_stdlib.zip"))
+    wasm = (package / "pyodide.asm.wasm").read_bytes()
+    imported = set()
+    for path in (ROOT / "aids").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    standard = {name for name in imported if name in sys.stdlib_module_names | pyodide_zip}
+    assert {"json", "tomllib", "datetime", "math"} <= standard
+    missing = {name for name in standard if name not in shipped and not built_into(wasm, name)}
+    assert not missing, f"the aids import modules the site does not ship: {sorted(missing)}"
+
+
+def test_the_shipped_standard_library_is_pyodides_without_the_modules_left_out():
+    """The same entries in the same order with the same contents, less STDLIB_LEFT_OUT (each of
+    which Pyodide has: no stale name), and the bytes reduced_stdlib gives."""
+    package = build_runtime.vendor.package_dir("pyodide") / "package"
+    shipped = build_runtime.read_data("stdlib", ROOT / "build" / "runtime")
+    assert shipped == build_runtime.reduced_stdlib(package / "python_stdlib.zip")
+    with zipfile.ZipFile(package / "python_stdlib.zip") as original, \
+            zipfile.ZipFile(io.BytesIO(shipped)) as reduced:
+        kept = [info for info in original.infolist()
+                if info.filename.split("/")[0].removesuffix(".py")
+                not in build_runtime.STDLIB_LEFT_OUT]
+        assert [info.filename for info in reduced.infolist()] == [info.filename for info in kept]
+        assert all(reduced.read(info.filename) == original.read(info) for info in kept)
+    left_out = zip_modules((package / "python_stdlib.zip").read_bytes()) - zip_modules(shipped)
+    assert left_out == build_runtime.STDLIB_LEFT_OUT
 
 
 def test_vendor_refuses_a_tarball_with_the_wrong_integrity(tmp_path, monkeypatch):

@@ -76,7 +76,9 @@ def pyodide_outputs(request, tmp_path_factory):
         pytest.fail("node ontbreekt: 'make test' installeert het")
     package = vendor.package_dir("pyodide") / "package"
     folder = tmp_path_factory.mktemp("pyodide")
-    # The wheel and the snapshot exactly as the site ships them.
+    # The standard library, the wheel and the snapshot exactly as the site ships them.
+    stdlib = folder / "python_stdlib.zip"
+    stdlib.write_bytes(build_runtime.read_data("stdlib"))
     wheel = folder / "aids-0-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w") as archive:
         for name, data in build_runtime.read_wheel().items():
@@ -89,7 +91,7 @@ def pyodide_outputs(request, tmp_path_factory):
     calls = folder / "calls.json"
     calls.write_text(json.dumps(CALLS))
     out = subprocess.run([node, str(ROOT / "tests" / "pyodide_runner.mjs"), str(package),
-                          str(wheel), str(calls), *extra], capture_output=True, text=True,
+                          str(stdlib), str(wheel), str(calls), *extra], capture_output=True, text=True,
                          timeout=180, check=False)
     assert out.returncode == 0, out.stderr
     outputs = json.loads(out.stdout)
