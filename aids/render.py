@@ -277,10 +277,14 @@ def asked_steps(aid: Aid, visible: tuple[str, ...] | list[str]) -> list[Step]:
     return [step for step in aid.wizard_steps if shown & set(step_fields(aid, step))]
 
 
-def first_open_step(aid: Aid, answers: dict, visible: tuple[str, ...] | list[str]) -> str:
-    """Where opening a file lands: the first step with a question still open, or the first."""
+def first_open_step(aid: Aid, answers: dict, visible: tuple[str, ...] | list[str],
+                    errors: tuple[str, ...] | list[str] = ()) -> str:
+    """Where opening a file lands: the first step with a question still open or an answer the
+    aid cannot take (errors: their fields), or the first step."""
     steps = asked_steps(aid, visible)
-    found = next((s for s in steps if open_fields(aid, s, answers, visible)), None)
+    wrong = set(errors)
+    found = next((s for s in steps if open_fields(aid, s, answers, visible)
+                  or wrong & set(step_fields(aid, s))), None)
     return (found or steps[0] if steps else aid.wizard_steps[0]).id
 
 

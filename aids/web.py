@@ -176,8 +176,11 @@ def _import(aid: definition.Aid, content: str) -> str:
 
 
 def _open_step(aid: definition.Aid, answers: dict) -> str:
-    """The step a file opens on: the first with a question still open, or the first."""
-    return render.first_open_step(aid, answers, engine.visible_fields(aid, answers))
+    """The step a file opens on: the first with a question still open or an answer the aid
+    cannot take, or the first."""
+    evaluation = engine.evaluate(aid, answers)
+    return render.first_open_step(aid, answers, evaluation.visible,
+                                  [error.field for error in evaluation.errors])
 
 
 def _origins(aid: definition.Aid, answers: dict, origins: dict[str, tuple[str, ...]]

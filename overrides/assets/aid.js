@@ -360,8 +360,11 @@
     // From the check page, each step offers the way back to it.
     if (this.check.contains(link)) this.returnToCheck = true;
     this.go(index, false);
+    // The first control shown (a question may be hidden by an earlier answer), else the title.
+    var shown = Array.prototype.filter.call(target.querySelectorAll("input, textarea"),
+                                            function (c) { return !c.closest("[hidden]"); });
     var control = target.matches("input, textarea") ? target
-      : target.querySelector("input, textarea") || this.steps[index].querySelector(".aid-step-title");
+      : shown[0] || this.steps[index].querySelector(".aid-step-title");
     control.focus();
   };
 
@@ -546,10 +549,14 @@
   // After opening a file: the first step with a question still open, or the first step. Each
   // step then offers the check page, which lists what is still open.
   Aid.prototype.land = function (stepId) {
+    var self = this;
     var index = this.steps.findIndex(function (step) { return step.getAttribute("data-step") === stepId; });
     this.returnToCheck = true;
-    this.update();
     this.go(Math.max(index, 0));
+    // An answer in the file that the aid cannot take is named at once, in the summary.
+    this.evaluate({}).then(function (response) {
+      self.show(response, response.ok && response.errors.length > 0);
+    });
   };
 
   // Whether the form holds anything typed or chosen (the result's own controls, named tw-, not).

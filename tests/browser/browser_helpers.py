@@ -95,6 +95,7 @@ def walk_to_check(page, limit: int = 15) -> None:
     """Press 'Volgende stap' until the check page shows, waiting for each step to change."""
     for _ in range(limit):
         if page.locator("[data-aid-submit]").is_visible():
+            page.locator("[data-aid-check-body] > *").first.wait_for()  # Python filled it in
             return
         current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
         page.locator(f"[data-step={current}] .aid-nav [data-aid-next]").click()
@@ -107,6 +108,7 @@ def to_check(page) -> None:
     """From a step reached by opening a file or from the check page: go to the check page."""
     page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").click()
     page.locator("[data-aid-check]").wait_for(state="visible")
+    page.locator("[data-aid-check-body] > *").first.wait_for()  # Python filled it in
 
 
 def tab_to(page, selector: str, limit: int = 400) -> None:
