@@ -68,9 +68,8 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
                               "class": f"aid-{question.type}" if short else None})
     # data-member: a field of one member; a worksheet leaves out the members not chosen.
     return h("div", {"class": "aid-field", "data-field": name, "data-member": member},
-             # Named by the role typed for the member, except where that role is typed.
-             h("label", {"for": fid, "class": "aid-label",
-                         "data-member-label": member if question.id != aid.roles else None}, label),
+             # Named by the role typed for the member (the loader sets it, see web.py).
+             h("label", {"for": fid, "class": "aid-label", "data-member-label": member}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, hint) if hint else None,
              _error_slot(aid, name),
              control)
@@ -366,13 +365,11 @@ def _question_of(aid: Aid, step: Step, name: str) -> Question:
 
 def _field_label(aid: Aid, step: Step, name: str, answers: dict) -> str:
     """A field's label on the check page: the question, or under it the member (by the role
-    typed for them, except where that role is typed)."""
+    typed for them: never a slot such as "Ouder 1" once a role is typed)."""
     question = _question_of(aid, step, name)
     field = parse_field(name)
-    if question.per and question.id != aid.roles:
+    if question.per:
         return member_name(aid, answers, field.member)
-    if question.per:  # where the roles are typed, the members keep their slots
-        return aid.questions[question.per].option_label(field.member)
     return question.short
 
 

@@ -308,8 +308,8 @@ def test_check_page_puts_each_member_under_the_question_asked_per_member_by_role
     assert ('<section class="aid-check-entry"><h4>Wat moeilijk gaat</h4><dl class="aid-rows">'
             "<dt>moeder, A.</dt><dd>Slaapt slecht door geldzorgen.</dd><dt>dochter, 7 jaar</dt>"
             ) in html
-    # Where the roles are typed, the slots stay: that is what the role is typed for.
-    assert "<dt>Ouder 1</dt><dd>moeder, A.</dd>" in html
+    assert "<dt>moeder, A.</dt><dd>moeder, A.</dd>" in html  # never a slot, once a role is typed
+    assert "Ouder 1" not in html
     assert "<dt>Gezinsleden en betrokkenen</dt><dd>moeder, A., vader, B., dochter, 7 jaar</dd>" \
         in html
     assert " — Ouder 1" not in html
