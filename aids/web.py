@@ -47,7 +47,14 @@ def _refusal(message: str, detail: str) -> str:
     return json.dumps({"ok": False, "message": text(message), "detail": detail})
 
 
+# What the page may ask (scripts/aid_worker.js, aid.js, dossier.js, overview.js); a request
+# without "op" is an evaluation.
+OPS = (None, "evaluate", "import", "document", "overview")
+
+
 def _answer(message: dict) -> str:
+    if message.get("op") not in OPS:
+        return _refusal("web.sorry", f"unknown request kind: {shorten(str(message['op']), 40)}")
     if message.get("op") == "overview":
         return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
     if message.get("op") == "document":

@@ -350,6 +350,13 @@ def test_an_aid_with_nothing_typed_adds_no_part():
     assert json.loads(held)["aids"] == {}
 
 
+def test_the_order_of_the_aids_names_every_aid_once():
+    """The case-file document and the route on every aid page follow it: a new aid that is not
+    in it would be missing there without a word."""
+    assert sorted(family.ORDER) == sorted(aids.aid_ids())
+    assert len(set(family.ORDER)) == len(family.ORDER)
+
+
 # The family's id (issue 21, point 8) ------------------------------------------------------
 
 def test_a_file_gets_a_random_id_when_first_saved_and_keeps_it(monkeypatch):

@@ -40,6 +40,15 @@ def test_an_error_inside_python_gives_dutch_text_and_the_detail_for_the_console(
     assert "Error" not in response["message"]
 
 
+def test_a_request_of_an_unknown_kind_is_refused_in_dutch_not_evaluated():
+    for kind in ("evalueer", "", 3, ["import"]):
+        response = ask(op=kind, fields={"leden": ["kind1"]})
+        assert response == {"ok": False, "message": web.text("web.sorry"),
+                            "detail": f"unknown request kind: {kind}"}
+    assert ask(op="evaluate", fields={"leden": ["kind1"]})["ok"] is True
+    assert ask(fields={"leden": ["kind1"]})["ok"] is True  # no kind: an evaluation
+
+
 def test_an_over_long_answer_gets_a_dutch_error_per_field():
     long_fields = {}
     for question in AID.questions.values():
