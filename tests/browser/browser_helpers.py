@@ -91,6 +91,28 @@ def answer_dialog(page, button: str) -> None:
     dialog.wait_for(state="detached")
 
 
+# Set an answer as typing or ticking does, also on a step not shown now: the control changes and
+# an input event follows.
+_ANSWER = """([name, value]) => {
+  const controls = [...document.querySelectorAll(`[name="${name}"]`)];
+  if (!controls.length) throw new Error("no field " + name);
+  for (const control of controls) {
+    if (control.type === "checkbox" || control.type === "radio") {
+      control.checked = [].concat(value).includes(control.value);
+    } else {
+      control.value = value;
+    }
+  }
+  controls[0].dispatchEvent(new Event("input", { bubbles: true }));
+}"""
+
+
+def answer(page, answers: dict) -> None:
+    """Answer questions by their field names ({"leden": ["ouder1"], "label": "gezin B."})."""
+    for name, value in answers.items():
+        page.evaluate(_ANSWER, [name, value])
+
+
 def walk_to_check(page, limit: int = 15) -> None:
     """Press 'Volgende stap' until the check page shows, waiting for each step to change."""
     for _ in range(limit):

@@ -7,23 +7,10 @@ from __future__ import annotations
 
 import re
 
-from browser_helpers import pdf_pages, stored, wait_for_aid
+from browser_helpers import answer, pdf_pages, stored, wait_for_aid
 
 NOTHING = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
 
-# Set an answer as typing or ticking does: the control changes and an input event follows.
-_ANSWER = """([name, value]) => {
-  const controls = [...document.querySelectorAll(`[name="${name}"]`)];
-  if (!controls.length) throw new Error("no field " + name);
-  for (const control of controls) {
-    if (control.type === "checkbox" || control.type === "radio") {
-      control.checked = [].concat(value).includes(control.value);
-    } else {
-      control.value = value;
-    }
-  }
-  controls[0].dispatchEvent(new Event("input", { bubbles: true }));
-}"""
 
 _VALUES = """names => Object.fromEntries(names.map(name => {
   const controls = [...document.querySelectorAll(`[name="${name}"]`)];
@@ -49,7 +36,7 @@ class Journey:
 
     def type(self, answers: dict) -> None:
         for name, value in answers.items():
-            self.page.evaluate(_ANSWER, [name, value])
+            answer(self.page, {name: value})
             self.typed.append(str(value))
 
     def values(self, *names: str) -> dict:

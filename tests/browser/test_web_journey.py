@@ -13,32 +13,14 @@ import re
 
 import aids
 from aids import family
-from browser_helpers import (axe_violations, pdf_pages, stored, tab_to, to_check, wait_for_aid,
-                             walk_to_check)
+from browser_helpers import (answer, axe_violations, pdf_pages, stored, tab_to, to_check,
+                             wait_for_aid, walk_to_check)
 from paths import ROOT
 
 NOTHING = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 TODAY = dt.date.today()
 
-# Set an answer as typing or ticking does, also on a step not shown now.
-_ANSWER = """([name, value]) => {
-  const controls = [...document.querySelectorAll(`[name="${name}"]`)];
-  if (!controls.length) throw new Error("no field " + name);
-  for (const control of controls) {
-    if (control.type === "checkbox" || control.type === "radio") {
-      control.checked = [].concat(value).includes(control.value);
-    } else {
-      control.value = value;
-    }
-  }
-  controls[0].dispatchEvent(new Event("input", { bubbles: true }));
-}"""
-
-
-def answer(page, answers: dict) -> None:
-    for name, value in answers.items():
-        page.evaluate(_ANSWER, [name, value])
 
 
 def on_aid(page, aid_id: str) -> None:

@@ -19,7 +19,7 @@ from aids.texts import group
 import bundle
 import training_pages
 from aids import answers_file, catalogue
-from browser_helpers import axe_violations, to_check, wait_for_aid, walk_to_check
+from browser_helpers import axe_violations, tab_to, to_check, wait_for_aid, walk_to_check
 from paths import DIST_ZIP
 
 PAIRS = [(case.id, aid_id) for case in catalogue.cases() for aid_id in case.answers]
@@ -163,10 +163,7 @@ def test_a_case_in_projector_mode_shows_no_file_controls_and_no_slot_names(page,
 def test_projector_mode_is_entered_and_left_with_the_keyboard_on_a_case_page(page, server):
     page.set_viewport_size(BEAMER)
     page.goto(f"{server}/trainen/casussen/baby-pleeggezin.html")
-    for _ in range(60):  # Tab to the way in, as a keyboard user would
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-tw-beamer=enter]')"):
-            break
+    tab_to(page, "[data-tw-beamer=enter]", limit=60)  # the way in, as a keyboard user goes
     page.keyboard.press("Enter")
     assert "beamer" in page.url
     assert page.locator(".md-sidebar--primary").is_hidden()
@@ -289,10 +286,7 @@ def test_group_overview_in_projector_mode_with_the_keyboard(page, server, tmp_pa
     page.set_viewport_size(BEAMER)
     open_overview(page, f"{server}/trainen/groepsoverzicht.html", family_files(tmp_path))
     page.check("[data-tw-overview-differences]")  # before the room sees it
-    for _ in range(60):  # Tab to the way in, as a keyboard user would
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-tw-beamer=enter]')"):
-            break
+    tab_to(page, "[data-tw-beamer=enter]", limit=60)  # the way in, as a keyboard user goes
     page.keyboard.press("Enter")
     assert "beamer" in page.url
     screens = page.locator("[data-tw-screen]:visible")
