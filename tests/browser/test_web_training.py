@@ -19,7 +19,7 @@ from aids.texts import group
 import bundle
 import training_pages
 from aids import answers_file, catalogue
-from browser_helpers import axe_violations, tab_to, to_check, wait_for_aid, walk_to_check
+from browser_helpers import axe_violations, tab_to, wait_for_aid, walk_to_check
 from paths import DIST_ZIP
 
 PAIRS = [(case.id, aid_id) for case in catalogue.cases() for aid_id in case.answers]
