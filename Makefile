@@ -1,6 +1,6 @@
 # Thuiswijzer: the only entry points a newcomer needs.
 #   make serve   build everything and serve the site on http://127.0.0.1:8000
-#   make test    install what is needed and run every test
+#   make test    install what is needed and run every test (make check: the fast lane)
 #   make bundle  write dist/thuiswijzer-offline.zip (make site builds it too, for the download page)
 #   make bench   measure start-up, freezes, transfer sizes and the zip
 SHELL := /bin/bash
@@ -18,7 +18,7 @@ export SITE_URL
 # Reproducible builds: every date and file time inside the build is the last commit's time.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 
-.PHONY: setup system site serve test bundle bench lock clean
+.PHONY: setup system site serve check test bundle bench lock clean
 
 setup: system $(STAMP)
 
@@ -43,8 +43,14 @@ serve: site
 
 bundle: site
 
-test: bundle
-	$(PY) -m pytest
+# make check: what needs no build and no browser (unit, content, properties), in under 2 minutes.
+# make test: everything; tests that need the site build it once (tests/conftest.py, `site`).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+check: setup
+	$(PY) -m pytest -n $(JOBS) -m "not build"
+
+test: setup
+	$(PY) -m pytest -n $(JOBS)
 
 bench: bundle
 	$(PY) scripts/bench.py

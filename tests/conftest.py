@@ -1,19 +1,85 @@
-"""Shared fixtures."""
+"""Shared fixtures, and the lanes the tests run in.
+
+Lanes (markers, applied here from where a test lives and what it asks for):
+- ``build``: needs the built site, runtime or offline zip. The ``site`` fixture builds them once
+  per run (``make site``), also when pytest-xdist spreads the tests over several processes.
+- ``browser``: drives Debian's chromium (every test in tests/browser); also ``build``.
+- ``pyodide``: runs the aids on the real Pyodide runtime under Node; also ``build``.
+``make check`` runs what is none of these; ``make test`` runs everything.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from paths import SITE
+from paths import ROOT, SITE
+
+BUILD_MARK = ROOT / "build" / ".built-by-test-run"
+# Fixtures that hand out something the build made; a test that asks for one needs the build.
+BUILT_FIXTURES = {"site", "server", "offline_site", "runtime"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if "browser" in path.parts:
+            item.add_marker(pytest.mark.browser)
+        if path.name == "test_pyodide.py":
+            item.add_marker(pytest.mark.pyodide)
+        if ("browser" in path.parts or path.name == "test_pyodide.py"
+                or BUILT_FIXTURES & set(item.fixturenames)):
+            item.add_marker(pytest.mark.build)
+
+
+def _run_id(config) -> str:
+    """The same for every xdist worker of one run, different for the next run."""
+    worker = getattr(config, "workerinput", None)
+    return worker["testrunuid"] if worker else f"pid-{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    if not (SITE / "index.html").is_file():
-        pytest.fail("De site is niet gebouwd: draai de tests met 'make test'.")
+def site(request) -> Path:
+    """The built site, runtime and offline zip: built once per test run, as `make site` builds
+    them. Parallel workers wait for the first one's build instead of building again."""
+    run = _run_id(request.config)
+    BUILD_MARK.parent.mkdir(exist_ok=True)
+    with open(BUILD_MARK.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (BUILD_MARK.is_file() and BUILD_MARK.read_text() == run):
+            BUILD_MARK.unlink(missing_ok=True)
+            out = subprocess.run(["make", "--no-print-directory", "-s", "site"], cwd=ROOT,
+                                 capture_output=True, text=True)
+            if out.returncode != 0:
+                pytest.fail("De site kon niet gebouwd worden:\n" + out.stdout[-4000:]
+                            + out.stderr[-4000:], pytrace=False)
+            BUILD_MARK.write_text(run)
     return SITE
+
+
+@pytest.fixture(scope="session")
+def runtime(site) -> Path:
+    """The runtime's build folder (worker, manifest, data scripts), made by the same build."""
+    return ROOT / "build" / "runtime"
+
+
+def pytest_sessionfinish(session) -> None:
+    """An xdist worker hands its readability scores to the process that reports."""
+    from voice_checks import SCORES
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["scores"] = [[*key, *value] for key, value in SCORES.items()]
+
+
+def pytest_testnodedown(node, error) -> None:
+    from voice_checks import SCORES
+
+    for aid, reader, score, sentences in getattr(node, "workeroutput", {}).get("scores", []):
+        SCORES[(aid, reader)] = (score, sentences)
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

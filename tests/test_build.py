@@ -25,7 +25,7 @@ import build_runtime
 
 
 @pytest.fixture(scope="module")
-def project_copy(tmp_path_factory):
+def project_copy(tmp_path_factory, runtime):
     copy = tmp_path_factory.mktemp("project")
     for name in ("mkdocs.yml", "docs", "overrides", "scripts", "aids"):
         source = ROOT / name
@@ -34,7 +34,7 @@ def project_copy(tmp_path_factory):
         else:
             shutil.copy(source, copy / name)
     (copy / "build").mkdir()
-    shutil.copytree(ROOT / "build" / "runtime", copy / "build" / "runtime")
+    shutil.copytree(runtime, copy / "build" / "runtime")
     return copy
 
 
@@ -81,8 +81,8 @@ def test_the_untouched_copy_builds_and_with_a_site_url_has_a_sitemap_and_canonic
     assert 'href="/' not in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_worker_is_a_classic_script_without_module_syntax():
-    source = (ROOT / "build" / "runtime" / "worker.js").read_text()
+def test_worker_is_a_classic_script_without_module_syntax(runtime):
+    source = (runtime / "worker.js").read_text()
     assert "import.meta" not in source and "export default" not in source
     assert source.startswith("self.__twWorkerSource = ")
 
@@ -92,9 +92,8 @@ def test_runtime_rewrite_refuses_an_unexpected_pyodide_module():
         build_runtime.classic_module("export default _createPyodideModule")
 
 
-def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker():
+def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker(runtime):
     package = build_runtime.vendor.package_dir("pyodide") / "package"
-    runtime = ROOT / "build" / "runtime"
     snapshot = build_runtime.read_snapshot(runtime)
     build_runtime.check_snapshot(snapshot, build_runtime.build_id(package))
     # Two thirds zeros: the long runs are not shipped (read_snapshot put them back).
@@ -110,8 +109,7 @@ def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker():
         [name for name in manifest["files"] if name.startswith("snapshot-")]
 
 
-def test_the_worker_writes_exactly_the_files_of_the_wheel():
-    runtime = ROOT / "build" / "runtime"
+def test_the_worker_writes_exactly_the_files_of_the_wheel(runtime):
     (wheel,) = (ROOT / "build" / "wheel").glob("aids-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         files = {info.filename: archive.read(info)
@@ -156,7 +154,7 @@ def built_into(wasm: bytes, module: str) -> bool:
         rb"PyInit_" + re.escape(module.encode()) + rb"(?![A-Za-z0-9_])", wasm) is not None
 
 
-def test_the_shipped_standard_library_has_every_module_the_aids_import():
+def test_the_shipped_standard_library_has_every_module_the_aids_import(runtime):
     """Every standard module the aids import (anywhere, inside a function too) is in the zip the
     browser gets or compiled into Pyodide: leaving out unused modules never breaks an aid."""
     package = build_runtime.vendor.package_dir("pyodide") / "package"
@@ -176,11 +174,11 @@ def test_the_shipped_standard_library_has_every_module_the_aids_import():
     assert not missing, f"the aids import modules the site does not ship: {sorted(missing)}"
 
 
-def test_the_shipped_standard_library_is_pyodides_without_the_modules_left_out():
+def test_the_shipped_standard_library_is_pyodides_without_the_modules_left_out(runtime):
     """The same entries in the same order with the same contents, less STDLIB_LEFT_OUT (each of
     which Pyodide has: no stale name), and the bytes reduced_stdlib gives."""
     package = build_runtime.vendor.package_dir("pyodide") / "package"
-    shipped = build_runtime.read_data("stdlib", ROOT / "build" / "runtime")
+    shipped = build_runtime.read_data("stdlib", runtime)
     assert shipped == build_runtime.reduced_stdlib(package / "python_stdlib.zip")
     with zipfile.ZipFile(package / "python_stdlib.zip") as original, \
             zipfile.ZipFile(io.BytesIO(shipped)) as reduced:

@@ -14,16 +14,16 @@ import pytest
 
 import check_copy
 from aids import catalogue
-from paths import ROOT, SITE
+from paths import ROOT, SITE, page_names
 from text_checks import doubled_words, long_sentences, unknown_words
 
 DATA = ROOT / "tests" / "data"
 # The source documents, as named in the committed fingerprints (the texts are not needed).
 SEED_NAMES = sorted(set(check_copy.seed_runs().values()))
-PAGES = sorted(p for p in SITE.rglob("*.html") if p.name != "404.html")
-if not PAGES:
-    # A page list made at import would be empty and skip every page test: fail instead.
-    pytest.fail("De site is niet gebouwd: draai de tests met 'make test'.", pytrace=False)
+# Known from the sources, so the tests can be listed before the site is built; every test here
+# reads the built site (the `site` fixture builds it once per run).
+PAGES = [SITE / name for name in page_names()]
+pytestmark = pytest.mark.usefixtures("site")
 # Reference lists and landing pages are exempt from the 300–1200 word rule.
 # Reference lists made from data: the glossary, the sources, the answer keys, the catalogue and
 # what the aids watch for (every rule with `watch`).
@@ -62,6 +62,9 @@ def test_site_has_all_sections():
                    "over/privacy.html", "over/toegankelijkheid.html", "over/disclaimer.html",
                    "over/bronnen.html", "wet-en-begrippen/begrippenlijst.html"):
         assert needed in names
+    # The list made from the sources is the list the build wrote: no page goes untested.
+    built = {p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if p.name != "404.html"}
+    assert built == names
 
 
 # Coverage ------------------------------------------------------------------------------
@@ -149,9 +152,20 @@ def test_hunspell_catches_a_misspelling(tmp_path):
 
 # Aid pages hold a form, not guidance text; they are checked by the aid tests. So are the blank
 # worksheets of the aids (forms for paper, tw-sheet-step).
-GUIDANCE = [p for p in PAGES if p.relative_to(SITE).as_posix() not in LENGTH_EXEMPT
-            and 'class="aid"' not in p.read_text(encoding="utf-8")
-            and 'class="tw-sheet-step"' not in p.read_text(encoding="utf-8")]
+# Both are known from the sources: an aid page names its aid in its front matter, and the
+# worksheets are generated into trainen/werkbladen/.
+FORMS = {name for name in page_names() if name.startswith("trainen/werkbladen/")
+         and name != "trainen/werkbladen/index.html"}
+FORMS |= {p.relative_to(ROOT / "docs").as_posix().removesuffix(".md") + ".html"
+          for p in (ROOT / "docs").rglob("*.md")
+          if re.search(r"^aid: ", p.read_text(encoding="utf-8").split("\n---\n", 1)[0], re.M)}
+GUIDANCE = [p for p in PAGES if p.relative_to(SITE).as_posix() not in LENGTH_EXEMPT | FORMS]
+
+
+def test_the_pages_left_out_as_forms_are_the_pages_that_hold_a_form():
+    held = {p.relative_to(SITE).as_posix() for p in PAGES
+            if re.search(r'class="(aid|tw-sheet-step)"', p.read_text(encoding="utf-8"))}
+    assert held - LENGTH_EXEMPT == FORMS - LENGTH_EXEMPT
 
 
 @pytest.mark.parametrize("page", GUIDANCE, ids=lambda p: p.relative_to(SITE).as_posix())

@@ -70,7 +70,7 @@ def cpython(call: dict) -> dict:
 
 
 @pytest.fixture(scope="module", params=["normal", "snapshot"])
-def pyodide_outputs(request, tmp_path_factory):
+def pyodide_outputs(request, tmp_path_factory, runtime):
     node = shutil.which("node")
     if node is None:
         pytest.fail("node ontbreekt: 'make test' installeert het")

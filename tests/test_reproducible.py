@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from paths import ROOT
 
 # The time of the commit, as the Makefile passes it; any fixed value proves the point.
@@ -46,6 +48,7 @@ def digests(project: Path) -> dict[str, str]:
             for folder in outputs for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+@pytest.mark.build
 def test_two_builds_of_the_same_sources_are_identical(tmp_path):
     first = copy_sources(tmp_path / "een", 1_800_000_000)
     second = copy_sources(tmp_path / "twee" / "dieper", 1_900_000_000)

@@ -47,7 +47,7 @@ def index(site):
     return json.loads((SITE / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def test_the_built_index_holds_the_forms_below_the_words_themselves(index):
+def test_the_built_index_holds_the_forms_below_the_words_themselves(site, index):
     fields = index["config"]["fields"]
     for field in search_forms.FIELDS:
         assert fields[f"{field}_forms"]["boost"] < fields[field]["boost"]

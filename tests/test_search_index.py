@@ -41,7 +41,7 @@ def test_the_page_for_technical_users_is_not_in_search(entries):
     assert (SITE / "over" / "terminal.html").is_file()
 
 
-def test_reference_lists_and_aids_rank_below_guidance():
+def test_reference_lists_and_aids_rank_below_guidance(site):
     assert json.loads(INDEX.read_text(encoding="utf-8"))["config"]["lang"] == ["nl"]
     boosts = {e["location"].split("#")[0]: e.get("boost", 1)
               for e in json.loads(INDEX.read_text(encoding="utf-8"))["docs"]}

@@ -90,7 +90,7 @@ def test_every_guidance_page_names_its_sources_by_key():
         assert not re.search(r"^## Bronnen", page.read_text(encoding="utf-8"), re.M), page
 
 
-def test_a_page_lists_its_sources_as_the_sources_page_does():
+def test_a_page_lists_its_sources_as_the_sources_page_does(site):
     page = (SITE / "tijdens" / "sociaal-netwerk.html").read_text(encoding="utf-8")
     listing = page.split('id="bronnen"', 1)[1]
     full = (SITE / "over" / "bronnen.html").read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def test_a_page_lists_its_sources_as_the_sources_page_does():
     assert dijkstra in listing and dijkstra in full and farmer in full
 
 
-def test_the_sources_page_lists_every_source():
+def test_the_sources_page_lists_every_source(site):
     text = plain((SITE / "over" / "bronnen.html").read_text(encoding="utf-8"))
     for source in catalogue.sources().values():
         assert flat(source.title) in text, source.key
@@ -116,7 +116,7 @@ CITING = [p for p in GUIDANCE if not p.relative_to(SITE).as_posix().startswith("
 
 
 @pytest.mark.parametrize("page", CITING, ids=lambda p: p.relative_to(SITE).as_posix())
-def test_citations_in_the_text_use_the_short_form_of_a_listed_source(page):
+def test_citations_in_the_text_use_the_short_form_of_a_listed_source(site, page):
     body = flat(article(page, body_only=True))
     listing = plain(page.read_text(encoding="utf-8").split('<h2 id="bronnen', 1)[1])
     listed = {s.cite for s in catalogue.sources().values() if flat(s.title) in listing}

@@ -28,7 +28,7 @@ def test_the_example_is_a_valid_saved_file_of_its_aid(name):
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_the_built_page_shows_what_the_aid_makes_of_the_file(name):
+def test_the_built_page_shows_what_the_aid_makes_of_the_file(site, name):
     page = (SITE / "voorbeelden" / f"{name}.html").read_text(encoding="utf-8")
     assert generate_pages.example_html(FOLDER / f"{name}.json") in page
     assert f'href="{name}.json"' in page

@@ -133,6 +133,16 @@ def to_check(page) -> None:
     page.locator("[data-aid-check-body] > *").first.wait_for()  # Python filled it in
 
 
+def until(page, check, what: str, limit_ms: int = 30_000, step_ms: int = 25) -> None:
+    """Let the page run until check() holds (a held request arrived, say); fail after limit_ms.
+    Playwright hands events to Python only while it waits, hence the short steps."""
+    for _ in range(limit_ms // step_ms):
+        if check():
+            return
+        page.wait_for_timeout(step_ms)
+    raise AssertionError(f"{what} bleef uit na {limit_ms} ms")
+
+
 def tab_to(page, selector: str, limit: int = 400) -> None:
     """Press Tab until the element matching selector has focus (keyboard only, no clicks)."""
     for _ in range(limit):

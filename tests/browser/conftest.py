@@ -42,7 +42,7 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
+def offline_site(site, tmp_path_factory) -> Path:
     """The offline zip, unzipped as a user would, to open with file://."""
     if not DIST_ZIP.is_file():
         pytest.fail("dist/thuiswijzer-offline.zip ontbreekt: draai de tests met 'make test'")
@@ -132,3 +132,8 @@ def file_page(browser):
     context, page = _page(browser, None)
     yield page
     _close_clean(context, page, "file://")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _built(site) -> None:
+    """Every browser test reads what the build made: built once, before the first one."""

@@ -101,11 +101,10 @@ def test_back_and_forward_move_between_steps_and_leaving_from_the_first_step_war
     assert page.evaluate(_SHOWN) == "kader"
     page.go_back()
     # One more Back leaves the aid: the browser asks first, because something was typed.
-    asked = []
-    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
-    page.evaluate("() => history.back()")
-    page.wait_for_timeout(500)  # the dialog, if any, has come (waiting only; it decides nothing)
-    assert asked == ["beforeunload"]
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    with page.expect_event("dialog", timeout=10_000) as asked:
+        page.evaluate("() => history.back()")
+    assert asked.value.type == "beforeunload"
     assert page.evaluate(_SHOWN) == "gezin"
 
 

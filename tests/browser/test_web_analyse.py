@@ -252,11 +252,10 @@ def test_wrong_files_are_refused_and_nothing_typed_is_lost(aid, tmp_path, conten
 
 def test_leaving_with_unsaved_answers_asks_first(aid):
     aid.fill("#tw-analyse-datum-gesprek", "1-3-2027")
-    dialogs = []
-    aid.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
-    aid.close(run_before_unload=True)
-    aid.wait_for_timeout(500)
-    assert dialogs == ["beforeunload"]
+    aid.once("dialog", lambda dialog: dialog.dismiss())
+    with aid.expect_event("dialog", timeout=10_000) as asked:
+        aid.close(run_before_unload=True)
+    assert asked.value.type == "beforeunload"
 
 
 

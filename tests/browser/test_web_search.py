@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 
-from browser_helpers import Search, wait_for_aid
+from browser_helpers import Search, until, wait_for_aid
 from paths import ROOT
 
 QUERIES = tomllib.loads((ROOT / "tests" / "data" / "search.toml").read_text(encoding="utf-8"))["query"]
@@ -64,8 +64,7 @@ def test_on_an_aid_page_the_search_waits_until_python_is_ready(page, server):
     page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     page.wait_for_function("() => document.querySelector('form.aid[data-state=loading]') !== null")
-    while not held:  # the page is well on its way: the runtime's files are asked for
-        page.wait_for_timeout(50)
+    until(page, lambda: held, "the snapshot's request")  # the page asks for the runtime's files
     assert not page.evaluate(SEARCH_WORKER)
     held.pop().continue_()
     wait_for_aid(page)
@@ -79,8 +78,7 @@ def test_on_an_aid_page_the_search_starts_as_soon_as_it_is_used(page, server):
     held = []
     page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
-    while not held:
-        page.wait_for_timeout(50)
+    until(page, lambda: held, "the snapshot's request")
     assert page.get_attribute("form.aid", "data-state") == "loading"
     page.keyboard.press("/")  # Python still waits for its snapshot
     page.locator(".md-search__input").fill("omgangsregeling")

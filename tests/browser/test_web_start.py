@@ -15,7 +15,7 @@ import re
 import pytest
 
 import build_runtime
-from browser_helpers import new_context, wait_for_aid, walk_to_check
+from browser_helpers import new_context, until, wait_for_aid, walk_to_check
 
 AID = "/hulpmiddelen/analyse.html"
 RUNTIME = "**/assets/runtime/"
@@ -184,10 +184,7 @@ def test_start_up_limit_counts_from_navigation(browser, server):
     page.clock.install(time=OPENED)
     page.goto(server + AID, wait_until="commit")
     page.wait_for_function("() => document.querySelector('form.aid') !== null")
-    for _ in range(600):  # until the page has asked for the loader (it comes after runtime.js)
-        if held:
-            break
-        page.wait_for_timeout(25)
+    until(page, lambda: held, "the loader's request")  # it comes after runtime.js
     page.clock.pause_at(OPENED + dt.timedelta(seconds=15))
     held.pop(0).continue_()
     page.wait_for_function("() => document.querySelector('form.aid.aid--wizard') !== null")
