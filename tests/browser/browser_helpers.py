@@ -113,24 +113,61 @@ def answer(page, answers: dict) -> None:
         page.evaluate(_ANSWER, [name, value])
 
 
-def walk_to_check(page, limit: int = 15) -> None:
-    """Press 'Volgende stap' until the check page shows, waiting for each step to change."""
-    for _ in range(limit):
-        if page.locator("[data-aid-submit]").is_visible():
-            page.locator("[data-aid-check-body] > *").first.wait_for()  # Python filled it in
-            return
-        current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
-        page.locator(f"[data-step={current}] .aid-nav [data-aid-next]").click()
-        page.wait_for_function(
-            "s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
-    raise AssertionError("the check page was not reached")
+_SHOWN_NOW = """((document.querySelector('[data-step]:not([hidden])') || {}).dataset?.step ||
+  (document.querySelector('[data-aid-check]').hidden ? 'resultaat' : 'controle'))"""
+_SHOWN = "() => " + _SHOWN_NOW
+_NEXT = ".aid-nav:not([hidden]) [data-aid-next]"
 
 
-def to_check(page) -> None:
-    """From a step reached by opening a file or from the check page: go to the check page."""
-    page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").click()
-    page.locator("[data-aid-check]").wait_for(state="visible")
-    page.locator("[data-aid-check-body] > *").first.wait_for()  # Python filled it in
+class AidPage:
+    """One aid as a user walks it: the one walk the browser tests share. Every move waits until
+    the page has moved (or fails after Playwright's limit), with the mouse or the keyboard."""
+
+    def __init__(self, page, keys: bool = False) -> None:
+        self.page, self.keys = page, keys
+
+    def shown(self) -> str:
+        """The step on screen: its id, or 'controle' (the check page) or 'resultaat'."""
+        return self.page.evaluate(_SHOWN)
+
+    def press(self, selector: str) -> None:
+        if self.keys:
+            tab_to(self.page, selector)
+            self.page.keyboard.press("Enter")
+        else:
+            self.page.locator(selector).first.click()
+
+    def next(self, wait: bool = True) -> None:
+        """'Volgende stap' on the step shown; wait until another step shows (wait=False: when
+        the aid is meant to stay, for an error or a stopped Python)."""
+        before = self.shown()
+        self.press(f'[data-step="{before}"] {_NEXT}')
+        if wait:
+            self.page.wait_for_function(f"before => {_SHOWN_NOW} !== before", arg=before)
+
+    def go_to(self, step: str, limit: int = 30) -> None:
+        for _ in range(limit):
+            if self.shown() == step:
+                return
+            self.next()
+        raise AssertionError(f"stap {step} niet bereikt")
+
+    def to_check(self) -> None:
+        """On to the check page, step by step, and wait until Python filled it in."""
+        self.go_to("controle")
+        self.page.locator("[data-aid-check-body] > *").first.wait_for()
+
+    def jump_to_check(self) -> None:
+        """From a step reached by opening a file, or from the check page: straight to the check
+        page with its own link."""
+        self.page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").click()
+        self.page.locator("[data-aid-check]").wait_for(state="visible")
+        self.page.locator("[data-aid-check-body] > *").first.wait_for()
+
+    def submit(self) -> None:
+        """'Maak het resultaat' on the check page; wait for the result and its exports."""
+        self.press("[data-aid-submit]")
+        self.page.locator("[data-aid-exports]").wait_for()
 
 
 def until(page, check, what: str, limit_ms: int = 30_000, step_ms: int = 25) -> None:

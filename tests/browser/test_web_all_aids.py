@@ -10,7 +10,7 @@ import pytest
 
 import aids
 from aids.engine import field_names
-from browser_helpers import axe_violations, pdf_pages, tab_to, wait_for_aid
+from browser_helpers import AidPage, axe_violations, pdf_pages, tab_to, wait_for_aid
 
 AIDS = aids.aid_ids()
 
@@ -37,6 +37,7 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
     aid = aids.load(aid_id)
     page.goto(f"{server}/hulpmiddelen/{aid_id}.html")
     wait_for_aid(page)
+    keys = AidPage(page, keys=True)
     day = dt.date(2027, 1, 4)
     for index, step in enumerate(aid.steps):
         selector = f'[data-step="{step.id}"]'
@@ -46,8 +47,7 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
         required = [q for q in step.questions if q.required and not step.repeat]
         if index == 0 and required:
             # The error state: go on without the required answers.
-            tab_to(page, f"{selector} .aid-nav [data-aid-next]")
-            page.keyboard.press("Enter")
+            keys.next(wait=False)
             page.locator("[data-aid-errors]").wait_for(state="visible")
             assert axe_violations(page) == [], "error state"
         for question in required:
@@ -55,23 +55,16 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
                 if page.locator(f'[data-field="{name}"]').is_visible():
                     answer_with_keys(page, aid, question, name, day)
                     day += dt.timedelta(days=40)
-        tab_to(page, f"{selector} .aid-nav [data-aid-next]")
-        page.keyboard.press("Enter")
-        page.wait_for_function("s => document.querySelector(s).hidden", arg=selector)
-    page.locator("[data-aid-check]").wait_for(state="visible")
+        keys.next()
+    assert keys.shown() == "controle"
     assert axe_violations(page) == [], "check page"
-    tab_to(page, "[data-aid-submit]")
-    page.keyboard.press("Enter")
-    page.locator("[data-aid-exports]").wait_for()
+    keys.submit()
     assert page.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
     assert page.locator("[data-aid-errors]").is_hidden()
     assert axe_violations(page) == [], "result"
 
 
 # The wizard behaves like the web -------------------------------------------------------------
-
-_SHOWN = "() => (document.querySelector('[data-step]:not([hidden])') || {dataset: {}}).dataset.step"
-
 
 @pytest.mark.parametrize("aid_id", AIDS)
 def test_the_first_screen_at_1366_by_768_shows_the_first_question(page, server, aid_id):
@@ -88,24 +81,25 @@ def test_back_and_forward_move_between_steps_and_leaving_from_the_first_step_war
     page.goto(f"{server}/hulpmiddelen/omgang.html")
     wait_for_aid(page)
     page.check("#tw-omgang-leden-0")
-    page.locator("[data-step=gezin] [data-aid-next]").click()
-    page.wait_for_function("() => document.querySelector('[data-step=kader]').hidden === false")
-    page.locator("[data-step=kader] [data-aid-next]").click()
-    page.wait_for_function("() => document.querySelector('[data-step=contacten]').hidden === false")
+    walk = AidPage(page)
+    walk.next()
+    assert walk.shown() == "kader"
+    walk.next()
+    assert walk.shown() == "contacten"
     page.go_back()
-    assert page.evaluate(_SHOWN) == "kader"
+    assert walk.shown() == "kader"
     assert page.evaluate("() => document.activeElement.matches('[data-step=kader] h2')")
     page.go_back()
-    assert page.evaluate(_SHOWN) == "gezin"
+    assert walk.shown() == "gezin"
     page.go_forward()
-    assert page.evaluate(_SHOWN) == "kader"
+    assert walk.shown() == "kader"
     page.go_back()
     # One more Back leaves the aid: the browser asks first, because something was typed.
     page.once("dialog", lambda dialog: dialog.dismiss())
     with page.expect_event("dialog", timeout=10_000) as asked:
         page.evaluate("() => history.back()")
     assert asked.value.type == "beforeunload"
-    assert page.evaluate(_SHOWN) == "gezin"
+    assert walk.shown() == "gezin"
 
 
 def test_step_numbers_count_only_the_steps_that_are_asked(page, server):

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from browser_helpers import answer_dialog, axe_violations, new_context, tab_to, to_check, wait_for_aid
+from browser_helpers import (AidPage, answer_dialog, axe_violations, new_context, tab_to,
+                             wait_for_aid)
 
 AID = "/hulpmiddelen/analyse.html"
 PAYLOAD = '<img src=x onerror="window.__pwned=1">"<script>window.__pwned=2</script>'
@@ -23,15 +24,6 @@ def aid(page, server):
     return page
 
 
-def visible_step(page) -> str:
-    return page.evaluate("(document.querySelector('[data-step]:not([hidden])') || {}).dataset?.step || "
-                         "(document.querySelector('[data-aid-check]').hidden ? 'resultaat' : 'controle')")
-
-
-def next_step(page) -> None:
-    page.locator(".aid-nav:visible [data-aid-next]").click()
-
-
 def fill_step_one(page, where: str = "uit_huis") -> None:
     page.check("#tw-analyse-leden-0")
     page.check("#tw-analyse-leden-2")
@@ -40,20 +32,9 @@ def fill_step_one(page, where: str = "uit_huis") -> None:
     page.fill("#tw-analyse-datum-gesprek", "1-3-2027")
 
 
-def go_to(page, step: str) -> None:
-    for _ in range(15):
-        if visible_step(page) == step:
-            return
-        before = visible_step(page)
-        next_step(page)
-        page.wait_for_function("s => (document.querySelector('[data-step]:not([hidden])') || {dataset: {}}).dataset.step !== s",
-                               arg=before)
-    raise AssertionError(f"step {step} not reached")
-
-
 def test_ready_state_shows_the_first_step_only(aid):
     assert "Het hulpmiddel is klaar" in aid.inner_text("[data-aid-status]")
-    assert visible_step(aid) == "gezin"
+    assert AidPage(aid).shown() == "gezin"
     assert aid.locator("[data-step]:visible").count() == 1
     # Contact is not asked while the child lives at home: 12 steps and the check page.
     assert "Stap 1 van 13" in aid.inner_text("[data-step=gezin] legend")
@@ -67,40 +48,40 @@ def test_every_step_the_check_page_and_the_result_are_accessible(aid):
     fill_step_one(aid)
     seen = []
     for _ in range(15):
-        step = visible_step(aid)
+        step = AidPage(aid).shown()
         seen.append(step)
         assert axe_violations(aid) == [], step
         if step == "controle":
             break
-        next_step(aid)
+        AidPage(aid).next(wait=False)
         aid.wait_for_function("s => !document.querySelector(`[data-step=\"${s}\"]`) || document.querySelector(`[data-step=\"${s}\"]`).hidden",
                               arg=step)
     assert seen == ["gezin", "kader", "beeld", "analyse", "ouders", "eerder", "gewenst", "doelen",
                     "hulp", "omgang", "evaluatie", "reactie_jongere", "reactie_ouders", "controle"]
     aid.click("[data-aid-submit]")
     aid.locator("[data-aid-exports]").wait_for()
-    assert visible_step(aid) == "resultaat"
+    assert AidPage(aid).shown() == "resultaat"
     assert axe_violations(aid) == []
 
 
 def test_contact_step_is_skipped_when_the_child_lives_at_home(aid):
     fill_step_one(aid, "thuis")
-    go_to(aid, "hulp")
-    next_step(aid)
+    AidPage(aid).go_to("hulp")
+    AidPage(aid).next(wait=False)
     aid.wait_for_function("() => document.querySelector('[data-step=hulp]').hidden")
-    assert visible_step(aid) == "evaluatie"
+    assert AidPage(aid).shown() == "evaluatie"
 
 
 def test_error_state_on_a_step_has_summary_and_field_errors_and_keeps_answers(aid):
     aid.fill("#tw-analyse-datum-gesprek", "31-2-2027")
-    next_step(aid)
+    AidPage(aid).next(wait=False)
     summary = aid.locator("[data-aid-errors]")
     summary.wait_for(state="visible")
     text = summary.inner_text()
     assert "Er is een probleem" in text
     assert "Kies minstens één persoon over wie het plan gaat." in text
     assert "Vul een bestaande datum in" in text
-    assert visible_step(aid) == "gezin"
+    assert AidPage(aid).shown() == "gezin"
     assert aid.evaluate("document.activeElement.matches('[data-aid-errors]')")
     error = aid.locator('[data-error-for="datum_gesprek"]')
     assert error.is_visible() and error.inner_text().startswith("Fout: Vul een bestaande datum in")
@@ -113,9 +94,9 @@ def test_error_state_on_a_step_has_summary_and_field_errors_and_keeps_answers(ai
 
 def test_date_before_the_conversation_is_refused_on_the_evaluation_step(aid):
     fill_step_one(aid)
-    go_to(aid, "evaluatie")
+    AidPage(aid).go_to("evaluatie")
     aid.fill("#tw-analyse-evaluatie--1--datum", "1-2-2027")
-    next_step(aid)
+    AidPage(aid).next(wait=False)
     aid.locator("[data-aid-errors]").wait_for(state="visible")
     assert "Deze datum ligt vóór 'Datum van het gesprek' (1 maart 2027)" in aid.inner_text("[data-aid-errors]")
     assert aid.input_value("#tw-analyse-evaluatie--1--datum") == "1-2-2027"
@@ -123,32 +104,32 @@ def test_date_before_the_conversation_is_refused_on_the_evaluation_step(aid):
 
 def test_back_keeps_answers_and_the_check_page_links_to_each_step(aid):
     fill_step_one(aid)
-    go_to(aid, "beeld")
+    AidPage(aid).go_to("beeld")
     aid.locator("#tw-analyse-problemen--kind1").wait_for()
     aid.fill("#tw-analyse-problemen--kind1", "Slaapt slecht.")
     aid.get_by_role("button", name="Vorige stap").and_(aid.locator(":visible")).click()
-    assert visible_step(aid) == "kader"
+    assert AidPage(aid).shown() == "kader"
     aid.get_by_role("button", name="Vorige stap").and_(aid.locator(":visible")).click()
-    assert visible_step(aid) == "gezin"
+    assert AidPage(aid).shown() == "gezin"
     assert aid.input_value("#tw-analyse-rol--ouder1") == "moeder"
-    go_to(aid, "controle")
+    AidPage(aid).go_to("controle")
     check = aid.locator("[data-aid-check]")
     check.get_by_text("Slaapt slecht.").wait_for()
     check.locator(".aid-check-step a[data-goto-step=beeld]").click()
-    assert visible_step(aid) == "beeld"
+    assert AidPage(aid).shown() == "beeld"
     assert aid.input_value("#tw-analyse-problemen--kind1") == "Slaapt slecht."
 
 
 def complete_with_payload(page) -> None:
     fill_step_one(page)
-    go_to(page, "beeld")
+    AidPage(page).go_to("beeld")
     page.fill("#tw-analyse-problemen--kind1", PAYLOAD)
-    go_to(page, "analyse")
+    AidPage(page).go_to("analyse")
     page.fill("#tw-analyse-begin", PAYLOAD)
-    go_to(page, "doelen")
+    AidPage(page).go_to("doelen")
     page.fill("#tw-analyse-doelen--1--wat", "Moeder brengt het kind elke ochtend naar school.")
     page.fill("#tw-analyse-doelen--1--wie", PAYLOAD)
-    go_to(page, "controle")
+    AidPage(page).go_to("controle")
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
 
@@ -215,14 +196,14 @@ def test_exports_escape_typed_text_and_the_json_opens_again_to_the_same_plan(aid
     # Clear everything, then open the file again.
     aid.locator("[data-aid-clear]").click()
     answer_dialog(aid, "Wis alles")
-    assert visible_step(aid) == "gezin"
+    assert AidPage(aid).shown() == "gezin"
     assert aid.input_value("#tw-analyse-problemen--kind1") == ""
     aid.set_input_files("[data-aid-import]", path)
     aid.locator("[data-aid-status]").get_by_text("is geopend").wait_for()
     # Opening lands on the first step with a question still open; the check page is a click away.
-    assert visible_step(aid) == "gezin"
+    assert AidPage(aid).shown() == "gezin"
     assert aid.input_value("#tw-analyse-problemen--kind1") == PAYLOAD
-    to_check(aid)
+    AidPage(aid).jump_to_check()
     aid.click("[data-aid-submit]")
     aid.locator("[data-aid-exports]").wait_for()
     assert aid.inner_text("[data-aid-output]") == plan
@@ -258,18 +239,10 @@ def test_leaving_with_unsaved_answers_asks_first(aid):
     assert asked.value.type == "beforeunload"
 
 
-
-def press_next(page) -> None:
-    """Tab to the step's last button and press Enter; wait until the next step shows."""
-    current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
-    tab_to(page, f"[data-step={current}] .aid-nav [data-aid-next]")
-    page.keyboard.press("Enter")
-    page.wait_for_function("s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
-
-
 def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     page.goto(server + AID)
     wait_for_aid(page)
+    keys = AidPage(page, keys=True)
     tab_to(page, "#tw-analyse-leden-0")
     page.keyboard.press("Space")
     tab_to(page, "#tw-analyse-leden-2")
@@ -278,35 +251,35 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     page.keyboard.type("moeder")
     tab_to(page, "#tw-analyse-datum-gesprek")
     page.keyboard.type("15-3-2027")
-    press_next(page)                                   # to 'kader': safety and the legal frame
+    keys.next()  # to 'kader': safety and the legal frame
     tab_to(page, "[name=maatregel][value=vrijwillig]")
     page.keyboard.press("Space")
     tab_to(page, "[name=gevaren][value=geweld]")
     page.keyboard.press("Space")
-    tab_to(page, "[name=geweld_nu][value=nog]")         # shown once violence is chosen
+    tab_to(page, "[name=geweld_nu][value=nog]")  # shown once violence is chosen
     page.keyboard.press("Space")
-    press_next(page)                                   # to 'beeld'
+    keys.next()  # to 'beeld'
     tab_to(page, "#tw-analyse-problemen--ouder1")
     page.keyboard.type("Weinig slaap door zorgen over geld.")
     tab_to(page, "#tw-analyse-krachten--kind1")
     page.keyboard.type("Gaat graag naar school.")
-    press_next(page)                                   # to 'analyse'
+    keys.next()  # to 'analyse'
     tab_to(page, "#tw-analyse-begin")
     page.keyboard.type("Na het verlies van werk.")
-    for _ in range(3):                                 # ouders, eerder, gewenst
-        press_next(page)
-    press_next(page)                                   # to 'doelen'
+    for _ in range(3):  # ouders, eerder, gewenst
+        keys.next()
+    keys.next()  # to 'doelen'
     tab_to(page, "#tw-analyse-doelen--1--wat")
     page.keyboard.type("Moeder brengt het kind elke ochtend op tijd naar school.")
-    press_next(page)                                   # to 'hulp'
+    keys.next()  # to 'hulp'
     tab_to(page, "[name=hulp_keuze][value=schuldhulpverlening]")
     page.keyboard.press("Space")
-    press_next(page)                                   # to 'evaluatie' (contact does not apply)
+    keys.next()  # to 'evaluatie' (contact does not apply)
     tab_to(page, "#tw-analyse-evaluatie--1--datum")
     page.keyboard.type("1-6-2027")
-    press_next(page)                                   # to 'reactie_jongere'
-    press_next(page)                                   # to 'reactie_ouders'
-    press_next(page)                                   # to the check page
+    keys.next()  # to 'reactie_jongere'
+    keys.next()  # to 'reactie_ouders'
+    keys.next()  # to the check page
     tab_to(page, "[data-aid-submit]")
     page.keyboard.press("Enter")
     output = page.locator("[data-aid-output]")

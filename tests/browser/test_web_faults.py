@@ -15,7 +15,7 @@ import pytest
 
 import aids
 from aids.texts import group
-from browser_helpers import axe_violations, new_context, use_data_scripts, wait_for_aid, watch_csp
+from browser_helpers import AidPage, axe_violations, new_context, use_data_scripts, wait_for_aid, watch_csp
 
 AID = "/hulpmiddelen/analyse.html"
 TYPED = "#tw-analyse-rol--ouder1"
@@ -165,17 +165,13 @@ def ready_aid(browser, server, code, paused=False):
     return context, page
 
 
-def press_next(page):
-    page.locator("[data-step=gezin] .aid-nav [data-aid-next]").click()
-
-
 def assert_stopped_and_restart(page):
     status = page.locator("[data-aid-status]")
     status.get_by_text(LOADER["stopped"]).wait_for()
     assert page.get_attribute("form.aid", "data-state") == "stopped"
     assert page.input_value(TYPED) == f"moeder {MARK}"
     # "Volgende stap" does not advance and does not stay silent: it points at the restart.
-    press_next(page)
+    AidPage(page).next(wait=False)
     assert page.evaluate("() => document.activeElement.matches('[data-aid-restart]')")
     assert page.locator("[data-step=gezin]").is_visible()
     assert axe_violations(page) == []
@@ -183,7 +179,7 @@ def assert_stopped_and_restart(page):
     page.click("[data-aid-restart]")
     wait_for_aid(page, "ready", timeout=90_000)
     assert page.input_value(TYPED) == "moeder" and page.is_checked("#tw-analyse-leden-0")
-    press_next(page)  # checked by Python again, then on to the next step
+    AidPage(page).next(wait=False)  # checked by Python again, then on to the next step
     page.locator("[data-step=kader]").wait_for()
 
 
@@ -192,7 +188,7 @@ def test_a_worker_that_dies_without_a_word_is_noticed_and_restarted(browser, ser
     page.fill(TYPED, f"moeder {MARK}")  # the live check goes to the worker, which stops
     page.clock.run_for(CALL_LIMIT_MS - 1_000)
     assert page.get_attribute("form.aid", "data-state") == "ready"
-    press_next(page)  # waits for Python too
+    AidPage(page).next(wait=False)  # waits for Python too
     page.clock.run_for(1_000)
     page.clock.resume()
     assert_stopped_and_restart(page)
@@ -217,7 +213,7 @@ def test_a_runtime_that_fails_inside_a_request_is_restarted(browser, server):
 def test_a_failed_request_never_lets_the_wizard_advance(browser, server, code, detail, message):
     context, page = ready_aid(browser, server, code)
     page.fill(TYPED, f"moeder {MARK}")
-    press_next(page)
+    AidPage(page).next(wait=False)
     expected = LOADER.get(message) or group("web")[message.split(".")[1]]
     page.locator("[data-aid-status]").get_by_text(expected).wait_for()
     assert page.locator("[data-step=gezin]").is_visible()  # not checked, so not advanced
@@ -227,7 +223,7 @@ def test_a_failed_request_never_lets_the_wizard_advance(browser, server, code, d
     assert "Error" not in page.inner_text("form.aid")
     # Without the fault the same step is checked and the wizard goes on.
     page.fill(TYPED, "moeder")
-    press_next(page)
+    AidPage(page).next(wait=False)
     page.locator("[data-step=kader]").wait_for()
     assert page.csp == []
     context.close()

@@ -3,7 +3,7 @@ the ticked options into the hulpverleningsplan."""
 
 from __future__ import annotations
 
-from browser_helpers import axe_violations, tab_to, wait_for_aid, walk_to_check
+from browser_helpers import AidPage, axe_violations, tab_to, wait_for_aid
 
 AID = "/hulpmiddelen/interventies.html"
 
@@ -12,11 +12,11 @@ AID = "/hulpmiddelen/interventies.html"
 def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, server):
     page.goto(server + AID)
     wait_for_aid(page)
+    keys = AidPage(page, keys=True)
     assert axe_violations(page) == []
     tab_to(page, "#tw-interventies-leeftijd")
     page.keyboard.type("veertig")
-    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
-    page.keyboard.press("Enter")
+    keys.next(wait=False)
     page.locator("[data-aid-errors]").wait_for(state="visible")
     assert "Vul een heel getal in van 0 tot en met 23." in page.inner_text("[data-aid-errors]")
     assert "Kies de fase waarin het gezin zit." in page.inner_text("[data-aid-errors]")
@@ -27,21 +27,18 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     tab_to(page, "[name=fase][value=voorkomen]")   # a radio group is one Tab stop
     page.keyboard.press("ArrowDown")                 # arrows choose within it: 'tijdens'
     assert page.is_checked("[name=fase][value=tijdens]")
-    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
-    page.keyboard.press("Enter")
+    keys.next(wait=False)
     page.locator("[data-step=kader]").wait_for(state="visible")
     assert axe_violations(page) == []
     tab_to(page, "[name=gevaren][value=geen]")
     page.keyboard.press("Space")
-    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
-    page.keyboard.press("Enter")
+    keys.next(wait=False)
     page.locator("[data-step=zorgen]").wait_for(state="visible")
     assert axe_violations(page) == []
     for concern in ("gedrag_kind", "trauma_ouder", "contact"):
         tab_to(page, f"[name=zorgen][value={concern}]")
         page.keyboard.press("Space")
-    tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
-    page.keyboard.press("Enter")
+    keys.next(wait=False)
     page.locator("[data-aid-check]").wait_for(state="visible")
     assert axe_violations(page) == []
     tab_to(page, "[data-aid-submit]")
@@ -73,11 +70,11 @@ def test_result_exports_like_the_other_aids(page, server):
     page.goto(server + AID)
     wait_for_aid(page)
     page.check("[name=fase][value=voorkomen]")
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("[data-step=kader]").wait_for()
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.check("[name=zorgen][value=crisis]")
-    walk_to_check(page)
+    AidPage(page).to_check()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
     with page.expect_download() as markdown:

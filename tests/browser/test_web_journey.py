@@ -13,8 +13,7 @@ import re
 
 import aids
 from aids import family
-from browser_helpers import (answer, axe_violations, pdf_pages, stored, tab_to, to_check,
-                             wait_for_aid, walk_to_check)
+from browser_helpers import AidPage, answer, axe_violations, pdf_pages, stored, tab_to, wait_for_aid
 from paths import ROOT
 
 NOTHING = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
@@ -55,12 +54,12 @@ def test_ticked_help_joins_the_plan_through_the_family_file_and_back_returns_wit
     assert page.locator("[data-origin-for=leeftijd]").inner_text() == (
         "Overgenomen uit het gezinsdossier, van: Van analyse naar hulpverleningsplan.")
     page.check("[name=fase][value=tijdens]")
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("[data-step=kader]").wait_for()
     page.check("[name=gevaren][value=geen]")
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.check("[name=zorgen][value=contact]")
-    walk_to_check(page)
+    AidPage(page).to_check()
     page.click("[data-aid-submit]")
     page.locator("#tw-meenemen-video-hometraining").check()
     assert axe_violations(page) == []
@@ -147,7 +146,7 @@ def test_a_file_opens_on_its_first_open_step_and_the_check_page_lists_what_is_op
     described = page.get_attribute("#tw-omgang-label", "aria-describedby")
     assert "tw-omgang-label-origin" in described.split()
     assert axe_violations(page) == []
-    to_check(page)
+    AidPage(page).jump_to_check()
     listing = page.locator(".aid-check-open")
     assert listing.locator("h3").inner_text() == "Nog niet beantwoord"
     links = listing.get_by_role("link")
@@ -192,8 +191,7 @@ def test_dates_are_typed_as_people_write_them(page, server):
         page.locator("#tw-omgang-plaatsing-datum").click()
         page.keyboard.type(typed)
         assert page.input_value("#tw-omgang-plaatsing-datum") == typed  # nothing cut off
-        tab_to(page, ".aid-nav:not([hidden]) [data-aid-next]")
-        page.keyboard.press("Enter")
+        AidPage(page, keys=True).next(wait=False)
         page.wait_for_function("() => document.querySelector('[data-step=gezin]').hidden || "
                                "!document.querySelector('[data-aid-errors]').hidden")
         assert page.locator("[data-step=gezin]").is_hidden(), typed  # accepted: the next step
@@ -201,11 +199,11 @@ def test_dates_are_typed_as_people_write_them(page, server):
         page.locator("[data-step=gezin]").wait_for()
     # The day of the week is checked: a date on another day is named, not refused vaguely.
     page.fill("#tw-omgang-plaatsing-datum", "dinsdag 1 december 2027")
-    page.locator("[data-step=gezin] [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("[data-aid-errors]").get_by_text("1 december 2027 valt op een woensdag").wait_for()
     # What the aid writes itself is taken back as typed: the check page shows it, a file opens it.
     page.fill("#tw-omgang-plaatsing-datum", "woensdag 1 december 2027")
-    walk_to_check(page)
+    AidPage(page).to_check()
     assert "1 december 2027" in page.inner_text("[data-aid-check-body]")
 
 
@@ -214,11 +212,11 @@ def test_the_result_title_takes_focus_and_stays_under_the_sticky_header(page, se
     page.goto(f"{server}/hulpmiddelen/interventies.html")
     wait_for_aid(page)
     page.check("[name=fase][value=voorkomen]")
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("[data-step=kader]").wait_for()
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.check("[name=zorgen][value=crisis]")
-    walk_to_check(page)
+    AidPage(page).to_check()
     tab_to(page, "[data-aid-submit]")
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.classList.contains('aid-result-title')")
@@ -240,7 +238,7 @@ def test_every_printout_names_the_family_and_the_day_on_every_page(page, server)
     example = json.loads((EXAMPLES / "analyse.json").read_text(encoding="utf-8"))
     answer(page, {"label": "gezin B.", "leden": ["ouder1", "kind1"], "rol.ouder1": "moeder",
                   "rol.kind1": "zoon, 9 jaar", "begin": example["begin"]})
-    walk_to_check(page)
+    AidPage(page).to_check()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
     page.evaluate("document.documentElement.setAttribute('data-tw-print', 'alles')")
@@ -292,7 +290,7 @@ def test_each_save_has_a_name_of_its_own_and_plurals_read_right(page, server):
     assert all(re.fullmatch(r"gezinsdossier-gezin-b-\d{4}-\d{2}-\d{2}-\d{6}\.json", n) for n in names)
     # One problem is one problem.
     answer(page, {"terugkeer_datum": "1-3-2027"})
-    walk_to_check(page)
+    AidPage(page).to_check()
     page.get_by_role("link", name=re.compile("^Wijzig stap 1")).click()
     answer(page, {"plaatsing_datum": "1-4-2027"})  # after the return: one problem
     page.locator("[data-step=gezin] [data-aid-to-check]").click()

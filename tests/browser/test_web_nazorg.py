@@ -7,7 +7,7 @@ import json
 
 import icalendar
 
-from browser_helpers import wait_for_aid, walk_to_check
+from browser_helpers import AidPage, wait_for_aid
 
 AID = "/hulpmiddelen/nazorg.html"
 
@@ -26,10 +26,10 @@ def test_calendar_download_and_family_from_another_aid(page, server, tmp_path):
     assert page.input_value("[name='rol.kind1']") == "zoon, 9"
     page.fill("[name=plaatsing_datum]", "1-2-2027")
     page.fill("[name=terugkeer_datum]", "1-1-2027")
-    page.locator("[data-step=gezin] .aid-nav [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("[data-aid-errors]").get_by_text("ligt vóór 'Datum van de uithuisplaatsing'").wait_for()
     page.fill("[name=terugkeer_datum]", "31-1-2028")
-    walk_to_check(page)
+    AidPage(page).to_check()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
     plan = page.inner_text("[data-aid-output]")

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from browser_helpers import Search, axe_violations, wait_for_aid, walk_to_check
+from browser_helpers import AidPage, Search, axe_violations, wait_for_aid
 from paths import DIST_ZIP
 
 
@@ -51,7 +51,7 @@ def test_aid_works_from_file(file_page, offline_site):
     wait_for_aid(file_page)
     file_page.check("#tw-analyse-leden-0")
     file_page.fill("#tw-analyse-rol--ouder1", "Offline <b>getypt</b>.")
-    walk_to_check(file_page)
+    AidPage(file_page).to_check()
     file_page.click("[data-aid-submit]")
     output = file_page.locator("[data-aid-output]")
     output.get_by_text("Offline <b>getypt</b>.").first.wait_for()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from browser_helpers import to_check, wait_for_aid
+from browser_helpers import AidPage, wait_for_aid
 from paths import ROOT
 
 
@@ -17,7 +17,7 @@ def test_one_page_overview_of_the_contact_schedule(page, server, tmp_path):
     page.goto(server + "/hulpmiddelen/omgang.html")
     wait_for_aid(page)
     page.set_input_files("[data-aid-import]", str(saved))
-    to_check(page)
+    AidPage(page).jump_to_check()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
     assert page.locator("[data-aid-export=print-overzicht]").is_visible()

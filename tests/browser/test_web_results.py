@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 
-from browser_helpers import axe_violations, tab_to, to_check, wait_for_aid
+from browser_helpers import AidPage, axe_violations, tab_to, wait_for_aid
 from paths import ROOT
 
 
@@ -25,7 +25,7 @@ def open_result(page, server, aid_id: str, width: int = 1280) -> None:
         const list = new DataTransfer(); list.items.add(file); input.files = list.files;
         input.dispatchEvent(new Event("change", {bubbles: true}));
     }""", [aid_id, example])
-    to_check(page)
+    AidPage(page).jump_to_check()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
 
@@ -196,7 +196,7 @@ def test_a_very_long_word_wraps_on_a_phone(page, server):
         const list = new DataTransfer(); list.items.add(file); input.files = list.files;
         input.dispatchEvent(new Event("change", {bubbles: true}));
     }""", example)
-    to_check(page)
+    AidPage(page).jump_to_check()
     widths = "() => [document.documentElement.scrollWidth, document.querySelector('form.aid')" \
              ".scrollWidth]"
     assert max(page.evaluate(widths)) <= 360, "check page"

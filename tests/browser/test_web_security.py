@@ -14,8 +14,8 @@ import pytest
 import aids
 from aids import answers_file, family
 import csp
-from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, answer_dialog, axe_violations, new_context,
-                             to_check, wait_for_aid, watch_csp)
+from browser_helpers import (AidPage, CHROMIUM, CHROMIUM_ARGS, answer_dialog, axe_violations,
+                             new_context, wait_for_aid, watch_csp)
 from paths import ROOT, SITE
 
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html"))
@@ -72,9 +72,9 @@ def test_every_state_of_every_aid_from_file_without_a_violation(file_page, offli
     saved.write_text(answers_file.dump(aids.load(aid_id), example), encoding="utf-8")
     page.goto((offline_site / "hulpmiddelen" / f"{aid_id}.html").as_uri())
     wait_for_aid(page)
-    page.locator(".aid-nav:visible [data-aid-next]").click()  # the error state, or the next step
+    AidPage(page).next(wait=False)  # the error state, or the next step
     page.set_input_files("[data-aid-import]", str(saved))
-    to_check(page)
+    AidPage(page).jump_to_check()
     page.locator("[data-aid-check-body] a").first.wait_for()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
@@ -98,9 +98,9 @@ def test_a_huge_paste_is_cut_to_the_maximum_and_a_longer_saved_answer_gets_a_dut
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
     page.check("#tw-analyse-leden-0")
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("[data-step=kader]").wait_for()
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("#tw-analyse-problemen--ouder1").click()
     page.keyboard.insert_text("x" * 1_000_000)  # as a paste: the browser applies maxlength
     assert page.input_value("#tw-analyse-problemen--ouder1") == "x" * maximum
@@ -162,7 +162,7 @@ def test_the_back_forward_cache_gives_back_no_typed_answers(bfcache_browser, ser
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
     type_answers(page)
-    page.locator(".aid-nav:visible [data-aid-next]").click()
+    AidPage(page).next(wait=False)
     page.locator("[data-step=kader]").wait_for()
     page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?"
     page.goto(f"{server}/index.html")
@@ -214,7 +214,7 @@ def test_back_and_forward_bring_back_no_family_data(bfcache_browser, server, tmp
     page.locator(ready).wait_for(timeout=60_000)
     page.set_input_files(opener, _family_file(tmp_path))
     if opener == "[data-aid-import]":  # an aid opens a file on a step: its answers show on
-        to_check(page)                   # the check page
+        AidPage(page).jump_to_check()                   # the check page
     page.locator(shown).first.wait_for()
     assert secret in page.content()
     page.on("dialog", lambda dialog: dialog.accept())

@@ -15,7 +15,7 @@ import re
 import pytest
 
 import build_runtime
-from browser_helpers import new_context, until, wait_for_aid, walk_to_check
+from browser_helpers import AidPage, new_context, until, wait_for_aid
 
 AID = "/hulpmiddelen/analyse.html"
 RUNTIME = "**/assets/runtime/"
@@ -31,7 +31,7 @@ def start_and_finish(page, server) -> dict:
     page.check("#tw-analyse-leden-0")
     page.fill("#tw-analyse-rol--ouder1", "Getypt <i>voor</i> de start.")
     wait_for_aid(page, timeout=60_000)
-    walk_to_check(page)
+    AidPage(page).to_check()
     page.click("[data-aid-submit]")
     output = page.locator("[data-aid-output]")
     output.get_by_text("Getypt <i>voor</i> de start.").first.wait_for()

@@ -19,7 +19,7 @@ from aids.texts import group
 import bundle
 import training_pages
 from aids import answers_file, catalogue
-from browser_helpers import axe_violations, tab_to, wait_for_aid, walk_to_check
+from browser_helpers import AidPage, axe_violations, tab_to, wait_for_aid
 from paths import DIST_ZIP
 
 PAIRS = [(case.id, aid_id) for case in catalogue.cases() for aid_id in case.answers]
@@ -55,7 +55,7 @@ def test_every_case_opens_in_each_aid_it_names_and_gives_a_result(page, server, 
         page.locator(f"form.aid [data-member-label]:text-is('{role}')").first.wait_for()
         chosen = page.locator("form.aid [data-members] .aid-option:has(input:checked) label")
         assert chosen.count() and not SLOTS.search(" ".join(chosen.all_inner_texts()))
-    walk_to_check(page, limit=25)  # every step of the case passes its checks
+    AidPage(page).to_check()  # every step of the case passes its checks
     page.locator("[data-aid-check-body] dd").first.wait_for()
     page.click("[data-aid-submit]")
     page.locator("[data-aid-exports]").wait_for()
@@ -76,7 +76,7 @@ def test_the_buttons_on_a_case_page_open_the_case(page, server):
 def test_a_case_opens_from_the_offline_zip(file_page, offline_site):
     url = (offline_site / "hulpmiddelen" / "nazorg.html").as_uri() + "#casus=snelle-terugkeer"
     open_case(file_page, url)
-    walk_to_check(file_page, limit=25)
+    AidPage(file_page).to_check()
     file_page.click("[data-aid-submit]")
     file_page.locator("[data-aid-exports]").wait_for()
     assert file_page.locator("[data-aid-errors]").is_hidden()
@@ -151,7 +151,7 @@ def test_a_case_in_projector_mode_shows_no_file_controls_and_no_slot_names(page,
     for role in ("moeder, woont bij haar zus", "vader", "dochter, 2 jaar, woont in een pleeggezin"):
         assert page.locator(f"label[data-member-label]:text-is('{role}')").first.is_visible()
     assert axe_violations(page) == []
-    walk_to_check(page, limit=25)
+    AidPage(page).to_check()
     assert not SLOTS.search(visible_text(page)), "the check page names the roles too"
     assert all(el.is_hidden() for el in page.locator("[data-aid-save]").all())
     # Out of the projector mode, the controls are back.
