@@ -75,9 +75,11 @@ def _add_to_nav(nav: list, generated: dict[str, str]) -> None:
     """Put the generated pages in the navigation: interventions after Nazorg, the glossary
     after the legal page."""
     interventions = [path for path in generated if path.startswith("interventies/")]
-    if not any("Interventies" in entry for entry in nav if isinstance(entry, dict)):
+    title = text("interventions.nav")
+    if not any(title in entry for entry in nav if isinstance(entry, dict)):
+        # "Nazorg" names a section of mkdocs.yml's nav, as the config spells it.
         position = next(i for i, e in enumerate(nav) if isinstance(e, dict) and "Nazorg" in e)
-        nav.insert(position + 1, {"Interventies": interventions})
+        nav.insert(position + 1, {title: interventions})
     for entry in nav:
         for pages in (entry.values() if isinstance(entry, dict) else []):
             if "wet-en-begrippen/index.md" in pages and "wet-en-begrippen/begrippenlijst.md" not in pages:
