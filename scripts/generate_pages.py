@@ -46,6 +46,11 @@ def reference(source: catalogue.Source) -> str:
     return f"{found} <{source.url}>" if source.url else found
 
 
+def sources_heading() -> str:
+    """The heading of a page's list of sources, with its anchor."""
+    return f"## {md_text(text('page.sources_heading'))} {{#bronnen}}\n"
+
+
 def source_list(keys: list[str] | tuple[str, ...], where: str) -> str:
     """The "Bronnen" list of a page: one reference per key. An unknown key names the page."""
     known = catalogue.sources()
@@ -106,8 +111,7 @@ def intervention_page(item: catalogue.Intervention) -> str:
     if item.contra:  # what rules it out, each with its reason and source
         lines += [f"## {md_text(t['contra'])} {{#past-niet}}\n"]
         lines += [f"- {md_text(contra.reason)}" for contra in item.contra] + [""]
-    lines += [f"## {md_text(t['sources_heading'])} {{#bronnen}}\n",
-              source_list(item.sources, f"interventie {item.id}")]
+    lines += [sources_heading(), source_list(item.sources, f"interventie {item.id}")]
     return "\n".join(lines)
 
 
@@ -198,7 +202,7 @@ def overview_page() -> str:
         lines += [f"## {md_text(t[f'heading_{kind}'])} {{#{anchor}}}\n",
                   _table([i for i in items if i.kind == kind])]
     lines += _lists()
-    lines += [f"## {md_text(t['sources_heading'])} {{#bronnen}}\n", t["sources_intro"] + "\n"]
+    lines += [sources_heading(), t["sources_intro"] + "\n"]
     return "\n".join(lines)
 
 

@@ -119,14 +119,14 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(WATCH_MARKER, listing)
         keys = list(dict.fromkeys([*(keys or []), *cited]))
     if keys is not None:
-        if re.search(r"^## Bronnen", markdown, re.M):
+        if re.search(rf"^## {re.escape(text('page.sources_heading'))}", markdown, re.M):
             raise PluginError(f"{page.file.src_path}: schrijf geen eigen kopje Bronnen, "
                               "de bronnen komen uit 'sources' in de front matter")
         try:
             listing = generate_pages.source_list(keys, page.file.src_path)
         except aids.DefinitionError as error:
             raise PluginError(str(error)) from None
-        markdown = markdown.rstrip() + "\n\n## Bronnen {#bronnen}\n\n" + listing
+        markdown = markdown.rstrip() + "\n\n" + generate_pages.sources_heading() + "\n" + listing
     if SOURCES_MARKER in markdown:
         markdown = markdown.replace(SOURCES_MARKER, generate_pages.all_sources())
     if KEYS_MARKER in markdown:
