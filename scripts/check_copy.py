@@ -77,7 +77,7 @@ def update() -> int:
         print(f"{SEEDS} ontbreekt: de vingerafdrukken blijven zoals ze zijn.")
         return 1
     found = seed_fingerprints()
-    lines = ["# sha256 (16 hex) of every run of 8 words of the source documents, and the file.",
+    lines = ["# sha256 (16 hex) for each run of 8 words in the source documents, with its file.",
              "# Made by: python scripts/check_copy.py --update (needs ../shared/seeds)."]
     lines += [f"{key} {name}" for key, name in sorted(found.items())]
     FINGERPRINTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 import aids
 from aids import answers_file, catalogue, definition, interventions, render
 from aids.__main__ import describe
-from aids._html import Markup, esc
+from aids._html import Markup, h, join
 from aids.texts import PLACEHOLDER, group, text
 
 REVIEWED = dt.date(2026, 11, 23)
@@ -44,6 +44,11 @@ def reference(source: catalogue.Source) -> str:
     with its address as a link."""
     found = md_text(catalogue.reference(source))
     return f"{found} <{source.url}>" if source.url else found
+
+
+def sources_heading() -> str:
+    """The heading of a page's list of sources, with its anchor."""
+    return f"## {md_text(text('page.sources_heading'))} {{#bronnen}}\n"
 
 
 def source_list(keys: list[str] | tuple[str, ...], where: str) -> str:
@@ -78,94 +83,107 @@ rating_text = catalogue.rating_text
 
 def intervention_page(item: catalogue.Intervention) -> str:
     words = catalogue.vocabulary()
+    t = group("intervention")
     rows = [
-        ("Soort", catalogue.KINDS[item.kind]),
-        ("Voor wie", item.target_group),
-        ("Waar", ", ".join(words.settings[s] for s in item.settings)),
-        *([("Intensiteit en duur", item.intensity)] if item.duration == item.intensity
-          else [("Intensiteit", item.intensity), ("Duur", item.duration)]),
-        ("Fasen", ", ".join(words.phases[p] for p in item.phases)),
-        ("Helpt bij", ", ".join(words.concerns[c] for c in item.concerns)),
-        ("Onderbouwing", rating_text(item.rating)),
+        (t["row_kind"], catalogue.KINDS[item.kind]),
+        (t["row_for"], item.target_group),
+        (t["row_where"], ", ".join(words.settings[s] for s in item.settings)),
+        *([(t["row_intensity_duration"], item.intensity)] if item.duration == item.intensity
+          else [(t["row_intensity"], item.intensity), (t["row_duration"], item.duration)]),
+        (t["row_phases"], ", ".join(words.phases[p] for p in item.phases)),
+        (t["row_concerns"], ", ".join(words.concerns[c] for c in item.concerns)),
+        (t["row_rating"], rating_text(item.rating)),
     ]
     if item.has_ages:  # help for a parent's own problems names no child age
-        rows.insert(2, ("Leeftijd kind", ages(item)))
+        rows.insert(2, (t["row_age"], ages(item)))
     # An intervention's own page comes first when someone searches for its name.
     lines = [front_matter(item.name, item.aim, "search:\n  boost: 1.5\n"), f"# {md_text(item.name)}\n",
-             f"{md_text(item.aim)}\n", "## In het kort {#in-het-kort}\n",
-             "| Kenmerk | Beschrijving |", "|---|---|"]
-    lines += [f"| **{label}** | {md_text(value)} |" for label, value in rows]
-    lines += ["", "## Hoe werkt het? {#hoe-werkt-het}\n", md_text(item.description) + "\n",
-              "## Onderbouwing {#onderbouwing}\n", md_text(rating_text(item.rating)) + "\n"]
+             f"{md_text(item.aim)}\n", f"## {md_text(t['summary'])} {{#in-het-kort}}\n",
+             f"| {md_text(t['column_feature'])} | {md_text(t['column_value'])} |", "|---|---|"]
+    lines += [f"| **{md_text(label)}** | {md_text(value)} |" for label, value in rows]
+    lines += ["", f"## {md_text(t['how'])} {{#hoe-werkt-het}}\n", md_text(item.description) + "\n",
+              f"## {md_text(t['rating'])} {{#onderbouwing}}\n", md_text(rating_text(item.rating)) + "\n"]
     if item.rating.note:
         lines.append(md_text(item.rating.note) + "\n")
     if item.cautions:
-        lines += ["## Let op {#let-op}\n"] + [f"- {md_text(c)}" for c in item.cautions] + [""]
+        lines += [f"## {md_text(t['cautions'])} {{#let-op}}\n"]
+        lines += [f"- {md_text(c)}" for c in item.cautions] + [""]
     if item.contra:  # what rules it out, each with its reason and source
-        lines += ["## Wanneer het niet past {#past-niet}\n"]
+        lines += [f"## {md_text(t['contra'])} {{#past-niet}}\n"]
         lines += [f"- {md_text(contra.reason)}" for contra in item.contra] + [""]
-    lines += ["## Bronnen {#bronnen}\n", source_list(item.sources, f"interventie {item.id}")]
+    lines += [sources_heading(), source_list(item.sources, f"interventie {item.id}")]
     return "\n".join(lines)
+
+
+def _field(label: str, control: Markup, fid: str) -> Markup:
+    return h("div", {"class": "tw-filter__field"}, h("label", {"for": fid}, label), control)
+
+
+def _select(fid: str, name: str, everything: str, choices: dict[str, str]) -> Markup:
+    return h("select", {"id": fid, "data-filter": name},
+             h("option", {"value": ""}, everything),
+             [h("option", {"value": key}, label) for key, label in choices.items()])
 
 
 def _filter_form() -> str:
     """Filters for the overview, shown only when the page's script runs (it needs no Python)."""
     words = catalogue.vocabulary()
-    phases = "".join(f'<option value="{k}">{esc(v)}</option>' for k, v in words.phases.items())
-    concerns = "".join(f'<option value="{k}">{esc(v)}</option>' for k, v in words.concerns.items())
-    return (
-        '<form class="tw-filter" data-tw-filter hidden>'
-        '<div class="tw-filter__field"><label for="tw-filter-leeftijd">Leeftijd van het kind</label>'
-        '<input id="tw-filter-leeftijd" type="text" inputmode="numeric" autocomplete="off" '
-        'data-filter="age" aria-describedby="tw-filter-leeftijd-hint">'
-        '<p id="tw-filter-leeftijd-hint" class="aid-hint">In jaren, 0 tot en met 23.</p></div>'
-        '<div class="tw-filter__field"><label for="tw-filter-fase">Fase</label>'
-        f'<select id="tw-filter-fase" data-filter="phase"><option value="">Alle fasen</option>{phases}</select></div>'
-        '<div class="tw-filter__field"><label for="tw-filter-zorg">Zorg</label>'
-        f'<select id="tw-filter-zorg" data-filter="concern"><option value="">Alle zorgen</option>{concerns}</select></div>'
-        f'<p class="tw-filter__count" role="status" data-filter-count '
-        f'data-text-count="{esc(group("filter")["count"])}" '
-        f'data-text-age-invalid="{esc(group("filter")["age_invalid"])}"></p>'
-        "</form>\n"
-    )
+    t = group("filter")
+    age, hint = "tw-filter-leeftijd", "tw-filter-leeftijd-hint"
+    return h("form", {"class": "tw-filter", "data-tw-filter": True, "hidden": True},
+             _field(t["age_label"], join([
+                 h("input", {"id": age, "type": "text", "inputmode": "numeric",
+                             "autocomplete": "off", "data-filter": "age",
+                             "aria-describedby": hint}),
+                 h("p", {"id": hint, "class": "aid-hint"},
+                   text("filter.age_hint", min=0, max=interventions.MAX_AGE))]), age),
+             _field(t["phase_label"], _select("tw-filter-fase", "phase", t["phase_all"],
+                                              words.phases), "tw-filter-fase"),
+             _field(t["concern_label"], _select("tw-filter-zorg", "concern", t["concern_all"],
+                                                words.concerns), "tw-filter-zorg"),
+             h("p", {"class": "tw-filter__count", "role": "status", "data-filter-count": True,
+                     "data-text-count": t["count"], "data-text-age-invalid": t["age_invalid"]})
+             ) + "\n"
 
 
 def _table(items: list[catalogue.Intervention]) -> str:
     """The overview table as HTML, each row carrying what the filters look at."""
     words = catalogue.vocabulary()
-    rows = []
-    for item in items:
-        phases = ", ".join(words.phases[p].lower() for p in item.phases)
-        rows.append(
-            f'<tr data-min="{item.age_min or 0}" data-max="{item.age_max or interventions.MAX_AGE}" '
-            f'data-phases="{" ".join(item.phases)}" data-concerns="{" ".join(item.concerns)}">'
-            # Raw HTML is not rewritten by MkDocs: link to the built page itself.
-            f'<td><a href="{item.id}.html">{esc(item.name)}</a></td><td>{ages(item)}</td>'
-            f"<td>{esc(phases)}</td><td>{esc(rating_text(item.rating))}</td></tr>")
-    return ('<table data-filter-table><thead><tr><th scope="col">Naam</th>'
-            '<th scope="col">Leeftijd</th><th scope="col">Fasen</th>'
-            '<th scope="col">Onderbouwing</th></tr></thead><tbody>' + "".join(rows)
-            + "</tbody></table>\n")
+    t = group("interventions")
+    rows = [h("tr", {"data-min": item.age_min or 0,
+                     "data-max": item.age_max or interventions.MAX_AGE,
+                     "data-phases": " ".join(item.phases),
+                     "data-concerns": " ".join(item.concerns)},
+              # Raw HTML is not rewritten by MkDocs: link to the built page itself.
+              h("td", {}, h("a", {"href": f"{item.id}.html"}, item.name)),
+              h("td", {}, ages(item)),
+              h("td", {}, ", ".join(words.phases[p].lower() for p in item.phases)),
+              h("td", {}, rating_text(item.rating)))
+            for item in items]
+    head = h("tr", {}, [h("th", {"scope": "col"}, t[key]) for key in
+                        ("column_name", "column_age", "column_phases", "column_rating")])
+    return h("table", {"data-filter-table": True}, h("thead", {}, head), h("tbody", {}, rows)) + "\n"
 
 
 def _lists() -> list[str]:
     """The same choice without any script: every phase, concern and age group as a list."""
     items = catalogue.interventions()
     words = catalogue.vocabulary()
-    groups = [("Per fase", {label: [i for i in items if key in i.phases]
-                            for key, label in words.phases.items()}),
-              ("Per zorg", {label: [i for i in items if key in i.concerns]
-                            for key, label in words.concerns.items()}),
-              ("Per leeftijd", {f"{low} tot en met {high} jaar":
-                                [i for i in items if not i.has_ages
-                                 or (i.age_min <= high and i.age_max >= low)]
-                                for low, high in ((0, 3), (4, 11), (12, 17), (18, 23))})]
-    lines = ["## Zoeken per fase, zorg of leeftijd {#zoeken}\n",
-             "Dezelfde keuze, zonder filter: klap een lijst open.\n"]
+    t = group("interventions")
+    groups = [(t["per_phase"], {label: [i for i in items if key in i.phases]
+                                for key, label in words.phases.items()}),
+              (t["per_concern"], {label: [i for i in items if key in i.concerns]
+                                  for key, label in words.concerns.items()}),
+              (t["per_age"], {text("interventions.age_group", low=low, high=high):
+                              [i for i in items if not i.has_ages
+                               or (i.age_min <= high and i.age_max >= low)]
+                              for low, high in ((0, 3), (4, 11), (12, 17), (18, 23))})]
+    lines = [f"## {md_text(t['lists'])} {{#zoeken}}\n", md_text(t["lists_intro"]) + "\n"]
     for title, groups_of in groups:
-        lines.append(f'??? note "{title}"\n')
+        lines.append(f'??? note "{md_text(title)}"\n')
         for label, chosen in groups_of.items():
-            links = ", ".join(f"[{md_text(i.name)}]({i.id}.md)" for i in chosen) or "geen"
+            links = (", ".join(f"[{md_text(i.name)}]({i.id}.md)" for i in chosen)
+                     or md_text(t["no_match"]))
             lines.append(f"    - **{md_text(label)}**: {links}")
         lines.append("")
     return lines
@@ -173,38 +191,29 @@ def _lists() -> list[str]:
 
 def overview_page() -> str:
     items = catalogue.interventions()
+    t = group("interventions")
     lines = [
-        front_matter("Interventies en andere hulp",
-               "Overzicht van interventies en andere hulp, met doelgroep, leeftijd en onderbouwing.",
-               "filter: true\n"),
-        "# Interventies en andere hulp\n",
-        "Hier vind je de interventies en andere vormen van hulp die de bronnen van Thuiswijzer "
-        "noemen. Per onderdeel lees je voor wie het is, hoe het werkt en hoe sterk de "
-        "onderbouwing is. Een erkenning zegt iets over onderzoek, niet over wat bij dit gezin "
-        "past. Dat weeg je zelf af, samen met het gezin. Het hulpmiddel "
-        "[Interventies en andere hulp kiezen](../hulpmiddelen/interventies.md) helpt je daarbij.\n",
+        front_matter(t["title"], t["description"], "filter: true\n"),
+        f"# {md_text(t['title'])}\n",
+        t["intro"] + "\n",  # Markdown from content: it links to the aid
         _filter_form(),
     ]
-    for kind, heading, anchor in (("interventie", "Interventies", "interventies"),
-                                  ("hulpvorm", "Andere hulp", "andere-hulp")):
-        lines += [f"## {heading} {{#{anchor}}}\n", _table([i for i in items if i.kind == kind])]
+    for kind, anchor in (("interventie", "interventies"), ("hulpvorm", "andere-hulp")):
+        lines += [f"## {md_text(t[f'heading_{kind}'])} {{#{anchor}}}\n",
+                  _table([i for i in items if i.kind == kind])]
     lines += _lists()
-    lines += ["## Bronnen {#bronnen}\n",
-              "De bronnen staan per interventie op de eigen pagina. Zie ook de "
-              "[bronnenlijst](../over/bronnen.md).\n"]
+    lines += [sources_heading(), t["sources_intro"] + "\n"]
     return "\n".join(lines)
 
 
 def glossary_page() -> str:
     terms = sorted(catalogue.glossary(), key=lambda t: t.term.lower())
+    t = group("glossary_page")
     lines = [
         # A reference page: the guidance pages come first in search.
-        front_matter("Begrippenlijst", "Korte uitleg van de begrippen die je op Thuiswijzer tegenkomt.",
-               "search:\n  boost: 0.3\n"),
-        "# Begrippenlijst\n",
-        "Hier staan de begrippen die je op Thuiswijzer tegenkomt, met een korte uitleg. "
-        "Op de andere pagina's zie je dezelfde uitleg als je de muis op een begrip houdt of "
-        "het met het toetsenbord selecteert.\n",
+        front_matter(t["title"], t["description"], "search:\n  boost: 0.3\n"),
+        f"# {md_text(t['title'])}\n",
+        md_text(t["intro"]) + "\n",
     ]
     for term in terms:
         lines += [md_text(term.term), f":   {md_text(term.definition)}", ""]
@@ -226,7 +235,7 @@ def aid_keys() -> str:
     for aid_id in aids.aid_ids():
         aid = aids.load(aid_id)
         lines += [f"## {md_text(aid.title)} {{#{aid.id}}}\n",
-                  f"    python -m aids {aid.id} < antwoorden.json\n"]
+                  f"    {text('cli.example', id=aid.id)}\n"]
         lines += ["    " + line if line else "" for line in describe(aid).splitlines()] + [""]
     return "\n".join(lines)
 

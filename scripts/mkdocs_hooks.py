@@ -75,9 +75,11 @@ def _add_to_nav(nav: list, generated: dict[str, str]) -> None:
     """Put the generated pages in the navigation: interventions after Nazorg, the glossary
     after the legal page."""
     interventions = [path for path in generated if path.startswith("interventies/")]
-    if not any("Interventies" in entry for entry in nav if isinstance(entry, dict)):
+    title = text("interventions.nav")
+    if not any(title in entry for entry in nav if isinstance(entry, dict)):
+        # "Nazorg" names a section of mkdocs.yml's nav, as the config spells it.
         position = next(i for i, e in enumerate(nav) if isinstance(e, dict) and "Nazorg" in e)
-        nav.insert(position + 1, {"Interventies": interventions})
+        nav.insert(position + 1, {title: interventions})
     for entry in nav:
         for pages in (entry.values() if isinstance(entry, dict) else []):
             if "wet-en-begrippen/index.md" in pages and "wet-en-begrippen/begrippenlijst.md" not in pages:
@@ -117,14 +119,14 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(WATCH_MARKER, listing)
         keys = list(dict.fromkeys([*(keys or []), *cited]))
     if keys is not None:
-        if re.search(r"^## Bronnen", markdown, re.M):
+        if re.search(rf"^## {re.escape(text('page.sources_heading'))}", markdown, re.M):
             raise PluginError(f"{page.file.src_path}: schrijf geen eigen kopje Bronnen, "
                               "de bronnen komen uit 'sources' in de front matter")
         try:
             listing = generate_pages.source_list(keys, page.file.src_path)
         except aids.DefinitionError as error:
             raise PluginError(str(error)) from None
-        markdown = markdown.rstrip() + "\n\n## Bronnen {#bronnen}\n\n" + listing
+        markdown = markdown.rstrip() + "\n\n" + generate_pages.sources_heading() + "\n" + listing
     if SOURCES_MARKER in markdown:
         markdown = markdown.replace(SOURCES_MARKER, generate_pages.all_sources())
     if KEYS_MARKER in markdown:

@@ -131,14 +131,27 @@ DUTCH = set("de het een en van je jij wij we ze is zijn niet wat wie als dat die
             "naar bij om te er of ook nog maar dan".split())
 # Messages for content authors, raised while loading content, may stay in the loader's code.
 AUTHOR_MESSAGES = {"fail", "DefinitionError", "table"}
+# The build scripts' messages go to whoever writes the content or runs the build (a build that
+# stops, a line in the terminal), never to the site.
+BUILD_MESSAGES = AUTHOR_MESSAGES | {"PluginError", "SystemExit", "ValueError", "print"}
+# Constants of the build scripts whose Dutch is data, not a text on the site: the names of source
+# documents that check_copy.py lets a page quote whole, and the sentence bench.py types into an aid.
+NOT_SITE_TEXT = {"NAMES", "TYPED"}
 
 
 def is_dutch_sentence(text: str) -> bool:
+    """Four or more words, two of them common Dutch ones. Text without a space (an id such as
+    "bronnen-van-dit-hulpmiddel", a path, an address) is never a sentence."""
+    if not re.search(r"\s", text.strip()):
+        return False
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
     return len(words) >= 4 and sum(w in DUTCH for w in words) >= 2
 
 
-def dutch_literals(source: str) -> list[str]:
+def dutch_literals(source: str, messages: set[str] = AUTHOR_MESSAGES,
+                   data: set[str] = frozenset()) -> list[str]:
+    """The Dutch sentences among a module's strings, except docstrings, the arguments of calls
+    named in messages and the values of constants named in data."""
     tree = ast.parse(source)
     skip = set()
     for node in ast.walk(tree):
@@ -147,8 +160,10 @@ def dutch_literals(source: str) -> list[str]:
             skip.add(id(node.body[0].value))  # docstrings
         if isinstance(node, ast.Call):
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
-            if name in AUTHOR_MESSAGES:
+            if name in messages:
                 skip |= {id(n) for arg in node.args for n in ast.walk(arg)}
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) in data for t in node.targets):
+            skip |= {id(n) for n in ast.walk(node.value)}
     return [node.value for node in ast.walk(tree)
             if isinstance(node, ast.Constant) and isinstance(node.value, str)
             and id(node) not in skip and is_dutch_sentence(node.value)]
@@ -160,18 +175,30 @@ def test_no_dutch_sentence_in_the_aids_code(path: Path):
     assert dutch_literals(path.read_text(encoding="utf-8")) == []
 
 
-SCRIPTS = sorted((ROOT / "overrides" / "assets").glob("*.js")) + [ROOT / "scripts" / "aid_worker.js"]
-_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
+@pytest.mark.parametrize("path", sorted((ROOT / "scripts").glob("*.py")), ids=lambda p: p.name)
+def test_no_dutch_sentence_in_the_build_scripts(path: Path):
+    """The generated pages' words come from aids/content, as the aids' do."""
+    source = path.read_text(encoding="utf-8")
+    assert dutch_literals(source, BUILD_MESSAGES, NOT_SITE_TEXT) == []
 
 
-@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
+SCRIPTS = sorted([*(ROOT / "overrides").rglob("*.js"), *(ROOT / "scripts").glob("*.js"),
+                  *(ROOT / "scripts").glob("*.mjs")])
+_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`')
+
+
+def js_dutch_strings(source: str) -> list[str]:
+    """The Dutch sentences among a script's strings and template literals, comments left out."""
+    source = re.sub(r"^\s*//.*$", "", source, flags=re.M)
+    return [text for found in _JS_STRING.findall(source) for text in found if is_dutch_sentence(text)]
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_dutch_sentence_in_the_page_scripts(path: Path):
-    source = re.sub(r"^\s*//.*$", "", path.read_text(encoding="utf-8"), flags=re.M)
-    found = [a or b for a, b in _JS_STRING.findall(source) if is_dutch_sentence(a or b)]
-    assert found == []
+    assert js_dutch_strings(path.read_text(encoding="utf-8")) == []
 
 
-TEMPLATES = sorted((ROOT / "overrides").glob("*.html"))
+TEMPLATES = sorted((ROOT / "overrides").rglob("*.html"))
 _MARKUP = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}|<script\b.*?</script>|<[^>]*>", re.S)
 
 
@@ -180,9 +207,16 @@ def template_words(source: str) -> list[str]:
     return re.findall(r"[^\W\d_]{2,}", _MARKUP.sub(" ", source))
 
 
-@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_templates_take_their_words_from_the_content(path: Path):
     assert template_words(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_checks_cover_the_scripts_and_templates():
+    names = {p.relative_to(ROOT).as_posix() for p in SCRIPTS + TEMPLATES}
+    assert {"overrides/assets/aid.js", "overrides/assets/filter.js", "scripts/aid_worker.js",
+            "scripts/aid_unpacker.js", "scripts/snapshot.mjs", "overrides/main.html",
+            "overrides/404.html"} <= names
 
 
 def test_the_template_check_finds_a_word():
@@ -194,3 +228,23 @@ def test_the_code_check_finds_a_dutch_sentence():
     assert dutch_literals('x = "Vul de datum in als dag en maand."\n')
     assert not dutch_literals('check.fail("de stap heeft geen vragen en dat mag niet")\n')
     assert not dutch_literals('"""Een docstring is geen tekst voor de gebruiker en dat is goed."""\n')
+    assert not dutch_literals('x = "over-dit-hulpmiddel"\n')  # an id, not a sentence
+
+
+def test_the_scripts_check_finds_a_dutch_sentence():
+    heading = 'lines = [f"## Wanneer het niet past {{#past-niet}}\\n"]\n'
+    assert dutch_literals(heading, BUILD_MESSAGES, NOT_SITE_TEXT)
+    form = "return '<label for=\"x\">Leeftijd van het kind</label>'\n"
+    assert dutch_literals(form, BUILD_MESSAGES, NOT_SITE_TEXT)
+    assert not dutch_literals('raise PluginError("de markering ontbreekt op de pagina")\n',
+                              BUILD_MESSAGES, NOT_SITE_TEXT)
+    assert not dutch_literals('TYPED = "Moeder brengt het kind naar school."\n',
+                              BUILD_MESSAGES, NOT_SITE_TEXT)
+    # What is allowed in the build scripts is not in the aids: a print there is for a user.
+    assert dutch_literals('print("Kies een van de hulpmiddelen.")\n')
+
+
+def test_the_page_script_check_finds_a_dutch_sentence():
+    assert js_dutch_strings('status.textContent = "Het hulpmiddel is klaar voor gebruik.";')
+    assert js_dutch_strings("el.title = `Stap ${n} is nog niet af en dat is jammer`;")
+    assert not js_dutch_strings('// Het hulpmiddel is klaar voor gebruik.\nvar a = "tw-status";')
