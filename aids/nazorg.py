@@ -17,12 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from . import figures as draw
 from .dates import add_months, format_date, is_working_day, parse_date, weekday
 from .definition import PRO, YOUTH, Aid
 from .family import new_id
 from .fields import field_name
-from .result import Extra, Figures, Item
+from .result import Extra, Figures, Item, Mark, Timeline
 
 DEFAULT_MONTHS = 12  # the plan's length when none is given
 ADVISED_MONTHS = 12  # shorter is allowed, with a warning
@@ -253,7 +252,7 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
     if returned is None or not moments:
         return {}
     months = _months(values)
-    marks = tuple(draw.Mark(moment.day, str(number), moment.evaluation, moment.moved)
+    marks = tuple(Mark(moment.day, str(number), moment.evaluation, moment.moved)
                   for number, moment in enumerate(moments, start=1))
     summary = aid.text("figuur_uitleg", count=len(moments), months=months,
                        evaluations=sum(m.evaluation for m in moments))
@@ -261,8 +260,8 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
     if any(m.moved for m in moments):
         legend += (("moved", aid.text("figuur_verplaatst")),)
 
-    def timeline(caption: str) -> draw.Timeline:
-        return draw.Timeline(caption, summary, returned, marks, aid.text("figuur_start"), legend)
+    def timeline(caption: str) -> Timeline:
+        return Timeline(caption, summary, returned, marks, aid.text("figuur_start"), legend)
 
     return {"tijdlijn": {reader: timeline(aid.text(_voiced(aid, "figuur", reader)))
                          for reader in aid.readers}}

@@ -9,12 +9,14 @@ instead of slot names ("Ouder 1"), and only what has a text for that reader: an 
 meant for the professional has none, so it never reaches them. For a child under 12 the young
 person's version is the short one, to read aloud: only the sections marked for it.
 
-A builder may also draw: figures(aid, values, facts) gives per section id a picture for each
-reader (aids.figures), which the section carries and aids.render draws beside its items.
+A builder may also give pictures: figures(aid, values, facts) gives per section id the data of
+a picture for each reader (a Timeline or a Balance), which the section carries; aids.render draws
+it beside its items (aids.figures).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -24,7 +26,6 @@ from .definition import (OPEN, PARENTS, PRO, YOUTH, Aid, Question, ResultSection
                          Test, builder_module)
 from . import kader, rechten
 from .fields import field_name, item_name
-from .figures import Figure
 from .texts import fill, text
 
 
@@ -38,6 +39,47 @@ class Item:
     # one question asked per member (the label then names the member).
     group: str = ""
     rule: str = ""  # the id of the rule that made this item ("omgang.pleger_begeleiding")
+
+
+# What a picture shows, as data: aids.figures draws it, the builders only compute it.
+
+@dataclass(frozen=True)
+class Mark:
+    """One moment on a timeline."""
+
+    day: dt.date
+    number: str  # as in the list beside the picture
+    evaluation: bool = False
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Moments from a start date, one row per calendar month up to the last moment, so the
+    rhythm of a plan can be seen at a glance."""
+
+    caption: str
+    summary: str  # what the picture shows, in words (the picture's text alternative)
+    start: dt.date
+    marks: tuple[Mark, ...]
+    start_label: str  # words at the start ("terug thuis")
+    legend: tuple[tuple[str, str], ...]  # (shape: "moment", "evaluation" or "moved", words)
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A two-sided balance per row and column, drawn as a seesaw with its words beside it.
+
+    A cell's tilt is "left" (the left side weighs more), "right", "level", "unknown" or ""
+    (not given). It is a picture of what was chosen, never a score."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (label, ((tilt, words), ...))
+    sides: tuple[str, str]  # the words for the left and the right side of the balance
+
+
+Figure = Timeline | Balance
 
 
 @dataclass(frozen=True)
@@ -106,7 +148,7 @@ class Result:
 # What a builder adds: per section id, a list of entries, each the item per reader. A reader
 # without an item in an entry does not see it.
 Extra = dict[str, list[dict[str, Item]]]
-# What a builder draws: per section id, the figure per reader.
+# What a builder pictures: per section id, the figure's data per reader.
 Figures = dict[str, dict[str, Figure]]
 
 
