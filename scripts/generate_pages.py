@@ -17,7 +17,7 @@ from pathlib import Path
 
 import aids
 from aids import answers_file, catalogue, definition, interventions, render
-from aids.__main__ import describe
+from aids.render import describe
 from aids._html import Markup, esc
 from aids.texts import PLACEHOLDER, group, text
 
