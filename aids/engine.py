@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from . import builders
 from .dates import format_date, parse_date, weekday, wrong_weekday
-from .definition import Aid, Question, Step, builder_module
+from .definition import Aid, Question, Step
 from .fields import field_name, field_names, parse_field, step_fields
 from .result import Result, build_result
 from .texts import shorten, text
@@ -40,7 +41,7 @@ class Evaluation:
     @cached_property
     def result(self) -> Result:
         # Built only when asked for: a live update on each key press does not need it.
-        return build_result(self.aid, self.answers, list(self.visible))
+        return build_result(self.aid, self.answers, list(self.visible), builders.of(self.aid))
 
 
 # Shape ---------------------------------------------------------------------------------
@@ -319,9 +320,9 @@ def evaluate(aid: Aid, answers: dict, final: bool = False, step: str | None = No
     `step` limits the errors to that step's fields (for the "Volgende" button)."""
     visible = visible_fields(aid, answers)
     errors = _errors(aid, answers, visible, final)
-    module = builder_module(aid)
-    if hasattr(module, "check"):  # what only the builder can know, such as a moment's number
-        errors += [FieldError(name, message) for name, message in module.check(aid, answers)]
+    check = builders.of(aid).check
+    if check:  # what only the builder can know, such as a moment's number
+        errors += [FieldError(name, message) for name, message in check(aid, answers)]
     if step is not None:
         own = set(step_fields(aid, next(s for s in aid.steps if s.id == step)))
         errors = [e for e in errors if e.field in own]

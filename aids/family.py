@@ -39,9 +39,6 @@ MODES = ("copy", "lines", "join")
 FAMILY_ID = re.compile(r"^[0-9a-f]{32}$")
 _SCHEMA = {"family": ({"carry": list}, {}),
            "carry": ({"to": list, "from": list}, {"as": str, "map": dict})}
-# The order in which a family goes through the aids: the case-file document, the route shown on
-# every aid page.
-ORDER = ("analyse", "interventies", "omgang", "perspectief", "nazorg")
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,8 @@ from dataclasses import dataclass, replace
 
 from .dates import add_months, format_date, is_working_day, parse_date, weekday
 from .definition import PRO, YOUTH, Aid
-from .family import new_id
 from .fields import field_name
-from .result import Extra, Figures, Item, Mark, Timeline
+from .result import Builder, Extra, Figures, Item, Mark, Timeline
 
 DEFAULT_MONTHS = 12  # the plan's length when none is given
 ADVISED_MONTHS = 12  # shorter is allowed, with a warning
@@ -289,7 +288,7 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def calendar(aid: Aid, answers: dict, now: dt.datetime | None = None, family_id: str = "") -> str:
+def calendar(aid: Aid, answers: dict, now: dt.datetime | None, family_id: str) -> str:
     """One all-day event per contact moment, named with the family's label, as an .ics file.
 
     An event's UID is the family's random id (kept in the family file) with the moment's own id:
@@ -297,13 +296,12 @@ def calendar(aid: Aid, answers: dict, now: dt.datetime | None = None, family_id:
     changed, and two families never share one. SEQUENCE is the export's moment in seconds since
     2025: an event that moved since an earlier export always carries a higher one, so the
     calendar takes the new date (RFC 5546); an event that did not move gets the same content
-    back. Without a family id (no file saved yet), the events get a new random one."""
+    back. The caller gives the id (aids.render makes a new random one when there is none)."""
     # DTSTAMP is in UTC (the page sends its clock in UTC).
     now = now or dt.datetime.now(dt.timezone.utc)
     utc = now.astimezone(dt.timezone.utc) if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
     stamp = utc.strftime("%Y%m%dT%H%M%SZ")
     sequence = max(0, int((utc - SEQUENCE_EPOCH).total_seconds()))
-    family_id = family_id or new_id()
     label = (answers.get("label") or "").strip()
     name = aid.text("agenda_gezin", label=label) if label else aid.text("agenda")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Thuiswijzer//Nazorgplan//NL",
@@ -326,3 +324,6 @@ def calendar(aid: Aid, answers: dict, now: dt.datetime | None = None, family_id:
         ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+BUILDER = Builder(facts=facts, items=items, figures=figures, check=check, calendar=calendar)

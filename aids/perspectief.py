@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .dates import format_date, months_between, parse_date
 from .definition import PARENTS, PRO, Aid
-from .result import Balance, Figures
+from .result import Balance, Builder, Figures
 
 DOMAINS = ("ouder", "kind", "gezin", "omgeving")
 FAVOURABLE = ("kracht", "evenwicht")
@@ -105,3 +105,6 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
                             (aid.text(f"figuur_{voice}last"), aid.text(f"figuur_{voice}kracht")))
 
     return {"balans": {PRO: balance(False), PARENTS: balance(True)}}
+
+
+BUILDER = Builder(facts=facts, figures=figures)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import figures
+from . import builders, family, figures
 from ._html import Markup, h, join
-from .definition import PRO, Aid, Question, Step, builder_module
+from .definition import PRO, Aid, Question, Step
 from .texts import counted, text
 from .engine import Evaluation, FieldError, to_fields
 from .fields import field_names, item_name, parse_field, step_fields
@@ -218,11 +218,12 @@ def _tools(aid: Aid) -> Markup:
 
 def has_calendar(aid: Aid) -> bool:
     """Whether the aid's result can be exported as a calendar (.ics)."""
-    return hasattr(builder_module(aid), "calendar")
+    return builders.of(aid).calendar is not None
 
 
 def calendar_of(aid: Aid, answers: dict, now=None, family_id: str = "") -> str:
-    return builder_module(aid).calendar(aid, answers, now, family_id)
+    """The .ics file; without a family id (no file saved yet), the events get a new random one."""
+    return builders.of(aid).calendar(aid, answers, now, family_id or family.new_id())
 
 
 def _exports(aid: Aid) -> Markup:

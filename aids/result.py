@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import catalogue
 from .dates import format_date, parse_date
 from .definition import (OPEN, PARENTS, PRO, YOUTH, Aid, Question, ResultSection, Rule, Step,
-                         Test, builder_module)
+                         Test)
 from . import kader, rechten
 from .fields import field_name, item_name
 from .texts import fill, text
@@ -152,17 +153,29 @@ Extra = dict[str, list[dict[str, Item]]]
 Figures = dict[str, dict[str, Figure]]
 
 
-def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
+@dataclass(frozen=True)
+class Builder:
+    """What an aid's code computes beyond the rules in its content: each builder module declares
+    one (BUILDER) and aids.builders names each aid's. A hook left out computes nothing. A builder
+    computes data only; aids.render and aids.figures turn it into HTML, text and pictures."""
+
+    facts: Callable[[Aid, dict], dict[str, object]] | None = None  # what the rules read
+    items: Callable[[Aid, dict, dict], Extra] | None = None  # items per section id
+    figures: Callable[[Aid, dict, dict], Figures] | None = None  # pictures' data per section id
+    check: Callable[[Aid, dict], list[tuple[str, str]]] | None = None  # (field, message) errors
+    calendar: Callable[[Aid, dict, dt.datetime | None, str], str] | None = None  # an .ics file
+
+
+def build_result(aid: Aid, answers: dict, visible: list[str], builder: Builder) -> Result:
     """The result for answers that apply now (hidden answers are kept, not used)."""
     values = applying(aid, answers, set(visible))
-    module = builder_module(aid)
     facts = kader.facts(values) if kader.ID in aid.parts else {}
     if aid.rights:
         facts.update(rechten.facts(aid, values))
-    if hasattr(module, "facts"):
-        facts.update(module.facts(aid, values))
-    extra = module.items(aid, values, facts) if hasattr(module, "items") else {}
-    figures = module.figures(aid, values, facts) if hasattr(module, "figures") else {}
+    if builder.facts:
+        facts.update(builder.facts(aid, values))
+    extra = builder.items(aid, values, facts) if builder.items else {}
+    figures = builder.figures(aid, values, facts) if builder.figures else {}
     context = _Context(aid, values, facts, extra, set(visible), figures)
     return Result(tuple(context.voice(reader) for reader in aid.readers),
                   tuple(rule.id for rule in context.rules))

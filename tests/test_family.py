@@ -9,7 +9,7 @@ import json
 import pytest
 
 import aids
-from aids import answers_file, engine, family, web
+from aids import answers_file, definition, engine, family, web
 from aids.schema import DefinitionError
 from paths import ROOT
 
@@ -353,8 +353,8 @@ def test_an_aid_with_nothing_typed_adds_no_part():
 def test_the_order_of_the_aids_names_every_aid_once():
     """The case-file document and the route on every aid page follow it: a new aid that is not
     in it would be missing there without a word."""
-    assert sorted(family.ORDER) == sorted(aids.aid_ids())
-    assert len(set(family.ORDER)) == len(family.ORDER)
+    assert sorted(definition.AIDS) == sorted(aids.aid_ids())
+    assert len(set(definition.AIDS)) == len(definition.AIDS)
 
 
 # The family's id (issue 21, point 8) ------------------------------------------------------
