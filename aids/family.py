@@ -26,8 +26,9 @@ from functools import cache
 
 from . import answers_file
 from .definition import SHARED_PARTS, Aid, SharedPart, aid_ids, load, shared_part
-from .engine import AnswersError, looks_like_full_name, normalize
+from .engine import AnswersError, normalize
 from .fields import item_name
+from .names import looks_like_full_name
 from .result import display
 from .schema import CONTENT_DIR, Checker, read_toml
 from .texts import shorten, text

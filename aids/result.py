@@ -27,6 +27,7 @@ from .definition import (OPEN, PARENTS, PRO, YOUTH, Aid, Question, ResultSection
                          Test)
 from . import kader, rechten
 from .fields import field_name, item_name
+from .names import looks_like_full_name
 from .texts import fill, text
 
 
@@ -305,8 +306,6 @@ class _Context:
 
     def label(self) -> str:
         """The family's label, on every version; not one that looks like a full name."""
-        from .engine import looks_like_full_name
-
         label = self.values.get("label", "") if "label" in self.aid.questions else ""
         if not isinstance(label, str) or looks_like_full_name(label):
             return ""
