@@ -884,8 +884,8 @@ def aid_ids() -> list[str]:
     files = {path.stem: path for path in CONTENT_DIR.glob("*.toml")}
     for aid_id, path in files.items():
         if aid_id not in AIDS:
-            raise DefinitionError(path, None, f"the aid '{aid_id}' is not in AIDS "
-                                  "(aids/definition.py) and has no entry in aids/builders.py")
+            raise DefinitionError(path, None, f"the aid '{aid_id}' is not in AIDS: add it there "
+                                  "(aids/definition.py) and to BUILDERS (aids/builders.py)")
     for aid_id in AIDS:
         if aid_id not in files:
             raise DefinitionError(CONTENT_DIR / f"{aid_id}.toml", None,

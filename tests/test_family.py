@@ -385,3 +385,15 @@ def test_an_id_of_the_wrong_shape_is_not_kept(found):
     assert opened.id == ""
     saved = family.dump(opened, aids.load("analyse"), {"leden": ["ouder1"]}, make_id=lambda: "c" * 32)
     assert json.loads(saved)["id"] == "c" * 32
+
+
+def test_a_new_aid_keeps_its_part_of_the_family_file_once_listed_and_fails_before(sixth_aid):
+    held = sixth_aid.family_file()
+    with pytest.raises(DefinitionError, match="the aid 'zesde' is not in AIDS"):
+        family.load_text(held)
+    sixth_aid.register()
+    found, notes = family.load_text(held)
+    assert sorted(found.parts) == ["omgang", "zesde"] and notes == []
+    assert found.parts["zesde"].answers == found.parts["omgang"].answers
+    again = family.dump(found, aids.load("zesde"), found.parts["zesde"].answers)
+    assert sorted(json.loads(again)["aids"]) == ["omgang", "zesde"]
