@@ -25,9 +25,9 @@ MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 40, "choice": 100, "multi":
 # Where `options_from` takes its options: the catalogue or a table of the shared vocabulary.
 OPTION_SOURCES = ("interventions", "phases", "concerns")
 # The aids, in the order a family goes through them: the route on every aid page, the case-file
-# document, the family file and the group overview take them from here. Each has its content
-# file (content/<id>.toml; aid_ids() fails on a file not named here and on a name without a
-# file) and its entry in aids.builders.BUILDERS (checked there).
+# document and the group overview follow it, and the family file keeps a part for each. Each
+# has its content file (content/<id>.toml; aid_ids() fails on a file not named here and on a
+# name without a file) and its entry in aids.builders.BUILDERS (checked there).
 AIDS = ("analyse", "interventies", "omgang", "perspectief", "nazorg")
 # The shared parts an aid can include as a step (aids/content/data/<name>.toml): asked once for
 # the whole family, kept in one part of the family file, read by every aid's rules.
