@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import builders, family, figures
+from . import builders, family, figures, ics
 from ._html import Markup, h, join
 from .definition import PRO, Aid, Question, Step
 from .texts import counted, text
@@ -223,7 +223,7 @@ def has_calendar(aid: Aid) -> bool:
 
 def calendar_of(aid: Aid, answers: dict, now=None, family_id: str = "") -> str:
     """The .ics file; without a family id (no file saved yet), the events get a new random one."""
-    return builders.of(aid).calendar(aid, answers, now, family_id or family.new_id())
+    return ics.write(builders.of(aid).calendar(aid, answers), now, family_id or family.new_id())
 
 
 def _exports(aid: Aid) -> Markup:

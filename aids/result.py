@@ -155,6 +155,25 @@ Figures = dict[str, dict[str, Figure]]
 
 
 @dataclass(frozen=True)
+class Event:
+    """One all-day event of a calendar."""
+
+    key: str  # its own name in the plan, the same whatever its date: with the family's id, its UID
+    day: dt.date
+    summary: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The events a builder offers as an .ics file (aids.ics writes it)."""
+
+    name: str
+    product: str  # PRODID: who made the file
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
 class Builder:
     """What an aid's code computes beyond the rules in its content: each builder module declares
     one (BUILDER) and aids.builders names each aid's. A hook left out computes nothing. A builder
@@ -164,7 +183,7 @@ class Builder:
     items: Callable[[Aid, dict, dict], Extra] | None = None  # items per section id
     figures: Callable[[Aid, dict, dict], Figures] | None = None  # pictures' data per section id
     check: Callable[[Aid, dict], list[tuple[str, str]]] | None = None  # (field, message) errors
-    calendar: Callable[[Aid, dict, dt.datetime | None, str], str] | None = None  # an .ics file
+    calendar: Callable[[Aid, dict], Calendar] | None = None  # the events of an .ics file
 
 
 def build_result(aid: Aid, answers: dict, visible: list[str], builder: Builder) -> Result:

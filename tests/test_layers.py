@@ -1,6 +1,6 @@
 """The direction of the imports: scripts/ may import aids, aids never imports scripts/ or the
 terminal (aids/__main__.py); builders compute, so neither they nor what they import draw or
-write HTML (aids.render, aids.figures, aids._html); and no module of aids imports, at any depth
+write HTML or files (aids.render, aids.figures, aids._html, aids.ics); and no module of aids imports, at any depth
 and also inside a function, a module that imports it back."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from paths import ROOT
 AIDS_DIR, SCRIPTS_DIR = ROOT / "aids", ROOT / "scripts"
 MODULES = {path.stem for path in AIDS_DIR.glob("*.py")}
 SCRIPTS = {path.stem for path in SCRIPTS_DIR.glob("*.py")}
-RENDERING = {"render", "figures", "_html"}
+RENDERING = {"render", "figures", "_html", "ics"}
 
 
 def imported(path: Path) -> set[str]:
