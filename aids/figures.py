@@ -4,8 +4,9 @@ in words for screen readers, plain text and Markdown.
 A builder may offer ``figures(aid, values, facts)``: per section id, a figure's data (a Timeline
 or a Balance, aids.result) for each reader. aids.result attaches each to its section; aids.render
 draws it with html() and writes its words with lines(). Every word comes from the builder, which
-takes it from the aid's content: this module only draws, and escapes everything through aids._html. Meaning
-never rests on colour alone: shapes and words carry it too, and nothing is ever counted up.
+takes it from the aid's content: this module only draws, and escapes everything through
+aids._html. Meaning never rests on colour alone: shapes and words carry it too, and nothing is
+ever counted up.
 """
 
 from __future__ import annotations

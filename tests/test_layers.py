@@ -1,7 +1,7 @@
 """The direction of the imports: scripts/ may import aids, aids never imports scripts/ or the
 terminal (aids/__main__.py); builders compute, so neither they nor what they import draw or
-write HTML or files (aids.render, aids.figures, aids._html, aids.ics); and no module of aids imports, at any depth
-and also inside a function, a module that imports it back."""
+write HTML or files (aids.render, aids.figures, aids._html, aids.ics); and no module of aids
+imports, at any depth and also inside a function, a module that imports it back."""
 
 from __future__ import annotations
 
