@@ -177,7 +177,8 @@ class Calendar:
 class Builder:
     """What an aid's code computes beyond the rules in its content: each builder module declares
     one (BUILDER) and aids.builders names each aid's. A hook left out computes nothing. A builder
-    computes data only; aids.render and aids.figures turn it into HTML, text and pictures."""
+    computes data only; aids.render, aids.figures and aids.ics turn it into HTML, text, pictures
+    and a calendar file."""
 
     facts: Callable[[Aid, dict], dict[str, object]] | None = None  # what the rules read
     items: Callable[[Aid, dict, dict], Extra] | None = None  # items per section id
