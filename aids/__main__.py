@@ -10,32 +10,9 @@ import json
 import sys
 
 from . import aid_ids, answers_file, family, load, run
-from .definition import Aid
 from .engine import AnswersError
+from .render import describe
 from .texts import shorten, text
-
-
-
-def describe(aid: Aid) -> str:
-    """The answer keys of an aid, with their type and allowed values."""
-    lines = [text("cli.heading", id=aid.id, title=aid.title, version=aid.version), "",
-             text("cli.keys")]
-    for step in aid.steps:
-        if step.repeat:
-            lines.append(f"  {step.id}: {text('cli.repeat', count=step.repeat)} — {step.title}")
-            for question in step.questions:
-                lines.append(f"      {question.id}: {text('cli.' + question.type)} — {question.label}")
-                lines += [f"          {option.value}: {option.label}" for option in question.options]
-            continue
-        for question in step.questions:
-            kind = text(f"cli.{question.type}")
-            if question.per:
-                kind = text("cli.per", key=question.per)
-            required = text("cli.required") if question.required else ""
-            lines.append(f"  {question.id}: {kind}{required} — {question.label}")
-            for option in question.options:
-                lines.append(f"      {option.value}: {option.label}")
-    return "\n".join(lines) + "\n"
 
 
 def _error(message: str) -> None:

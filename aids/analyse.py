@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from . import catalogue, interventions, kader
 from .definition import Aid, load
+from .result import Builder
+
 
 def _listed(aid: Aid, names: list[str]) -> str:
     if len(names) < 2:
@@ -36,3 +38,6 @@ def facts(aid: Aid, values: dict) -> dict[str, object]:
             "huiselijk_geweld" in item.concerns for item in chosen),
         "hulp_bij_geweld": "\n".join(cautions),
     }
+
+
+BUILDER = Builder(facts=facts)

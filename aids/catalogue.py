@@ -52,8 +52,7 @@ _SCHEMA = {
               "answers": dict, "trainer": dict}, {"reviewed": dt.date, "veiligheid": dict}),
     "trainer": ({"note": str, "flags": list}, {}),
     "training": ({"case": dict, "library": dict, "worksheet": dict, "beamer": dict,
-                  "overview": dict, "download": dict, "overview_aids": list,
-                  "overview_results": list}, {}),
+                  "overview": dict, "download": dict, "overview_results": list}, {}),
 }
 CASES_DIR = CONTENT_DIR / "cases"
 # A key of a case's answers: an aid id; its value the answers that aid takes (checked against
@@ -432,11 +431,10 @@ def cases() -> tuple[Case, ...]:
 
 @dataclass(frozen=True)
 class Training:
-    """What the group overview shows: the aids in their order, and the result sections it
-    puts after an aid's answers ("aid.section"); and, as a call, the words of the trainers'
+    """What the group overview shows after an aid's answers: the result sections named
+    ("aid.section"); and, as a call, the words of the trainers'
     pages (which aids.texts reads, like every other text)."""
 
-    overview_aids: tuple[str, ...]
     overview_results: tuple[str, ...]
 
     def __call__(self, table: str, key: str, **values: object) -> str:
@@ -451,11 +449,9 @@ def training() -> Training:
     text, raw = read_toml(path)
     check = Checker(path, text, _SCHEMA)
     data = check.table("training", raw, (), "de teksten voor trainers")
-    if not all(isinstance(k, str) and AID_KEY.match(k) for k in data["overview_aids"]):
-        check.fail("overview_aids noemt hulpmiddelen", (), "overview_aids")
     if not all(isinstance(k, str) and DOTTED.match(k) for k in data["overview_results"]):
         check.fail("overview_results noemt secties als 'hulpmiddel.sectie'", (), "overview_results")
-    return Training(tuple(data["overview_aids"]), tuple(data["overview_results"]))
+    return Training(tuple(data["overview_results"]))
 @cache
 def source_kinds() -> dict[str, str]:
     """The groups of the sources page, key -> heading, in the order of the file."""

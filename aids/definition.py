@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from . import catalogue
-from .schema import CONTENT_DIR, Checker, read_toml
+from .schema import CONTENT_DIR, Checker, DefinitionError, read_toml
 from .texts import PLACEHOLDER, fill
 
 AID_ID = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -24,9 +24,11 @@ QUESTION_TYPES = ("text", "textarea", "choice", "multi", "date", "number")
 MAX_LENGTH = {"text": 200, "textarea": 4000, "date": 40, "choice": 100, "multi": 100, "number": 3}
 # Where `options_from` takes its options: the catalogue or a table of the shared vocabulary.
 OPTION_SOURCES = ("interventions", "phases", "concerns")
-# Aids whose result is built by code: the module aids.<builder>, with any of facts(), items(),
-# figures() and check().
-BUILDERS = ("analyse", "interventions", "perspectief", "nazorg", "omgang")
+# The aids, in the order a family goes through them: the route on every aid page, the case-file
+# document and the group overview follow it, and the family file keeps a part for each. Each
+# has its content file (content/<id>.toml; aid_ids() fails on a file not named here and on a
+# name without a file) and its entry in aids.builders.BUILDERS (checked there).
+AIDS = ("analyse", "interventies", "omgang", "perspectief", "nazorg")
 # The shared parts an aid can include as a step (aids/content/data/<name>.toml): asked once for
 # the whole family, kept in one part of the family file, read by every aid's rules.
 SHARED_PARTS = ("kader",)
@@ -280,7 +282,6 @@ class Aid:
     youth_short_intro: str = ""  # the intro of the short version for a child under 12
     youth_age: str = ""  # the number question with the child's age: under 12, the short version
     migrations: tuple[Migration, ...] = ()
-    builder: str = ""  # a module that computes facts and items the generic result extends with
     shared: tuple[str, ...] = ()  # answer keys other aids may take over (the family description)
     roles: str = ""  # the question where each member's role is typed ("moeder, M.")
     rules: tuple[Rule, ...] = ()
@@ -378,7 +379,7 @@ _SCHEMA: dict[str, tuple[dict[str, type], dict[str, type]]] = {
                {"advice": str, "parent_label": str, "youth_label": str}),
     "show_if": ({"question": str}, {"equals": (str, list), "includes": (str, list)}),
     "result": ({"title": str}, {"intro": str, "gaps": list, "sections": list,
-                                "parent_title": str, "parent_intro": str, "builder": str,
+                                "parent_title": str, "parent_intro": str,
                                 "parent_about": str, "youth_title": str, "youth_intro": str,
                                 "youth_short_intro": str, "youth_age": str}),
     "gap": ({"question": str, "message": str}, {"parent_message": str, "youth_message": str}),
@@ -545,9 +546,6 @@ def _parse(path: Path) -> Aid:
     unknown_shared = [key for key in data.get("shared", []) if key not in keys]
     if unknown_shared:
         check.fail(f"shared noemt onbekende vragen {unknown_shared}", (), "shared")
-    builder = result.get("builder", "")
-    if builder and builder not in BUILDERS:
-        check.fail(f"builder moet een van {BUILDERS} zijn", (), "builder")
     migrations = []
     for k, m_raw in enumerate(data.get("migrations", [])):
         migration = check.table("migration", m_raw, ("migrations", k), f"migratie {k + 1}")
@@ -568,7 +566,7 @@ def _parse(path: Path) -> Aid:
         parent_intro=result.get("parent_intro", ""), parent_about=result.get("parent_about", ""),
         youth_title=result.get("youth_title", ""), youth_intro=result.get("youth_intro", ""),
         youth_short_intro=result.get("youth_short_intro", ""), youth_age=youth_age,
-        migrations=tuple(sorted(migrations, key=lambda m: m.from_version)), builder=builder,
+        migrations=tuple(sorted(migrations, key=lambda m: m.from_version)),
         shared=tuple(data.get("shared", [])), roles=roles, rules=rules, item_rules=item_rules,
         tags=tuple(data.get("tags", {})),
         facts=tuple(facts.items()), texts=tuple(texts.items()),
@@ -879,19 +877,20 @@ def _question(check: Checker, raw: object, at: tuple[object, ...],
     return question
 
 
-def builder_module(aid: Aid):
-    """The module that builds this aid's result (aids.<builder>), or None for the summary."""
-    if not aid.builder:
-        return None
-    from importlib import import_module
-
-    return import_module(f"aids.{aid.builder}")
-
-
 def aid_ids() -> list[str]:
-    """The ids of all aids, in alphabetical order."""
+    """The ids of all aids, in alphabetical order (AIDS holds them in a family's order). A
+    content file of an aid not in AIDS, or an aid in AIDS without one, raises DefinitionError."""
     # Each top-level content file defines one aid; shared data lives in content/data/.
-    return sorted(p.stem for p in CONTENT_DIR.glob("*.toml"))
+    files = {path.stem: path for path in CONTENT_DIR.glob("*.toml")}
+    for aid_id, path in files.items():
+        if aid_id not in AIDS:
+            raise DefinitionError(path, None, f"the aid '{aid_id}' is not in AIDS: add it there "
+                                  "(aids/definition.py) and to BUILDERS (aids/builders.py)")
+    for aid_id in AIDS:
+        if aid_id not in files:
+            raise DefinitionError(CONTENT_DIR / f"{aid_id}.toml", None,
+                                  f"AIDS (aids/definition.py) names '{aid_id}', without a file")
+    return sorted(files)
 
 
 @cache

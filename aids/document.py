@@ -16,16 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from . import family, render
+from . import definition, family, render
 from ._html import Markup, h, join
 from .dates import format_date, parse_date
-from .definition import PARENTS, PRO, READERS, Aid, aid_ids, load, rights_part
+from .definition import PARENTS, PRO, READERS, Aid, load, rights_part
 from .engine import evaluate
 from .result import Item, Section, Voice, member_name
 from .texts import text
 
 # The order of the parts: the way a family goes through the aids.
-ORDER = family.ORDER
 
 
 def _day(stamp: str) -> str:
@@ -87,9 +86,9 @@ def _chosen(voice: Voice, aid: Aid, answers: dict) -> Voice:
 def _parents(found: family.Family) -> list[str]:
     """Who signs as a parent: each parent the family file names, by the role typed for them
     ("moeder"), or one block for the parents when it names none."""
-    for aid_id in ORDER:
+    for aid_id in definition.AIDS:
         part = found.parts.get(aid_id)
-        aid = load(aid_id) if part and aid_id in aid_ids() else None
+        aid = load(aid_id) if part else None
         if aid is None or not aid.roles:
             continue
         members = part.answers.get(aid.questions[aid.roles].per) or []
@@ -113,7 +112,7 @@ def html(content: str, today: dt.date | None = None) -> Markup:
     where an aid has one, with a switch. A file that cannot be read raises
     answers_file.FileError with a Dutch message."""
     found, notes = family.load_text(content)
-    parts = [aid_id for aid_id in ORDER if aid_id in found.parts and aid_id in aid_ids()]
+    parts = [aid_id for aid_id in definition.AIDS if aid_id in found.parts]
     results = {}
     for aid_id in parts:
         aid = load(aid_id)

@@ -9,13 +9,14 @@ empty entry {} keeps the place of an entry left blank.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
+from . import builders
 from .dates import format_date, parse_date, weekday, wrong_weekday
-from .definition import Aid, Question, Step, builder_module
+from .definition import Aid, Question, Step
 from .fields import field_name, field_names, parse_field, step_fields
+from .names import looks_like_full_name
 from .result import Result, build_result
 from .texts import shorten, text
 
@@ -40,7 +41,7 @@ class Evaluation:
     @cached_property
     def result(self) -> Result:
         # Built only when asked for: a live update on each key press does not need it.
-        return build_result(self.aid, self.answers, list(self.visible))
+        return build_result(self.aid, self.answers, list(self.visible), builders.of(self.aid))
 
 
 # Shape ---------------------------------------------------------------------------------
@@ -239,46 +240,6 @@ def _value_errors(aid: Aid, question: Question, name: str, value: object, answer
     return []
 
 
-# A word of letters, perhaps with a hyphen or an apostrophe inside ("Anne-Marie", "D'Souza").
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-
-
-@cache
-def _tussenvoegsels() -> frozenset[str]:
-    return frozenset(text("names.tussenvoegsels").split())
-
-
-def looks_like_full_name(value: object) -> bool:
-    """A capitalised word or initial, then a capitalised word of at least three letters, perhaps
-    with tussenvoegsels from the content between them: "Jan Jansen", "Gezin de Vries",
-    "JAN JANSEN", "J. Jansen", "Łukasz Nowak". A letter ("gezin B.") or a role ("moeder") is
-    not a name."""
-    if not isinstance(value, str):
-        return False
-    words = list(_WORD.finditer(value[:1000]))
-    for i, first in enumerate(words):
-        if not first.group()[0].isupper():
-            continue
-        initial = len(first.group()) == 1
-        if initial and not value.startswith(".", first.end()):
-            continue
-        end = first.end()
-        for word in words[i + 1:]:
-            gap = value[end:word.start()].strip()
-            if gap and not (initial and gap == "."):  # white space, or the dot of an initial
-                break
-            name = word.group()
-            if name.lower() in _tussenvoegsels():
-                end, initial = word.end(), False
-            elif name[0].isupper() and len(name) >= 3:
-                return True
-            elif name[0].isupper() and len(name) == 1 and value.startswith(".", word.end()):
-                end, initial = word.end(), True  # initials: "J.J. Jansen"
-            else:
-                break
-    return False
-
-
 def _errors(aid: Aid, answers: dict, visible: list[str], final: bool) -> list[FieldError]:
     errors: list[FieldError] = []
     shown = set(visible)
@@ -319,9 +280,9 @@ def evaluate(aid: Aid, answers: dict, final: bool = False, step: str | None = No
     `step` limits the errors to that step's fields (for the "Volgende" button)."""
     visible = visible_fields(aid, answers)
     errors = _errors(aid, answers, visible, final)
-    module = builder_module(aid)
-    if hasattr(module, "check"):  # what only the builder can know, such as a moment's number
-        errors += [FieldError(name, message) for name, message in module.check(aid, answers)]
+    check = builders.of(aid).check
+    if check:  # what only the builder can know, such as a moment's number
+        errors += [FieldError(name, message) for name, message in check(aid, answers)]
     if step is not None:
         own = set(step_fields(aid, next(s for s in aid.steps if s.id == step)))
         errors = [e for e in errors if e.field in own]

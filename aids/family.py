@@ -26,8 +26,9 @@ from functools import cache
 
 from . import answers_file
 from .definition import SHARED_PARTS, Aid, SharedPart, aid_ids, load, shared_part
-from .engine import AnswersError, looks_like_full_name, normalize
+from .engine import AnswersError, normalize
 from .fields import item_name
+from .names import looks_like_full_name
 from .result import display
 from .schema import CONTENT_DIR, Checker, read_toml
 from .texts import shorten, text
@@ -39,9 +40,6 @@ MODES = ("copy", "lines", "join")
 FAMILY_ID = re.compile(r"^[0-9a-f]{32}$")
 _SCHEMA = {"family": ({"carry": list}, {}),
            "carry": ({"to": list, "from": list}, {"as": str, "map": dict})}
-# The order in which a family goes through the aids: the case-file document, the route shown on
-# every aid page.
-ORDER = ("analyse", "interventies", "omgang", "perspectief", "nazorg")
 
 
 @dataclass(frozen=True)

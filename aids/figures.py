@@ -1,11 +1,12 @@
 """Pictures in a result, drawn from data a builder gives: SVG inside HTML, with the same facts
 in words for screen readers, plain text and Markdown.
 
-A builder may offer ``figures(aid, values, facts)``: per section id, (figure for professionals,
-figure for parents or None). aids.result attaches each to its section; aids.render draws it with
-html() and writes its words with lines(). Every word comes from the builder, which takes it from
-the aid's content: this module only draws, and escapes everything through aids._html. Meaning
-never rests on colour alone: shapes and words carry it too, and nothing is ever counted up.
+A builder may offer ``figures(aid, values, facts)``: per section id, a figure's data (a Timeline
+or a Balance, aids.result) for each reader. aids.result attaches each to its section; aids.render
+draws it with html() and writes its words with lines(). Every word comes from the builder, which
+takes it from the aid's content: this module only draws, and escapes everything through
+aids._html. Meaning never rests on colour alone: shapes and words carry it too, and nothing is
+ever counted up.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 from ._html import Markup, h
 from .dates import add_months
+from .result import Balance, Figure, Timeline
 from .texts import text
 
 # Colours with at least 3:1 against white for shapes (WCAG 1.4.11), 4.5:1 for text.
@@ -27,43 +28,6 @@ LOAD = "#8e1b1b"
 STRENGTH = "#1a237e"
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One moment on a timeline."""
-
-    day: dt.date
-    number: str  # as in the list beside the picture
-    evaluation: bool = False
-    moved: bool = False
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """Moments from a start date, one row per calendar month up to the last moment, so the
-    rhythm of a plan can be seen at a glance."""
-
-    caption: str
-    summary: str  # what the picture shows, in words (the picture's text alternative)
-    start: dt.date
-    marks: tuple[Mark, ...]
-    start_label: str  # words at the start ("terug thuis")
-    legend: tuple[tuple[str, str], ...]  # (shape: "moment", "evaluation" or "moved", words)
-
-
-@dataclass(frozen=True)
-class Balance:
-    """A two-sided balance per row and column, drawn as a seesaw with its words beside it.
-
-    A cell's tilt is "left" (the left side weighs more), "right", "level", "unknown" or ""
-    (not given). It is a picture of what was chosen, never a score."""
-
-    caption: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (label, ((tilt, words), ...))
-    sides: tuple[str, str]  # the words for the left and the right side of the balance
-
-
-Figure = Timeline | Balance
 
 
 def html(figure: Figure) -> Markup:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from . import catalogue
 from .definition import PARENTS, PRO, Aid, load
-from .result import Extra, Item, applies
+from .result import Builder, Extra, Item, applies
 
 MATCH = 1.0  # per chosen concern the option answers: what matters most
 PHASE = 0.75  # the sources describe the help for this phase
@@ -367,3 +367,6 @@ def items(aid: Aid, values: dict, facts: dict) -> Extra:
         "past_niet": [entry(excluded.intervention.name, "\n".join(excluded.reasons),
                             excluded.intervention, False) for excluded in advice.excluded],
     }
+
+
+BUILDER = Builder(facts=facts, items=items)

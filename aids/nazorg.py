@@ -17,12 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from . import figures as draw
 from .dates import add_months, format_date, is_working_day, parse_date, weekday
 from .definition import PRO, YOUTH, Aid
-from .family import new_id
 from .fields import field_name
-from .result import Extra, Figures, Item
+from .result import Builder, Calendar, Event, Extra, Figures, Item, Mark, Timeline
 
 DEFAULT_MONTHS = 12  # the plan's length when none is given
 ADVISED_MONTHS = 12  # shorter is allowed, with a warning
@@ -34,7 +32,6 @@ HANDOVER = 14  # days before the measure ends: the last moment by then is the ha
 # The moments at which the former foster carers or group workers are called: two weeks after the
 # return, and at the evaluation of three months (Thuiswijzer's advice).
 CARERS = (("week", 2), ("maand", 3))
-SEQUENCE_EPOCH = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)  # fits a 32-bit SEQUENCE to 2093
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,7 @@ class Moment:
     @property
     def id(self) -> str:
         """The moment's own name in the plan, the same whatever its date: "week-3-2",
-        "maand-6-evaluatie". With the family's id it names the calendar event."""
+        "maand-6-evaluatie". With the family's id it names the calendar event (aids.ics)."""
         return "-".join([self.kind, str(self.number), *([str(self.visit)] if self.visit > 1
                                                         else []),
                          *(["evaluatie"] if self.evaluation else [])])
@@ -253,7 +250,7 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
     if returned is None or not moments:
         return {}
     months = _months(values)
-    marks = tuple(draw.Mark(moment.day, str(number), moment.evaluation, moment.moved)
+    marks = tuple(Mark(moment.day, str(number), moment.evaluation, moment.moved)
                   for number, moment in enumerate(moments, start=1))
     summary = aid.text("figuur_uitleg", count=len(moments), months=months,
                        evaluations=sum(m.evaluation for m in moments))
@@ -261,69 +258,25 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
     if any(m.moved for m in moments):
         legend += (("moved", aid.text("figuur_verplaatst")),)
 
-    def timeline(caption: str) -> draw.Timeline:
-        return draw.Timeline(caption, summary, returned, marks, aid.text("figuur_start"), legend)
+    def timeline(caption: str) -> Timeline:
+        return Timeline(caption, summary, returned, marks, aid.text("figuur_start"), legend)
 
     return {"tijdlijn": {reader: timeline(aid.text(_voiced(aid, "figuur", reader)))
                          for reader in aid.readers}}
 
 
-# iCalendar (RFC 5545) --------------------------------------------------------------------
-
-def _escape(value: str) -> str:
-    """TEXT value escaping: backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11)."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1)."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
-
-
-def calendar(aid: Aid, answers: dict, now: dt.datetime | None = None, family_id: str = "") -> str:
-    """One all-day event per contact moment, named with the family's label, as an .ics file.
-
-    An event's UID is the family's random id (kept in the family file) with the moment's own id:
-    a calendar that imports the file again updates the same events, also after the label
-    changed, and two families never share one. SEQUENCE is the export's moment in seconds since
-    2025: an event that moved since an earlier export always carries a higher one, so the
-    calendar takes the new date (RFC 5546); an event that did not move gets the same content
-    back. Without a family id (no file saved yet), the events get a new random one."""
-    # DTSTAMP is in UTC (the page sends its clock in UTC).
-    now = now or dt.datetime.now(dt.timezone.utc)
-    utc = now.astimezone(dt.timezone.utc) if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
-    stamp = utc.strftime("%Y%m%dT%H%M%SZ")
-    sequence = max(0, int((utc - SEQUENCE_EPOCH).total_seconds()))
-    family_id = family_id or new_id()
+def calendar(aid: Aid, answers: dict) -> Calendar:
+    """One all-day event per contact moment, named with the family's label; aids.ics writes
+    them as an .ics file."""
     label = (answers.get("label") or "").strip()
     name = aid.text("agenda_gezin", label=label) if label else aid.text("agenda")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Thuiswijzer//Nazorgplan//NL",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}"]
+    events = []
     for moment in plan(answers):
         title = _title(aid, moment)
         summary = (aid.text("agenda_moment_gezin", label=label, title=title) if label
                    else aid.text("agenda_moment", title=title))
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{family_id}-{moment.id}@thuiswijzer",
-            f"SEQUENCE:{sequence}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{moment.day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{moment.day + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(_moment_text(aid, answers, moment))}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        events.append(Event(moment.id, moment.day, summary, _moment_text(aid, answers, moment)))
+    return Calendar(name, "-//Thuiswijzer//Nazorgplan//NL", tuple(events))
+
+
+BUILDER = Builder(facts=facts, items=items, figures=figures, check=check, calendar=calendar)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import catalogue
 from .dates import parse_date
 from .definition import YOUTH, Aid
-from .result import Extra, Item, display
+from .result import Builder, Extra, Item, display
 
 # Days after the placement from which the first contact comes late (Thuiswijzer's advice).
 LATE = 7
@@ -127,3 +127,6 @@ def items(aid: Aid, values: dict, facts: dict) -> Extra:
                                     "\n".join(lines))
         out.append(versions)
     return {"schema": out}
+
+
+BUILDER = Builder(facts=facts, items=items)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import answers_file, catalogue, family
+from . import answers_file, catalogue, definition, family
 from ._html import Markup, h
 from .dates import format_date, parse_date
 from .definition import SHARED_PARTS, Aid, Question, Step, aid_ids, load, shared_part
@@ -238,7 +238,7 @@ def _aid_groups(usable: list[Column]) -> list[Group]:
         rows.append(Row(f"{part.part}-signalen", _t("flags"), "many", flags))
         groups.append(Group(part.part, part.step.title, _answered(rows)))
     results = catalogue.training().overview_results
-    for aid_id in catalogue.training().overview_aids:
+    for aid_id in definition.AIDS:
         if not any(aid_id in c.answers for c in usable):
             continue
         aid = load(aid_id)
@@ -445,7 +445,7 @@ def html(files: list) -> Markup:
                                "data-tw-screen": True},
                    h("h2", {"id": "tw-ov-groepen", "tabindex": "-1"}, _t("groups")),
                    h("ul", {}, [h("li", {}, _who(c), " ", _t("aids", aids=", ".join(
-                       load(a).title for a in catalogue.training().overview_aids
+                       load(a).title for a in definition.AIDS
                        if a in c.answers))) for c in usable]),
                    h("p", {}, _t("groups_intro", aids=", ".join(titles.values())))))
     total = sum(len(g.rows) for g in groups)

@@ -8,15 +8,15 @@ aids/content/perspectief.toml. This module only computes the facts those rules u
   from the content's phrases (never a number or a total);
 - how long the child has lived elsewhere on the date of the conversation;
 - what is still missing or does not add up;
-- the balance as a picture: a seesaw per domain, now and at return (figures).
+- the balance as a picture's data: a seesaw per domain, now and at return (figures; aids.figures
+  draws it).
 """
 
 from __future__ import annotations
 
-from . import figures as draw
 from .dates import format_date, months_between, parse_date
 from .definition import PARENTS, PRO, Aid
-from .result import Figures
+from .result import Balance, Builder, Figures
 
 DOMAINS = ("ouder", "kind", "gezin", "omgeving")
 FAVOURABLE = ("kracht", "evenwicht")
@@ -92,7 +92,7 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
     if not any(chosen.values()):
         return {}
 
-    def balance(parents: bool) -> draw.Balance:
+    def balance(parents: bool) -> Balance:
         voice = "ouders_" if parents else ""
         rows = tuple(
             (aid.text(f"figuur_{domain}"),
@@ -100,8 +100,11 @@ def figures(aid: Aid, values: dict, facts: dict) -> Figures:
                     aid.text(f"stand_{voice}{chosen[f'{domain}_{when}'] or 'leeg'}"))
                    for when in ("nu", "terug")))
             for domain in DOMAINS)
-        return draw.Balance(aid.text(f"figuur{'_ouders' if parents else ''}"),
+        return Balance(aid.text(f"figuur{'_ouders' if parents else ''}"),
                             (aid.text("figuur_nu"), aid.text("figuur_terug")), rows,
                             (aid.text(f"figuur_{voice}last"), aid.text(f"figuur_{voice}kracht")))
 
     return {"balans": {PRO: balance(False), PARENTS: balance(True)}}
+
+
+BUILDER = Builder(facts=facts, figures=figures)

@@ -1,5 +1,5 @@
-"""HTML, plain text and Markdown for an aid: the static form (build time), the check page,
-the result and the error summary (run time).
+"""HTML, plain text and Markdown for an aid: the static form and the answer keys (build time),
+the check page, the result and the error summary (run time).
 
 Every string goes through aids._html, which escapes it; typed text is never trusted. A result
 reads as a document: each reader's version (professional, parents, young person) one at a time,
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import figures
+from . import builders, family, figures, ics
 from ._html import Markup, h, join
-from .definition import PRO, Aid, Question, Step, builder_module
+from .definition import PRO, Aid, Question, Step
 from .texts import counted, text
 from .engine import Evaluation, FieldError, to_fields
 from .fields import field_names, item_name, parse_field, step_fields
@@ -218,11 +218,12 @@ def _tools(aid: Aid) -> Markup:
 
 def has_calendar(aid: Aid) -> bool:
     """Whether the aid's result can be exported as a calendar (.ics)."""
-    return hasattr(builder_module(aid), "calendar")
+    return builders.of(aid).calendar is not None
 
 
 def calendar_of(aid: Aid, answers: dict, now=None, family_id: str = "") -> str:
-    return builder_module(aid).calendar(aid, answers, now, family_id)
+    """The .ics file; without a family id (no file saved yet), the events get a new random one."""
+    return ics.write(builders.of(aid).calendar(aid, answers), now, family_id or family.new_id())
 
 
 def _exports(aid: Aid) -> Markup:
@@ -243,6 +244,29 @@ def _exports(aid: Aid) -> Markup:
                            "data-aid-export": kind}, label) for kind, label in buttons],
              h("p", {"class": "aid-export-status", "data-aid-export-status": True,
                      "role": "status"}))
+
+
+def describe(aid: Aid) -> str:
+    """The answer keys of an aid, with their type and allowed values, as plain text (the
+    terminal's --help and the page for technical users)."""
+    lines = [text("cli.heading", id=aid.id, title=aid.title, version=aid.version), "",
+             text("cli.keys")]
+    for step in aid.steps:
+        if step.repeat:
+            lines.append(f"  {step.id}: {text('cli.repeat', count=step.repeat)} — {step.title}")
+            for question in step.questions:
+                lines.append(f"      {question.id}: {text('cli.' + question.type)} — {question.label}")
+                lines += [f"          {option.value}: {option.label}" for option in question.options]
+            continue
+        for question in step.questions:
+            kind = text(f"cli.{question.type}")
+            if question.per:
+                kind = text("cli.per", key=question.per)
+            required = text("cli.required") if question.required else ""
+            lines.append(f"  {question.id}: {kind}{required} — {question.label}")
+            for option in question.options:
+                lines.append(f"      {option.value}: {option.label}")
+    return "\n".join(lines) + "\n"
 
 
 # Run time -----------------------------------------------------------------------------

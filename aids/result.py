@@ -9,22 +9,25 @@ instead of slot names ("Ouder 1"), and only what has a text for that reader: an 
 meant for the professional has none, so it never reaches them. For a child under 12 the young
 person's version is the short one, to read aloud: only the sections marked for it.
 
-A builder may also draw: figures(aid, values, facts) gives per section id a picture for each
-reader (aids.figures), which the section carries and aids.render draws beside its items.
+A builder may also give pictures: figures(aid, values, facts) gives per section id the data of
+a picture for each reader (a Timeline or a Balance), which the section carries; aids.render draws
+it beside its items (aids.figures).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import catalogue
 from .dates import format_date, parse_date
 from .definition import (OPEN, PARENTS, PRO, YOUTH, Aid, Question, ResultSection, Rule, Step,
-                         Test, builder_module)
+                         Test)
 from . import kader, rechten
 from .fields import field_name, item_name
-from .figures import Figure
+from .names import looks_like_full_name
 from .texts import fill, text
 
 
@@ -38,6 +41,47 @@ class Item:
     # one question asked per member (the label then names the member).
     group: str = ""
     rule: str = ""  # the id of the rule that made this item ("omgang.pleger_begeleiding")
+
+
+# What a picture shows, as data: aids.figures draws it, the builders only compute it.
+
+@dataclass(frozen=True)
+class Mark:
+    """One moment on a timeline."""
+
+    day: dt.date
+    number: str  # as in the list beside the picture
+    evaluation: bool = False
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Moments from a start date, one row per calendar month up to the last moment, so the
+    rhythm of a plan can be seen at a glance."""
+
+    caption: str
+    summary: str  # what the picture shows, in words (the picture's text alternative)
+    start: dt.date
+    marks: tuple[Mark, ...]
+    start_label: str  # words at the start ("terug thuis")
+    legend: tuple[tuple[str, str], ...]  # (shape: "moment", "evaluation" or "moved", words)
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A two-sided balance per row and column, drawn as a seesaw with its words beside it.
+
+    A cell's tilt is "left" (the left side weighs more), "right", "level", "unknown" or ""
+    (not given). It is a picture of what was chosen, never a score."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # (label, ((tilt, words), ...))
+    sides: tuple[str, str]  # the words for the left and the right side of the balance
+
+
+Figure = Timeline | Balance
 
 
 @dataclass(frozen=True)
@@ -106,21 +150,53 @@ class Result:
 # What a builder adds: per section id, a list of entries, each the item per reader. A reader
 # without an item in an entry does not see it.
 Extra = dict[str, list[dict[str, Item]]]
-# What a builder draws: per section id, the figure per reader.
+# What a builder pictures: per section id, the figure's data per reader.
 Figures = dict[str, dict[str, Figure]]
 
 
-def build_result(aid: Aid, answers: dict, visible: list[str]) -> Result:
+@dataclass(frozen=True)
+class Event:
+    """One all-day event of a calendar."""
+
+    key: str  # its own name in the plan, the same whatever its date: with the family's id, its UID
+    day: dt.date
+    summary: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The events a builder offers as an .ics file (aids.ics writes it)."""
+
+    name: str
+    product: str  # PRODID: who made the file
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Builder:
+    """What an aid's code computes beyond the rules in its content: each builder module declares
+    one (BUILDER) and aids.builders names each aid's. A hook left out computes nothing. A builder
+    computes data only; aids.render, aids.figures and aids.ics turn it into HTML, text, pictures
+    and a calendar file."""
+
+    facts: Callable[[Aid, dict], dict[str, object]] | None = None  # what the rules read
+    items: Callable[[Aid, dict, dict], Extra] | None = None  # items per section id
+    figures: Callable[[Aid, dict, dict], Figures] | None = None  # pictures' data per section id
+    check: Callable[[Aid, dict], list[tuple[str, str]]] | None = None  # (field, message) errors
+    calendar: Callable[[Aid, dict], Calendar] | None = None  # the events of an .ics file
+
+
+def build_result(aid: Aid, answers: dict, visible: list[str], builder: Builder) -> Result:
     """The result for answers that apply now (hidden answers are kept, not used)."""
     values = applying(aid, answers, set(visible))
-    module = builder_module(aid)
     facts = kader.facts(values) if kader.ID in aid.parts else {}
     if aid.rights:
         facts.update(rechten.facts(aid, values))
-    if hasattr(module, "facts"):
-        facts.update(module.facts(aid, values))
-    extra = module.items(aid, values, facts) if hasattr(module, "items") else {}
-    figures = module.figures(aid, values, facts) if hasattr(module, "figures") else {}
+    if builder.facts:
+        facts.update(builder.facts(aid, values))
+    extra = builder.items(aid, values, facts) if builder.items else {}
+    figures = builder.figures(aid, values, facts) if builder.figures else {}
     context = _Context(aid, values, facts, extra, set(visible), figures)
     return Result(tuple(context.voice(reader) for reader in aid.readers),
                   tuple(rule.id for rule in context.rules))
@@ -250,8 +326,6 @@ class _Context:
 
     def label(self) -> str:
         """The family's label, on every version; not one that looks like a full name."""
-        from .engine import looks_like_full_name
-
         label = self.values.get("label", "") if "label" in self.aid.questions else ""
         if not isinstance(label, str) or looks_like_full_name(label):
             return ""

@@ -18,7 +18,7 @@ import json
 
 from . import answers_file, definition, document, engine, family, overview, render, result
 from .dates import format_date
-from .engine import looks_like_full_name
+from .names import looks_like_full_name
 from .texts import counted, shorten, text
 
 

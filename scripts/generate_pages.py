@@ -17,8 +17,8 @@ from pathlib import Path
 
 import aids
 from aids import answers_file, catalogue, definition, interventions, render
-from aids.__main__ import describe
 from aids._html import Markup, h, join
+from aids.render import describe
 from aids.texts import PLACEHOLDER, group, text
 
 REVIEWED = dt.date(2026, 11, 23)

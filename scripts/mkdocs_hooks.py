@@ -30,7 +30,6 @@ import vendor  # noqa: E402
 from aids import catalogue  # noqa: E402
 from aids._html import Markup, h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
-from aids import family  # noqa: E402
 from aids.render import form_html, route_html  # noqa: E402
 from aids.texts import file_problems, group, table, text  # noqa: E402
 
@@ -204,7 +203,7 @@ def on_page_content(html, page, config, files):
     # The page's lead, the aids in their order, who decides, then at once the form; what the
     # aid gives and the page's further text follow it, the aid's sources close the page.
     block = join([
-        route_html(aid_id, family.ORDER),
+        route_html(aid_id, aids.definition.AIDS),
         h("p", {"class": "aid-disclaimer"}, h("strong", {}, text("page.decides"), ":"), " ",
           aid.disclaimer),
         _unsearchable(form_html(aid)),

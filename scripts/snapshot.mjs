@@ -51,9 +51,9 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 pyodide.runPython(`
 import gc
 import aids, aids.web
-from aids import catalogue, definition
+from aids import catalogue
 for aid_id in aids.aid_ids():
-    definition.builder_module(aids.load(aid_id))
+    aids.load(aid_id)
 catalogue.interventions()
 catalogue.vocabulary()
 catalogue.glossary()

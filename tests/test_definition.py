@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import aids
+from aids import definition
 from aids.definition import load_file
 from aids.schema import DefinitionError
 
@@ -144,3 +145,27 @@ def test_malformed_definition_names_file_line_and_reason(tmp_path, old, new, lin
     assert caught.value.line == line, str(caught.value)
     assert reason in caught.value.reason
     assert str(caught.value).startswith(f"{path}:{line}: ")
+
+
+# The list of the aids (definition.AIDS) against the content ---------------------------------
+
+def test_a_sixth_aid_in_the_content_without_an_entry_fails_with_the_file_and_the_reason(sixth_aid):
+    """Not missing without a word from the case-file document, the family file and the overview:
+    loading any aid fails, naming the file and what to do."""
+    with pytest.raises(DefinitionError) as error:
+        aids.aid_ids()
+    assert error.value.path == sixth_aid.content / "zesde.toml"
+    assert error.value.reason == ("the aid 'zesde' is not in AIDS: add it there "
+                                  "(aids/definition.py) and to BUILDERS (aids/builders.py)")
+    with pytest.raises(DefinitionError):
+        aids.load("zesde")
+    sixth_aid.register()
+    assert "zesde" in aids.aid_ids() and aids.load("zesde").title == "Zesde hulpmiddel"
+
+
+def test_an_aid_in_the_list_without_a_content_file_fails_with_the_reason(monkeypatch):
+    monkeypatch.setattr(definition, "AIDS", definition.AIDS + ("zesde",))
+    with pytest.raises(DefinitionError) as error:
+        aids.aid_ids()
+    assert error.value.path == definition.CONTENT_DIR / "zesde.toml"
+    assert "names 'zesde', without a file" in error.value.reason

@@ -10,7 +10,7 @@ import re
 import pytest
 
 import aids
-from aids import answers_file, document, family, web
+from aids import answers_file, definition, document, family, web
 from paths import ROOT
 
 EXAMPLES = ROOT / "tests" / "data" / "examples"
@@ -134,3 +134,26 @@ def test_the_family_versions_are_documents_of_their_own_with_a_switch():
     # Nothing for the professional: not the safety part, not the professional's words.
     assert "Veiligheid en wettelijk kader" not in parents + youth
     assert "Over dit advies" not in parents + youth and "Dossierdocument" not in parents + youth
+
+
+# The aids come from the one list (definition.AIDS) -----------------------------------------
+
+def test_a_new_aid_has_its_part_in_the_document_once_listed_and_fails_with_a_reason_before(
+        sixth_aid):
+    held = sixth_aid.family_file()
+    with pytest.raises(aids.DefinitionError, match="the aid 'zesde' is not in AIDS"):
+        document.html(held, TODAY)
+    sixth_aid.register()
+    html = version(document.html(held, TODAY), "pro")
+    assert html.count('class="tw-doc-part"') == 3  # the safety part, the contact aid, the sixth
+    assert html.index('href="#tw-doc-omgang"') < html.index('href="#tw-doc-zesde"')
+    assert "Zesde hulpmiddel" in html
+
+
+def test_the_parts_follow_the_order_of_the_aids(monkeypatch):
+    held = family_of("analyse", "nazorg")
+    html = version(document.html(held, TODAY), "pro")
+    assert html.index('href="#tw-doc-analyse"') < html.index('href="#tw-doc-nazorg"')
+    monkeypatch.setattr(definition, "AIDS", tuple(reversed(definition.AIDS)))
+    html = version(document.html(held, TODAY), "pro")
+    assert html.index('href="#tw-doc-nazorg"') < html.index('href="#tw-doc-analyse"')

@@ -9,7 +9,7 @@ import json
 import pytest
 
 import aids
-from aids import answers_file, engine, family, web
+from aids import answers_file, definition, engine, family, web
 from aids.schema import DefinitionError
 from paths import ROOT
 
@@ -353,8 +353,8 @@ def test_an_aid_with_nothing_typed_adds_no_part():
 def test_the_order_of_the_aids_names_every_aid_once():
     """The case-file document and the route on every aid page follow it: a new aid that is not
     in it would be missing there without a word."""
-    assert sorted(family.ORDER) == sorted(aids.aid_ids())
-    assert len(set(family.ORDER)) == len(family.ORDER)
+    assert sorted(definition.AIDS) == sorted(aids.aid_ids())
+    assert len(set(definition.AIDS)) == len(definition.AIDS)
 
 
 # The family's id (issue 21, point 8) ------------------------------------------------------
@@ -385,3 +385,15 @@ def test_an_id_of_the_wrong_shape_is_not_kept(found):
     assert opened.id == ""
     saved = family.dump(opened, aids.load("analyse"), {"leden": ["ouder1"]}, make_id=lambda: "c" * 32)
     assert json.loads(saved)["id"] == "c" * 32
+
+
+def test_a_new_aid_keeps_its_part_of_the_family_file_once_listed_and_fails_before(sixth_aid):
+    held = sixth_aid.family_file()
+    with pytest.raises(DefinitionError, match="the aid 'zesde' is not in AIDS"):
+        family.load_text(held)
+    sixth_aid.register()
+    found, notes = family.load_text(held)
+    assert sorted(found.parts) == ["omgang", "zesde"] and notes == []
+    assert found.parts["zesde"].answers == found.parts["omgang"].answers
+    again = family.dump(found, aids.load("zesde"), found.parts["zesde"].answers)
+    assert sorted(json.loads(again)["aids"]) == ["omgang", "zesde"]

@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from aids import figures
-from aids.figures import Balance, Mark, Timeline
+from aids.result import Balance, Mark, Timeline
 
 PAYLOAD = '<script>alert(1)</script>"&'
 SVG = "{http://www.w3.org/2000/svg}"

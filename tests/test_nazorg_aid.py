@@ -152,7 +152,8 @@ def test_result_shows_the_timeline_and_warning_signs_in_two_voices():
 
 
 def test_calendar_is_valid_rfc5545_and_parses_back_to_the_same_moments():
-    text = nazorg.calendar(AID, ANSWERS, now=dt.datetime(2027, 12, 1, 9, 0, tzinfo=dt.timezone.utc))
+    text = render.calendar_of(AID, ANSWERS,
+                              now=dt.datetime(2027, 12, 1, 9, 0, tzinfo=dt.timezone.utc))
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     parsed = icalendar.Calendar.from_ical(text)
@@ -168,7 +169,7 @@ def test_calendar_is_valid_rfc5545_and_parses_back_to_the_same_moments():
 
 
 def test_calendar_events_carry_the_familys_label():
-    first = nazorg.calendar(AID, dict(ANSWERS, label="gezin B."), family_id=FAMILY_B)
+    first = render.calendar_of(AID, dict(ANSWERS, label="gezin B."), family_id=FAMILY_B)
     events = icalendar.Calendar.from_ical(first).walk("VEVENT")
     assert str(events[0]["SUMMARY"]) == "Nazorg gezin B.: eerste bezoek"
 
@@ -182,7 +183,7 @@ MONDAY = dt.datetime(2027, 12, 6, 9, 0, tzinfo=dt.timezone.utc)
 
 def events_of(answers: dict, family_id: str, now: dt.datetime = MONDAY) -> dict[str, object]:
     """The calendar's events by UID, read by icalendar."""
-    text = nazorg.calendar(AID, answers, now=now, family_id=family_id)
+    text = render.calendar_of(AID, answers, now=now, family_id=family_id)
     events = icalendar.Calendar.from_ical(text).walk("VEVENT")
     found = {str(e["UID"]): e for e in events}
     assert len(found) == len(events)  # unique within one calendar
@@ -263,7 +264,7 @@ def test_a_moment_can_be_moved_before_export_and_stays_moved_in_the_calendar():
     moved = dict(ANSWERS, verplaatsen=[{"moment": 3, "datum": "2028-02-10"}])
     timeline = evaluate(moved).result.professional.sections[2]
     assert timeline.items[2].label == "3. donderdag 10 februari 2028 — week 2, verplaatst"
-    events = icalendar.Calendar.from_ical(nazorg.calendar(AID, moved)).walk("VEVENT")
+    events = icalendar.Calendar.from_ical(render.calendar_of(AID, moved)).walk("VEVENT")
     assert events[2].decoded("DTSTART") == dt.date(2028, 2, 10)
     wrong = evaluate(dict(ANSWERS, verplaatsen=[{"moment": 59, "datum": "2028-02-10"}]))
     assert [e.field for e in wrong.errors] == ["verplaatsen.1.moment"]
@@ -272,14 +273,14 @@ def test_a_moment_can_be_moved_before_export_and_stays_moved_in_the_calendar():
 
 def test_calendar_escapes_typed_text():
     answers = dict(ANSWERS, contactpersoon='medewerker; wijkteam, "team" \\ noord')
-    text = nazorg.calendar(AID, answers)
+    text = render.calendar_of(AID, answers)
     assert "medewerker\\; wijkteam\\, \"team\" \\\\ noord" in text.replace("\r\n ", "")
     events = [c for c in icalendar.Calendar.from_ical(text).walk() if c.name == "VEVENT"]
     assert str(events[0]["DESCRIPTION"]).startswith('Wie komt: medewerker; wijkteam, "team" \\ noord.')
 
 
 def test_calendar_without_a_return_date_has_no_events():
-    events = [c for c in icalendar.Calendar.from_ical(nazorg.calendar(AID, {})).walk()
+    events = [c for c in icalendar.Calendar.from_ical(render.calendar_of(AID, {})).walk()
               if c.name == "VEVENT"]
     assert events == []
 

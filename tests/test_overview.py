@@ -227,3 +227,26 @@ def test_one_bad_file_is_named_and_the_others_still_show(monkeypatch):
     html = overview.html(three_groups())
     assert "Bestand groep-3.json: Dit bestand kon niet worden gelezen." in html
     assert "groep-1.json" in html and "Groep 2" in html
+
+
+# The aids come from the one list (definition.AIDS) -----------------------------------------
+
+def groups_of(html: str) -> list[str]:
+    return re.findall(r'<section class="tw-ov-aid" aria-labelledby="tw-ov-([^"]+)">', html)
+
+
+def test_a_new_aid_once_listed_is_a_group_of_the_overview(sixth_aid):
+    sixth_aid.register()
+    html = str(overview.html([{"name": "groep-1.json", "text": sixth_aid.family_file()}]))
+    assert groups_of(html)[-2:] == ["omgang", "zesde"]
+    assert '<h2 id="tw-ov-zesde">Zesde hulpmiddel</h2>' in html
+
+
+def test_the_groups_follow_the_order_of_the_aids(monkeypatch):
+    files = [{"name": "groep-1.json", "text": family_file("verslaving-moeder")}]
+    listed = groups_of(str(overview.html(files)))
+    monkeypatch.setattr(definition, "AIDS", tuple(reversed(definition.AIDS)))
+    reversed_groups = groups_of(str(overview.html(files)))
+    shared = [g for g in listed if g not in definition.AIDS]  # the safety part comes first
+    assert reversed_groups == shared + [g for g in reversed(listed) if g not in shared]
+    assert len(listed) - len(shared) >= 2

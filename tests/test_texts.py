@@ -23,7 +23,7 @@ CONTENT = ROOT / "aids" / "content"
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 VOICES = ROOT / "tests" / "data" / "voices"
 # Fields that hold identifiers, keys, dates or addresses, not words a user reads.
-NOT_TEXT = {"id", "key", "value", "type", "question", "section", "tag", "per", "after", "builder",
+NOT_TEXT = {"id", "key", "value", "type", "question", "section", "tag", "per", "after",
             "roles", "options_from", "include", "shared", "each", "pair", "equals", "includes",
             "url", "kind", "from_version", "rename", "drop", "audience", "concerns", "settings",
             "phases", "requires", "date", "when", "unless", "source", "sources", "format", "facts",
