@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
@@ -258,15 +257,6 @@ def test_web_bridge_never_raises_on_garbage():
 ])
 def test_a_full_name_is_recognised_in_capitals_with_initials_and_beyond_latin_1(label, name):
     assert engine.looks_like_full_name(label) is name
-
-
-@pytest.mark.parametrize("typed", ["1 december 2027", "woensdag 1 december 2027",
-                                   "Woensdag, 1 december 2027", "wo 1-12-2027", "1 dec. 2027",
-                                   "01/12/2027", "2027-12-01", "  1.12.2027 "])
-def test_a_date_is_read_as_people_write_it(typed):
-    from aids.dates import parse_date
-
-    assert parse_date(typed) == dt.date(2027, 12, 1)
 
 
 def test_a_date_on_another_day_of_the_week_is_named_and_every_date_field_takes_a_written_date():
