@@ -19,6 +19,11 @@ dates = st.one_of(
     st.text(max_size=12),
 )
 
+# Ids as the content names questions and steps (aids.definition.FIELD_ID), and the values of
+# options such as members ("ouder1") or help ("triple-p").
+field_ids = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
+option_values = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,15}", fullmatch=True)
+
 # Days a person may write with a four-digit year, and spans of months from one of them.
 calendar_days = st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31))
 month_spans = st.integers(0, 120)
