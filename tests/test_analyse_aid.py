@@ -44,7 +44,8 @@ def test_help_without_help_aimed_at_the_violence_is_flagged_while_violence_is_na
 
 
 def test_a_meeting_of_the_whole_family_while_violence_goes_on_gets_its_cautions():
-    chosen = {"hulp_keuze": ["eigen-kracht-conferentie", "fft"]}
+    # A parenting programme is named by its own fact (opvoedhulp_bij_geweld), not here.
+    chosen = {"hulp_keuze": ["eigen-kracht-conferentie", "pcit", "fft"]}
     lines = analyse.facts(AID, {**chosen, **VIOLENCE})["hulp_bij_geweld"].splitlines()
     assert [line.split(":")[0] for line in lines] == ["Eigen Kracht-conferentie",
                                                       "Functional Family Therapy (FFT)"]

@@ -85,6 +85,7 @@ def test_a_syntax_error_names_its_line(tmp_path):
     (("facts",), None, 23),
     # A key the entry lacks: the entry's own line, not the same key further on (line 21).
     (("steps", 0, "questions", 0), "after", 8),
+    (("steps", 0), "label", 4),  # a key of its questions is not the step's own
     (("steps", 0, "questions", 5), None, 4),  # no such question: the step it would be in
     (("steps", 5), None, None),  # no such step: no line
 ])
