@@ -24,7 +24,9 @@ def test_the_analysis_aid_is_built_by_this_module():
 ])
 def test_help_chosen_for_another_age_is_named_with_its_ages(age, named):
     # Treatment of a parent's trauma is not tied to the child's age: never named.
-    values = {"hulp_keuze": ["pcit", "traumabehandeling-ouders"]} | ({} if age is None else {"leeftijd_kind": age})
+    values = {"hulp_keuze": ["pcit", "traumabehandeling-ouders"]}
+    if age is not None:
+        values["leeftijd_kind"] = age
     assert analyse.facts(AID, values)["hulp_leeftijd"] == named
 
 

@@ -199,8 +199,8 @@ def test_a_reference_is_written_the_same_way_for_every_kind_of_source():
     assert catalogue.reference(undated) == (
         "NJi, Samen beslissen (z.j., geraadpleegd 2026). Een webpagina.")
     article = catalogue.Source("proef", "Jansen, 2020", "Child & Family Social Work",
-                               "Terug naar huis", 2020, "onderzoek", authors="Jansen, A., & Bos, B.",
-                               issue="25(1), 1-10")
+                               "Terug naar huis", 2020, "onderzoek",
+                               authors="Jansen, A., & Bos, B.", issue="25(1), 1-10")
     assert catalogue.reference(article) == ("Jansen, A., & Bos, B. (2020). Terug naar huis. "
                                             "Child & Family Social Work, 25(1), 1-10")
 
