@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import strategies as st
 
 from aids.definition import Aid, Question
@@ -16,6 +18,40 @@ dates = st.one_of(
     st.dates().map(lambda d: f"{d.day}-{d.month}-{d.year}"),
     st.text(max_size=12),
 )
+
+# Ids as the content names questions and steps (aids.definition.FIELD_ID), and the values of
+# options such as members ("ouder1") or help ("triple-p").
+field_ids = st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True)
+option_values = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,15}", fullmatch=True)
+
+# Days a person may write with a four-digit year, and spans of months from one of them.
+calendar_days = st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31))
+month_spans = st.integers(0, 120)
+
+_MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
+_SHORT_MONTHS = "jan feb mrt apr mei jun jul aug sep okt nov dec"
+_DAYS = "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+_SHORT_DAYS = "ma di wo do vr za zo"
+
+
+def _written(day: dt.date, form: int, weekday: int) -> str:
+    month, name = _MONTHS.split()[day.month - 1], _DAYS.split()[day.weekday()]
+    written = [f"{day.year:04d}-{day.month:02d}-{day.day:02d}",
+               f"{day.day}-{day.month}-{day.year}",
+               f"{day.day:02d}/{day.month:02d}/{day.year}",
+               f"{day.day}.{day.month}.{day.year}",
+               f"{day.day} {month} {day.year}",
+               f"{day.day} {_SHORT_MONTHS.split()[day.month - 1]}. {day.year}",
+               f"{day.day} {month.upper()} {day.year}"][form]
+    before = ["", f"{name} ", f"{name.capitalize()}, ",
+              f"{_SHORT_DAYS.split()[day.weekday()]} "][weekday]
+    return before + written
+
+
+# A day and one way people write it (aids.dates): numbers in either order of the year, a month
+# by name or short name, perhaps after the right day of the week.
+written_dates = st.tuples(calendar_days, st.integers(0, 6), st.integers(0, 3)).map(
+    lambda found: (found[0], _written(*found)))
 
 
 def _value(aid: Aid, question: Question) -> st.SearchStrategy:

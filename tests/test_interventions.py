@@ -8,7 +8,6 @@ The situations are fictional and use roles and ages only.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass, field
 
 import pytest
@@ -17,8 +16,9 @@ from hypothesis import strategies as st
 
 import aids
 from aids import catalogue, interventions
-from aids.schema import DefinitionError
 from aids.interventions import Advice, Situation, SituationError, advise
+# The catalogue's own tests (test_catalogue.py) edit a copy of its data; one test here does too.
+from test_catalogue import CONTRA_ON_VIOLENCE, EKC_SOURCES, catalogue_copy  # noqa: F401
 
 AID = aids.load("interventies")
 WORDS = catalogue.vocabulary()
@@ -334,12 +334,6 @@ def test_help_for_a_parents_own_problems_names_no_child_age():
         assert not BY_ID[item_id].has_ages
 
 
-def test_ratings_are_plain_words():
-    for item in CATALOGUE:
-        text = catalogue.rating_text(item.rating)
-        assert "Niet van toepassing" not in text and "onbekend" not in text, item.id
-
-
 def test_no_sentence_twice_in_one_catalogue_entry():
     for item in CATALOGUE:
         sentences = [s.strip() for part in (item.description, *item.cautions, item.rating.note)
@@ -423,36 +417,6 @@ def test_any_situation_gives_advice_without_contradictions(found):
         assert len(o.cautions) == len(set(o.cautions))
     assert all(e.reasons for e in advice.excluded)
     assert advise(found) == advice
-
-
-@pytest.fixture
-def catalogue_copy(tmp_path, monkeypatch):
-    """A copy of the data directory the catalogue reads, with fresh caches."""
-    data = tmp_path / "data"
-    shutil.copytree(catalogue.DATA_DIR, data)
-    monkeypatch.setattr(catalogue, "DATA_DIR", data)
-    for function in (catalogue.vocabulary, catalogue.interventions):
-        function.cache_clear()
-    yield data
-    for function in (catalogue.vocabulary, catalogue.interventions):
-        function.cache_clear()
-
-
-@pytest.mark.parametrize("old, new, reason", [
-    ('audience = ["ouders", "kind"]\n', "", "verplicht veld 'audience' ontbreekt"),
-    ('audience = ["ouders", "kind"]', 'audience = ["ouders", "buren"]',
-     "audience is leeg of bevat onbekende waarden ['buren']"),
-    ('requires = ["lvb"]', 'requires = ["schulden"]', "requires noemt alleen zorgen"),
-    ('age_min = 2\n', "", "leeftijden: allebei weg"),
-])
-def test_schema_check_refuses_a_broken_entry(catalogue_copy, old, new, reason):
-    path = catalogue_copy / "interventions.toml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DefinitionError) as failed:
-        catalogue.interventions()
-    assert "interventions.toml:" in str(failed.value) and reason in str(failed.value)
 
 
 # Dangers from the shared safety step ------------------------------------------------------
@@ -610,15 +574,6 @@ def test_every_contra_indication_has_a_reason_with_its_source():
             assert any(f"({cite})." in contra.reason for cite in cites), item.id
 
 
-CONTRA_ON_VIOLENCE = '''
-[[intervention.contra]]
-dangers = ["geweld_gaat_door"]
-reason = "Een proef."
-source = ["richtlijn-uhp"]
-'''
-EKC_SOURCES = 'sources = ["jeugdwet", "dijkstra-2019", "crimesolutions-fgc", "richtlijn-uhp"]\n'
-
-
 def test_a_contra_indication_may_name_a_danger(catalogue_copy):
     path = catalogue_copy / "interventions.toml"
     text = path.read_text(encoding="utf-8")
@@ -633,30 +588,7 @@ def test_a_contra_indication_may_name_a_danger(catalogue_copy):
         assert "eigen-kracht-conferentie" in fitting_ids(other)
 
 
-@pytest.mark.parametrize("contra, reason", [
-    (CONTRA_ON_VIOLENCE.replace("geweld_gaat_door", "brand"), "onbekende zorgen of gevaren"),
-    (CONTRA_ON_VIOLENCE.replace('dangers = ["geweld_gaat_door"]\n', ""), "geen of onbekende"),
-    (CONTRA_ON_VIOLENCE.replace('source = ["richtlijn-uhp"]\n', ""), "verplicht veld 'source'"),
-    (CONTRA_ON_VIOLENCE.replace('["richtlijn-uhp"]', "[]"), "noemt de bron"),
-])
-def test_a_contra_indication_needs_known_dangers_and_a_source(catalogue_copy, contra, reason):
-    path = catalogue_copy / "interventions.toml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(EKC_SOURCES, EKC_SOURCES + contra), encoding="utf-8")
-    with pytest.raises(DefinitionError) as failed:
-        catalogue.interventions()
-    assert reason in str(failed.value)
-
-
 # One age check for every aid ---------------------------------------------------------------
-
-@pytest.mark.parametrize("item_id, age, fits", [
-    ("pcit", 2, True), ("pcit", 6, True), ("pcit", 1, False), ("pcit", 7, False),
-    ("pcit", None, True), ("ggz", 0, True), ("ggz", 23, True), ("overgang-naar-18", 15, False),
-])
-def test_fits_age(item_id, age, fits):
-    assert BY_ID[item_id].fits_age(age) is fits
-
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(0, 23))

@@ -7,7 +7,6 @@ result or clear errors."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
@@ -17,7 +16,6 @@ from hypothesis import given, settings
 import aids
 from aids import engine, render, web
 from aids.engine import AnswersError
-from aids.dates import months_between
 from aid_checks import assert_same_family
 from paths import ROOT
 from strategies import answers as answers_for
@@ -427,22 +425,6 @@ def test_any_answers_give_a_result_in_both_voices_never_a_verdict(answers):
     result = engine.evaluate(AID, engine.normalize(AID, answers), final=True).result
     assert result.parents is not None
     assert not VERDICT.search(everything(result))
-
-
-# Dates ---------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("start", "end", "months"), [
-    ("2027-01-31", "2027-02-28", 1),  # the last day of a shorter month completes the month
-    ("2027-01-31", "2027-02-27", 0),
-    ("2028-01-31", "2028-02-29", 1),  # leap year
-    ("2028-02-29", "2029-02-28", 12),
-    ("2028-02-29", "2028-03-28", 0),
-    ("2027-03-15", "2027-03-15", 0),
-    ("2026-12-20", "2027-01-20", 1),  # over the turn of the year
-    ("2026-01-15", "2027-03-20", 14),
-])
-def test_months_since_placement_around_month_ends_and_leap_years(start, end, months):
-    assert months_between(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) == months
 
 
 def test_time_question_from_six_months_and_a_decision_date_before_the_conversation_is_a_gap():

@@ -36,33 +36,6 @@ def front_matter(path: Path) -> str:
     return text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
 
 
-def test_loader_reads_every_source_with_a_known_kind():
-    sources = catalogue.sources()
-    assert len(sources) >= 60
-    assert {s.kind for s in sources.values()} <= set(catalogue.source_kinds())
-    assert all(s.year or s.consulted for s in sources.values())
-
-
-def test_an_article_names_its_authors(tmp_path, monkeypatch):
-    data = tmp_path / "data"
-    data.mkdir()
-    text = (catalogue.DATA_DIR / "sources.toml").read_text(encoding="utf-8")
-    broken = text.replace('authors = "Farmer, E."\n', "")
-    (data / "sources.toml").write_text(broken, encoding="utf-8")
-    monkeypatch.setattr(catalogue, "DATA_DIR", data)
-    catalogue.sources.cache_clear()
-    catalogue.source_kinds.cache_clear()
-    try:
-        with pytest.raises(DefinitionError) as error:
-            catalogue.sources()
-    finally:
-        catalogue.sources.cache_clear()
-        catalogue.source_kinds.cache_clear()
-    line = broken.splitlines().index('issue = "44(2), 348-366"') + 1
-    assert f"sources.toml:{line}:" in str(error.value)
-    assert "auteurs" in str(error.value)
-
-
 def test_short_forms_are_unique():
     seen: dict[str, str] = {}
     for source in catalogue.sources().values():

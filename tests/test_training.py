@@ -171,19 +171,6 @@ def test_a_case_that_drifts_from_the_aid_stops_the_build():
         training_pages.check_case(incomplete)
 
 
-def test_a_malformed_case_file_names_file_and_reason(tmp_path, monkeypatch):
-    source = (catalogue.CASES_DIR / f"{CASES[0].id}.toml").read_text(encoding="utf-8")
-    (tmp_path / f"{CASES[0].id}.toml").write_text(
-        source.replace(f'phase = "{CASES[0].phase}"', 'phase = "ergens"'), encoding="utf-8")
-    monkeypatch.setattr(catalogue, "CASES_DIR", tmp_path)
-    catalogue.cases.cache_clear()
-    try:
-        with pytest.raises(DefinitionError, match=r"\.toml:\d+: phase moet een van"):
-            catalogue.cases()
-    finally:
-        catalogue.cases.cache_clear()
-
-
 def test_narratives_are_rendered_with_raw_html_off():
     html = training_pages.render_markdown('Een **vet** woord <script>alert(1)</script> '
                                           '<img src=x onerror="y">')
