@@ -3,8 +3,8 @@
 Like a static host, it gzip-compresses text, scripts, JSON and wasm for a browser that asks
 for gzip (Content-Encoding: gzip, Vary: Accept-Encoding) and sends files the build already
 compressed (the runtime's .bin chunks, zip files) as they are; it sends Cache-Control:
-max-age=600 (as GitHub Pages does), an ETag and Last-Modified, and answers a revalidation with
-304. Every body goes through one Link, shared by all connections (page and workers alike):
+max-age=600 (as GitHub Pages does; or another max-age), an ETag and Last-Modified, and answers
+a revalidation with 304. Every body goes through one Link, shared by all connections (page and workers alike):
 each 16 kB piece waits for its turn on the link, and each response starts after the link's
 latency. The link counts the bytes of the bodies it sent, per path.
 """
@@ -130,6 +130,7 @@ def _stat_file(path: str) -> tuple[str, bytes, bytes | None]:
 class StaticHost(http.server.SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     link: Link
+    max_age = MAX_AGE
 
     def log_message(self, *args):
         pass
@@ -181,7 +182,7 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
             self.link.send(self.wfile.write, data, urllib.parse.urlsplit(self.path).path)
 
     def caching_headers(self, etag: str, mtime: float, kind: str) -> None:
-        self.send_header("Cache-Control", f"max-age={MAX_AGE}")
+        self.send_header("Cache-Control", f"max-age={self.max_age}")
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", email.utils.formatdate(mtime, usegmt=True))
         if compressible(kind):
@@ -207,8 +208,9 @@ def prepare(directory: Path) -> None:
             _stat_file(str(path))
 
 
-def serve(directory: Path, link: Link) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = type("Host", (StaticHost,), {"link": link})
+def serve(directory: Path, link: Link,
+          max_age: int = MAX_AGE) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = type("Host", (StaticHost,), {"link": link, "max_age": max_age})
     handler = functools.partial(handler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
