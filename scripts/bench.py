@@ -285,7 +285,7 @@ def network_report(pairs: dict[str, list[tuple[dict, dict]]]) -> list[tuple[str,
         for label, value, unit in rows:
             aid = [value(a) / unit for a, _ in done]
             base = [value(b) / unit for _, b in pairs[name]]
-            ratios = [value(a) / value(b) for a, b in done if value(b)]
+            ratios = [value(a) / value(b) for a, b in done if value(b) and "304" not in label]
             cells = [median(aid) if aid else f"{'–':>7}{'':15}", median(base)]
             ratio = f"{statistics.median(ratios):.2f}" if ratios else "–"
             print(f"    {label:30} {cells[0]:22} {cells[1]:22} {ratio}")
