@@ -11,9 +11,15 @@
 - the bytes a guidance page and an aid page transfer over http (uncompressed, as served
   by Python's http.server; a host that compresses sends less);
 - the size of the offline zip;
-- the time from an answer changing to the screen updated, over a full run through the aid.
+- the time from an answer changing to the screen updated, over a full run through the aid;
+- over a throttled link (scripts/bench_net.py: a local static host that gzips like one and
+  sends caching headers, one link shared by page and workers; 10 Mbit/s with 60 ms, the same
+  from a host that makes the browser revalidate, and a slow mobile link), aid page against
+  plain Pyodide, a cold browser each run: first result, bytes sent on a first visit, and bytes
+  sent for a second aid page (plain: the page again) in the same browser, all of it and the
+  runtime's part.
 
-    python scripts/bench.py [--runs 5]
+    python scripts/bench.py [--runs 5] [--network-runs 3]
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_net  # noqa: E402
 import vendor  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,11 +51,19 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AID = "hulpmiddelen/analyse.html"
 GUIDE = "voorkomen/verklarende-analyse.html"
+SECOND_AID = "hulpmiddelen/omgang.html"
+# The links of the network view: (name, bits a second, latency in seconds before each response,
+# the host's Cache-Control max-age). With max-age=0 the browser revalidates every file it kept,
+# as it does once 600 s have passed (the runtime's names carry no hash: no host can mark them
+# immutable).
+PROFILES = (("10 Mbit/s, 60 ms", 10e6, 0.060, bench_net.MAX_AGE),
+            ("10 Mbit/s, 60 ms, revalidating host (max-age=0)", 10e6, 0.060, 0),
+            ("slow mobile, 1.6 Mbit/s, 150 ms", 1.6e6, 0.150, bench_net.MAX_AGE))
 # A fast typist: 60 ms between keys (about 16 characters a second).
 KEY_DELAY_MS = 60
 TYPED = "Moeder brengt het kind elke ochtend naar school."
 TARGETS = {"cold_ratio": 0.35, "warm_ratio": 0.25, "freeze_ms": 200, "zip_mb": 15,
-           "interaction_ms": 100}
+           "interaction_ms": 100, "first_visit_mb": 8, "second_runtime_kb": 200}
 START_LIMIT_MS = 20_000  # aid.js gives up on Python this long after navigation
 
 # Plain Pyodide, started as its documentation shows: a module worker that computes 1 + 1.
@@ -87,6 +102,10 @@ setInterval(() => {
 FIRST_RESULT = "() => performance.getEntriesByName('tw-first-result').length > 0"
 READ = """() => [performance.getEntriesByName('tw-first-result')[0].startTime, window.__twLongest,
   (performance.getEntriesByName('tw-python-ready')[0] || {detail: {from: 'plain'}}).detail]"""
+# A first result, or an aid that gave up on Python (it does 20 s after navigation).
+RESULT_OR_GIVEN_UP = """() => performance.getEntriesByName('tw-first-result').length > 0 ||
+  document.querySelector('[data-state=unavailable], [data-state=stopped]') !== null"""
+READ_RESULT = "() => (performance.getEntriesByName('tw-first-result')[0] || {startTime: null}).startTime"
 # The steps of an aid's start, as its worker reports them (ms after navigation), in order.
 STEPS = ("loaded", "asked", "wasm", "module", "snapshot", "python", "ready")
 
@@ -180,6 +199,115 @@ def interactions(playwright, url: str) -> list[float]:
     return timings
 
 
+def is_runtime(path: str) -> bool:
+    """The Python runtime's files: the aid's runtime folder, or plain Pyodide's files."""
+    return path.startswith("/assets/runtime/") or path.rsplit("/", 1)[-1] in PLAIN_FILES
+
+
+def sent(link: bench_net.Link) -> dict:
+    """What the link sent since its reset: body bytes, the runtime's part, 304 answers."""
+    with link.lock:
+        counts, not_modified = dict(link.sent), link.not_modified
+    return {"total": sum(counts.values()),
+            "runtime": sum(n for path, n in counts.items() if is_runtime(path)),
+            "not_modified": not_modified}
+
+
+def network_visit(playwright, link: bench_net.Link, first: str, second: str) -> dict:
+    """Over the link, in a fresh browser (empty profile): the first page's first result (None
+    if it gave up on Python) and the bytes the link sent for it until quiet, then the same for
+    a second page opened in the same browser."""
+    result = {}
+    with tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = None
+        for visit, url in (("first", first), ("second", second)):
+            link.reset()
+            previous, page = page, context.new_page()
+            if previous:
+                previous.close()
+            page.goto(url, wait_until="commit", timeout=120_000)
+            page.wait_for_function(RESULT_OR_GIVEN_UP, timeout=120_000)
+            result[visit] = page.evaluate(READ_RESULT)
+            if result[visit] is None:  # gave up: what was sent until then, and no second page
+                result[f"{visit}_sent"] = sent(link)
+                break
+            link.wait_quiet()
+            result[f"{visit}_sent"] = sent(link)
+        context.close()
+    return result
+
+
+def network(playwright, plain: Path, runs: int) -> dict[str, list[tuple[dict, dict]]]:
+    """Per link profile, aid page and plain Pyodide over the link, runs alternated."""
+    bench_net.prepare(SITE)
+    bench_net.prepare(plain)
+    pairs: dict[str, list[tuple[dict, dict]]] = {}
+    print(f"\nOver a throttled link, {runs} runs: first result (ms), aid / plain Pyodide, "
+          "and kB sent on a first visit")
+    for name, bits, latency, max_age in PROFILES:
+        link = bench_net.Link(bits, latency)
+        (site_httpd, origin), (plain_httpd, plain_origin) = (
+            bench_net.serve(SITE, link, max_age), bench_net.serve(plain, link, max_age))
+        pairs[name] = []
+        for run in range(1, runs + 1):
+            aid = network_visit(playwright, link, f"{origin}/{AID}", f"{origin}/{SECOND_AID}")
+            base = network_visit(playwright, link, f"{plain_origin}/index.html",
+                                 f"{plain_origin}/index.html")
+            pairs[name].append((aid, base))
+            shown = "gave up" if aid["first"] is None else f"{aid['first']:5.0f}"
+            print(f"  {name}, run {run}:  {shown} / {base['first']:5.0f}   "
+                  f"{aid['first_sent']['total'] / 1000:,.0f} / {base['first_sent']['total'] / 1000:,.0f} kB",
+                  flush=True)
+        site_httpd.shutdown()
+        plain_httpd.shutdown()
+    return pairs
+
+
+def network_report(pairs: dict[str, list[tuple[dict, dict]]]) -> list[tuple[str, bool]]:
+    """Print the network view's medians; return its checks against the targets."""
+    rows = (("first result (ms)", lambda r: r["first"], 1),
+            ("first visit (kB sent)", lambda r: r["first_sent"]["total"], 1000),
+            ("second page (kB sent)", lambda r: r["second_sent"]["total"], 1000),
+            ("  of which runtime (kB)", lambda r: r["second_sent"]["runtime"], 1000),
+            ("  304 answers", lambda r: r["second_sent"]["not_modified"], 1),
+            ("second page first result (ms)", lambda r: r["second"], 1))
+    print(f"\nOver a throttled link: a local static host (gzip, Cache-Control: max-age="
+          f"{bench_net.MAX_AGE} unless named, ETag, 304),")
+    print("one link for page and workers, a cold browser each run; second page: "
+          f"{SECOND_AID} (plain: the same page again) in the same browser")
+    print("Medians [min–max]                     aid                  plain Pyodide       "
+          "ratio (median of pairs)")
+    for name, *_ in PROFILES:
+        print(f"  {name}")
+        done = [(a, b) for a, b in pairs[name] if a["first"] is not None]
+        for label, value, unit in rows:
+            aid = [value(a) / unit for a, _ in done]
+            base = [value(b) / unit for _, b in pairs[name]]
+            ratios = [value(a) / value(b) for a, b in done if value(b) and "304" not in label]
+            cells = [median(aid) if aid else f"{'–':>7}{'':15}", median(base)]
+            ratio = f"{statistics.median(ratios):.2f}" if ratios else "–"
+            print(f"    {label:30} {cells[0]:22} {cells[1]:22} {ratio}")
+        gave_up = [a for a, _ in pairs[name] if a["first"] is None]
+        if gave_up:
+            print(f"    the aid gave up on Python (20 s) in {len(gave_up)} of {len(pairs[name])} runs; "
+                  "by then the link had sent it (kB) "
+                  + median([a["first_sent"]["total"] / 1000 for a in gave_up]).strip())
+    name = PROFILES[0][0]
+    done = [(a, b) for a, b in pairs[name] if a["first"] is not None]
+    first_visit = [a["first_sent"]["total"] for a, _ in done]
+    second_runtime = [a["second_sent"]["runtime"] for a, _ in done]
+    ratio = statistics.median(a["first"] / b["first"] for a, b in done) if done else None
+    return [
+        (f"aid page's first visit sends ≤ {TARGETS['first_visit_mb']} MB",
+         bool(done) and statistics.median(first_visit) <= TARGETS["first_visit_mb"] * 1e6),
+        (f"a second aid page sends ≤ {TARGETS['second_runtime_kb']} kB of runtime",
+         bool(done) and max(second_runtime) <= TARGETS["second_runtime_kb"] * 1e3),
+        (f"first result over {name} sooner than plain Pyodide", ratio is not None and ratio < 1),
+    ]
+
+
 def median(values: list[float]) -> str:
     return f"{statistics.median(values):7.0f} [{min(values):.0f}–{max(values):.0f}]"
 
@@ -187,7 +315,9 @@ def median(values: list[float]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--network-runs", type=int, default=3)
+    options = parser.parse_args()
+    runs = options.runs
     httpd, origin = serve(SITE)
     offline = Path(tempfile.mkdtemp(prefix="thuiswijzer-bench-"))
     with zipfile.ZipFile(ZIP) as archive:
@@ -261,6 +391,9 @@ def main() -> int:
     print(f"  median {statistics.median(steps):.0f} ms, worst {max(steps):.0f} ms")
     zip_mb = ZIP.stat().st_size / 1e6
     print(f"\nOffline zip: {ZIP.stat().st_size:,} bytes ({zip_mb:.1f} MB)")
+    with sync_playwright() as playwright:
+        network_pairs = network(playwright, plain, options.network_runs)
+    network_checks = network_report(network_pairs)
 
     checks = [
         ("every aid run started Python from the snapshot", from_snapshot),
@@ -271,6 +404,7 @@ def main() -> int:
         ("guidance page carries no Pyodide bytes", guide[2] == 0),
         ("zip ≤ 15 MB", zip_mb <= TARGETS["zip_mb"]),
         ("answer to screen < 100 ms, worst case", max(steps) < TARGETS["interaction_ms"]),
+        *network_checks,
     ]
     print("\nTargets")
     for label, ok in checks:
