@@ -7,7 +7,7 @@ The page loads these as classic <script> files, which work over http and from fi
 - wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks; the wheel
   ships as its files one after another (gzip), which the worker writes where Pyodide would
   unpack the wheel (its working directory): no zip to read in Python; the standard library
-  leaves out what nothing in the browser imports (STDLIB_LEFT_OUT);
+  holds only the modules Python imported while the snapshot was made (kept_stdlib);
 - snapshot-N.js: a memory snapshot of Python with the aids imported (made here in Node by
   snapshot.mjs from the same pinned runtime, standard library and wheel), gzip, in base64
   chunks; the worker checks its sha256 and build id, restores it, and starts normally when
@@ -54,17 +54,6 @@ SNAPSHOT_MAGIC = 0x706E7300
 GZIP = {"wasm", "snapshot", "wheel"}
 # Runs of zeros at least this long are left out of the shipped snapshot.
 MIN_HOLE = 1024
-# Top-level entries of Pyodide's standard library that neither the aids nor Pyodide itself
-# import in the browser: a Node run of every aid, example and kind of request imports none of
-# them, and only tools the worker never runs reach them (help(), breakpoint(), the REPL,
-# doctest, ProcessPoolExecutor, mail and ftp handlers). 480 kB of the 2.5 MB zip.
-# tests/test_build.py checks that every module the aids import is still there. Not tarfile:
-# Pyodide's package loader imports it.
-STDLIB_LEFT_OUT = frozenset({
-    "_pyio", "_pyrepl", "bdb", "doctest", "ftplib", "imaplib", "mailbox", "multiprocessing",
-    "pdb", "pickletools", "poplib", "pydoc", "smtplib", "sqlite3", "unittest", "wsgiref",
-    "xmlrpc",
-})
 
 
 def classic_module(source: str) -> str:
@@ -94,28 +83,44 @@ def wheel_files(wheel: Path) -> tuple[bytes, list[list]]:
     return data, [[info.filename, info.file_size] for info in infos]
 
 
-def reduced_stdlib(source: Path) -> bytes:
-    """Pyodide's standard library zip without the entries STDLIB_LEFT_OUT names. The others
-    keep their order, dates and compression: the same bytes every build."""
+def kept_stdlib(source: Path, names: list[str]) -> bytes:
+    """Pyodide's standard library zip with only the files named (and their folders). The
+    entries keep their order, dates and compression: the same bytes every build."""
+    keep = set(names) | {name.rsplit("/", 1)[0] + "/" for name in names if "/" in name}
     out = io.BytesIO()
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(out, "w") as reduced:
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(out, "w") as kept:
         for info in original.infolist():
-            if info.filename.split("/")[0].removesuffix(".py") not in STDLIB_LEFT_OUT:
-                reduced.writestr(info, original.read(info))
+            if info.filename in keep:
+                kept.writestr(info, original.read(info))
     return out.getvalue()
 
 
-def make_snapshot(package: Path, stdlib: bytes, wheel: Path) -> bytes:
+def make_snapshot(package: Path, stdlib: bytes, wheel: Path) -> tuple[bytes, list[str]]:
     """Snapshot of Python with the aids imported, made in Node from the pinned runtime and the
-    standard library the browser gets: zipimport keeps the zip's table of contents in the heap."""
+    standard library the browser gets (zipimport keeps the zip's table of contents in the heap),
+    and the files of that zip Python imported on the way."""
     with tempfile.TemporaryDirectory() as tmp:
         out, stdlib_zip = Path(tmp) / "snapshot.bin", Path(tmp) / "python_stdlib.zip"
+        modules = Path(tmp) / "modules.json"
         stdlib_zip.write_bytes(stdlib)
         subprocess.run(["node", str(ROOT / "scripts" / "snapshot.mjs"), str(package), str(wheel),
-                        str(out), str(stdlib_zip)], check=True)
-        data = out.read_bytes()
+                        str(out), str(stdlib_zip), str(modules)], check=True)
+        data, imported = out.read_bytes(), json.loads(modules.read_text())
     check_snapshot(data, build_id(package))
-    return data
+    return data, imported
+
+
+def snapshot_and_stdlib(package: Path, wheel: Path) -> tuple[bytes, bytes]:
+    """The snapshot and the standard library shipped with it. A first run on Pyodide's whole
+    zip finds the files Python imports; the snapshot is made again on a zip of only those
+    (it must fit the zip the browser gets), and that run must import nothing else."""
+    source = package / "python_stdlib.zip"
+    _, imported = make_snapshot(package, source.read_bytes(), wheel)
+    stdlib = kept_stdlib(source, imported)
+    snapshot, again = make_snapshot(package, stdlib, wheel)
+    if again != imported:
+        raise SystemExit(f"the kept standard library misses {sorted(set(again) - set(imported))}")
+    return snapshot, stdlib
 
 
 def check_snapshot(data: bytes, expected_id: str) -> None:
@@ -208,12 +213,12 @@ def build() -> Path:
     package = vendor.package_dir("pyodide") / "package"
     wheel = build_wheel.build()
     wheel_data, wheel_entries = wheel_files(wheel)
-    stdlib = reduced_stdlib(package / "python_stdlib.zip")
+    snapshot, stdlib = snapshot_and_stdlib(package, wheel)
     raw = {
         "wasm": (package / "pyodide.asm.wasm").read_bytes(),
         "stdlib": stdlib,
         "wheel": wheel_data,
-        "snapshot": make_snapshot(package, stdlib, wheel),
+        "snapshot": snapshot,
     }
     shipped, holes = dict(raw), {}
     shipped["snapshot"], holes["snapshot"] = without_zero_runs(raw["snapshot"])

@@ -8,8 +8,10 @@ import nodeCrypto from "node:crypto";
 import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const [packageArg, wheelPath, outPath, stdLibURL] = process.argv.slice(2);
-if (!stdLibURL) throw new Error("usage: node snapshot.mjs <package dir> <wheel> <output> <stdlib zip>");
+const [packageArg, wheelPath, outPath, stdLibURL, modulesPath] = process.argv.slice(2);
+if (!modulesPath) {
+  throw new Error("usage: node snapshot.mjs <package dir> <wheel> <output> <stdlib zip> <modules>");
+}
 // The runtime's own path ends up in the heap: take the real one, the same for every checkout
 // that shares the pinned packages.
 const packageDir = realpathSync(packageArg);
@@ -61,6 +63,7 @@ catalogue.sources()
 del aid_id
 gc.collect()
 `);
+
 const snapshot = pyodide.makeMemorySnapshot();
 
 // Refuse a snapshot that does not restore here, for example one larger than the heap a fresh
@@ -76,3 +79,11 @@ if (!restored.runPython("import sys; 'aids.web' in sys.modules")) {
   throw new Error("the restored snapshot lacks the aids");
 }
 writeFileSync(outPath, snapshot);
+// The files of the standard library zip that Python imported, start-up included: the build
+// ships only these (the aids import nothing more later; tests/test_pyodide.py runs them on it).
+const imported = restored.runPython(`
+import json, sys
+json.dumps(sorted({m.__file__.split(".zip/", 1)[1] for m in list(sys.modules.values())
+                   if ".zip/" in (getattr(m, "__file__", None) or "")}))
+`);
+writeFileSync(modulesPath, imported);

@@ -159,7 +159,7 @@ def test_the_shipped_standard_library_has_every_module_the_aids_import(runtime):
     browser gets or compiled into Pyodide: leaving out unused modules never breaks an aid."""
     package = build_runtime.vendor.package_dir("pyodide") / "package"
     pyodide_zip = zip_modules((package / "python_stdlib.zip").read_bytes())
-    shipped = zip_modules(build_runtime.reduced_stdlib(package / "python_stdlib.zip"))
+    shipped = zip_modules(build_runtime.read_data("stdlib", runtime))
     wasm = (package / "pyodide.asm.wasm").read_bytes()
     imported = set()
     for path in (ROOT / "aids").rglob("*.py"):
@@ -174,21 +174,31 @@ def test_the_shipped_standard_library_has_every_module_the_aids_import(runtime):
     assert not missing, f"the aids import modules the site does not ship: {sorted(missing)}"
 
 
-def test_the_shipped_standard_library_is_pyodides_without_the_modules_left_out(runtime):
-    """The same entries in the same order with the same contents, less STDLIB_LEFT_OUT (each of
-    which Pyodide has: no stale name), and the bytes reduced_stdlib gives."""
+def test_the_shipped_standard_library_is_the_part_of_pyodides_python_imports(runtime):
+    """The files Python imported while the snapshot was made, with the same order, dates and
+    bytes as in Pyodide's zip, and their folders: a third of the zip, not tools nobody runs."""
     package = build_runtime.vendor.package_dir("pyodide") / "package"
     shipped = build_runtime.read_data("stdlib", runtime)
-    assert shipped == build_runtime.reduced_stdlib(package / "python_stdlib.zip")
     with zipfile.ZipFile(package / "python_stdlib.zip") as original, \
-            zipfile.ZipFile(io.BytesIO(shipped)) as reduced:
-        kept = [info for info in original.infolist()
-                if info.filename.split("/")[0].removesuffix(".py")
-                not in build_runtime.STDLIB_LEFT_OUT]
-        assert [info.filename for info in reduced.infolist()] == [info.filename for info in kept]
-        assert all(reduced.read(info.filename) == original.read(info) for info in kept)
-    left_out = zip_modules((package / "python_stdlib.zip").read_bytes()) - zip_modules(shipped)
-    assert left_out == build_runtime.STDLIB_LEFT_OUT
+            zipfile.ZipFile(io.BytesIO(shipped)) as kept:
+        names = [info.filename for info in kept.infolist()]
+        assert names == [info.filename for info in original.infolist() if info.filename in names]
+        assert all(kept.read(name) == original.read(name) for name in names)
+        assert all(name.rsplit("/", 1)[0] + "/" in names for name in names if "/" in name[:-1])
+    files = [name for name in names if not name.endswith("/")]
+    assert shipped == build_runtime.kept_stdlib(package / "python_stdlib.zip", files)
+    assert {"json/decoder.py", "tomllib/_parser.py", "datetime.py", "asyncio/__init__.py"} <= set(names)
+    assert not {"unittest/__init__.py", "pydoc.py", "sqlite3/__init__.py"} & set(names)
+    assert len(shipped) < (package / "python_stdlib.zip").stat().st_size / 2
+
+
+def test_kept_stdlib_keeps_the_files_named_and_their_folders(tmp_path):
+    source = tmp_path / "lib.zip"
+    with zipfile.ZipFile(source, "w") as archive:
+        for name in ("a/", "a/b.py", "a/c.py", "d.py", "e/", "e/f.py"):
+            archive.writestr(name, "" if name.endswith("/") else name)
+    kept = zipfile.ZipFile(io.BytesIO(build_runtime.kept_stdlib(source, ["a/c.py", "d.py"])))
+    assert kept.namelist() == ["a/", "a/c.py", "d.py"] and kept.read("a/c.py") == b"a/c.py"
 
 
 def test_vendor_refuses_a_tarball_with_the_wrong_integrity(tmp_path, monkeypatch):
