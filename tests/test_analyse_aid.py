@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 import aids
-from aids import analyse
+from aids import analyse, builders
 
 AID = aids.load("analyse")
 VIOLENCE = {"gevaren": ["geweld"], "geweld_nu": "nog"}
 
 
 def test_the_analysis_aid_is_built_by_this_module():
-    assert AID.builder == "analyse"
+    assert builders.of(AID) is analyse.BUILDER
 
 
 @pytest.mark.parametrize(("age", "named"), [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import aids
-from aids import engine, result
+from aids import builders, engine, result
 from aids.definition import PARENTS, PRO, YOUTH, Rule
 from aids.definition import Test as When  # not Test*: pytest would try to collect it
 
@@ -109,7 +109,7 @@ def test_every_version_says_what_it_rests_on():
     assert sources.label == "Bronnen"
     assert sources.text.splitlines()[1] == "Richtlijn Uithuisplaatsing en terugplaatsing, 2023"
     assert certainty.text == AID.evidence
-    built = result.build_result(AID, {"leden": ["ouder1"]}, ["leden"])
+    built = result.build_result(AID, {"leden": ["ouder1"]}, ["leden"], builders.of(AID))
     assert [voice.reader for voice in built.voices] == list(AID.readers)
     assert built.professional.reader == PRO and built.voice("bestaat-niet") is None
     assert built.professional.about == result.about(AID)
