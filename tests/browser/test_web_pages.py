@@ -7,9 +7,10 @@ import pytest
 
 import aids
 from browser_helpers import axe_violations
-from paths import SITE
+from paths import SITE, page_names
 
-PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html"))
+# Known from the sources (the built site may not exist yet when the tests are listed).
+PAGES = sorted([*page_names(), "404.html"])
 
 
 def test_pages_were_found():
