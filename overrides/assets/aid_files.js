@@ -125,7 +125,7 @@
         input.value = "";
         input.focus();
       }
-      TwPython.readFile(file).then(function (read) {
+      TwFileCheck.read(file).then(function (read) {
         if (read.problem) {
           refuse(say("file_" + read.problem));
           return;
