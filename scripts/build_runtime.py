@@ -54,6 +54,7 @@ SNAPSHOT_MAGIC = 0x706E7300
 GZIP = {"wasm", "snapshot", "wheel"}
 # Runs of zeros at least this long are left out of the shipped snapshot.
 MIN_HOLE = 1024
+WASM_MAGIC = b"\0asm\x01\0\0\0"
 # Top-level entries of Pyodide's standard library that neither the aids nor Pyodide itself
 # import in the browser: a Node run of every aid, example and kind of request imports none of
 # them, and only tools the worker never runs reach them (help(), breakpoint(), the REPL,
@@ -126,6 +127,61 @@ def check_snapshot(data: bytes, expected_id: str) -> None:
     found = "".join(f"{w:08x}" for w in words)
     if magic != SNAPSHOT_MAGIC or found != expected_id:
         raise SystemExit(f"snapshot header unexpected (magic {magic:#x}, build id {found})")
+
+
+def leb128(data: bytes, position: int, signed: bool = False) -> tuple[int, int]:
+    """The LEB128 number at position, and the position after it."""
+    result = shift = 0
+    while True:
+        if position >= len(data):
+            raise SystemExit("wasm ends inside a number: check the data segments in build_runtime.py")
+        byte = data[position]
+        position += 1
+        result |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            break
+    if signed and byte & 0x40:
+        result -= 1 << shift
+    return result, position
+
+
+def active_data_segments(wasm: bytes) -> list[tuple[int, int, int]]:
+    """The wasm's active data segments: [(memory address, offset in the wasm file, length)].
+    Passive segments (flag 1) are skipped; any other kind of segment, or an offset that is not a
+    plain i32.const, stops the build: the copies would not know where the bytes go."""
+    if not wasm.startswith(WASM_MAGIC):
+        raise SystemExit("not a wasm module (version 1): check the data segments in build_runtime.py")
+    segments, position = [], len(WASM_MAGIC)
+    while position < len(wasm):
+        section = wasm[position]
+        size, start = leb128(wasm, position + 1)
+        position = start + size
+        if section != 11:
+            continue
+        count, at = leb128(wasm, start)
+        for index in range(count):
+            flag, at = leb128(wasm, at)
+            address = None
+            if flag == 0:
+                if wasm[at] != 0x41:  # i32.const
+                    raise SystemExit(f"wasm data segment {index}: its offset is not an i32.const "
+                                     f"(opcode {wasm[at]:#x}): check build_runtime.py")
+                address, at = leb128(wasm, at + 1, signed=True)
+                if wasm[at] != 0x0B:  # end
+                    raise SystemExit(f"wasm data segment {index}: its offset is not a plain "
+                                     "i32.const: check build_runtime.py")
+                at += 1
+            elif flag != 1:
+                raise SystemExit(f"wasm data segment {index} is of an unknown kind (flag {flag}): "
+                                 "check the data segments in build_runtime.py")
+            length, at = leb128(wasm, at)
+            if address is not None:
+                segments.append((address, at, length))
+            at += length
+        if at != position:
+            raise SystemExit("wasm data section does not add up: check build_runtime.py")
+    return segments
 
 
 def without_zero_runs(data: bytes) -> tuple[bytes, list[list[int]]]:

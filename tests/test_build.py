@@ -110,6 +110,26 @@ def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker():
         [name for name in manifest["files"] if name.startswith("snapshot-")]
 
 
+def wasm_with_data(*segments: bytes) -> bytes:
+    """A wasm module with just a data section holding these segments (each already encoded)."""
+    body = bytes([len(segments)]) + b"".join(segments)
+    return build_runtime.WASM_MAGIC + bytes([11, len(body)]) + body
+
+
+def test_a_wasm_with_an_unknown_kind_of_data_segment_fails_the_build():
+    active = bytes([0, 0x41, 0x10, 0x0B, 3]) + b"abc"  # at 16: "abc"
+    passive = bytes([1, 2]) + b"xy"
+    wasm = wasm_with_data(active, passive)
+    assert build_runtime.active_data_segments(wasm) == [(16, len(wasm) - 7, 3)]
+    assert wasm[len(wasm) - 7:len(wasm) - 4] == b"abc"
+    explicit_memory = bytes([2, 0, 0x41, 0x10, 0x0B, 3]) + b"abc"
+    with pytest.raises(SystemExit, match="unknown kind"):
+        build_runtime.active_data_segments(wasm_with_data(active, explicit_memory))
+    global_offset = bytes([0, 0x23, 0, 0x0B, 3]) + b"abc"  # global.get 0
+    with pytest.raises(SystemExit, match="not an i32.const"):
+        build_runtime.active_data_segments(wasm_with_data(global_offset))
+
+
 def test_the_worker_writes_exactly_the_files_of_the_wheel():
     runtime = ROOT / "build" / "runtime"
     (wheel,) = (ROOT / "build" / "wheel").glob("aids-*.whl")
