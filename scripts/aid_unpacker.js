@@ -98,9 +98,6 @@ function twFile(name) {
     var file = twFiles[name] = {
       parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter(),
     };
-    // Over http the wasm is compiled here while it arrives, and goes to Python's worker
-    // compiled. A file:// page cannot pass a compiled module between its workers (its origin
-    // is opaque): there Python's worker compiles the bytes.
     // The wasm's bytes are kept for the snapshot's copies (a second branch of its stream: the
     // first may be compiled, or handed over).
     if (name === "wasm" && TW_RUNTIME.copies.length) {
@@ -109,6 +106,9 @@ function twFile(name) {
       twWasmBytes = twFill(new Uint8Array(info.size), branches[1].getReader(), []);
       twWasmBytes.catch(function () {});  // the snapshot that needs them reports it
     }
+    // Over http the wasm is compiled here while it arrives, and goes to Python's worker
+    // compiled. A file:// page cannot pass a compiled module between its workers (its origin
+    // is opaque): there Python's worker compiles the bytes.
     var whole = name === "wasm" && twCompile
       ? WebAssembly.compileStreaming(new Response(out, { headers: { "Content-Type": "application/wasm" } }))
       : twFill(new Uint8Array(info.size), out.getReader(), info.holes);
