@@ -6,13 +6,20 @@
 // Subresource Integrity); the unpacker puts them in order and gunzips them the same way, and
 // compiles the wasm.
 // It runs on the other core while Python's worker builds its module.
+// The snapshot leaves out, besides its long runs of zeros, the ranges where it holds what the
+// wasm's data segments hold: the unpacker keeps the wasm's bytes as they arrive and copies those
+// ranges back into the snapshot before handing it over. If that fails, the snapshot goes over as
+// an error and Python starts normally.
 // build_runtime.py puts TW_RUNTIME before this file: each runtime file's size, whether it is
-// gzip, the runs of zeros left out of it, and the sha256 of each snapshot chunk.
+// gzip, the runs of zeros left out of it, the sha256 of each snapshot chunk, and the copies
+// (per copy: its distance from the end of the copy before in the snapshot and in the wasm, and
+// its length).
 "use strict";
 
 var twPort = null;
 var twFiles = {};
 var twCompile = false;  // compile the wasm here (over http; the page's first message says)
+var twWasmBytes = null;  // resolves with the wasm's bytes, for the snapshot's copies
 
 function twBytes(base64) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
@@ -63,6 +70,24 @@ async function twFill(buffer, reader, holes) {
   return buffer;
 }
 
+// The ranges the build left out of the snapshot, copied back from the wasm's bytes.
+function twCopy(snapshot, wasm) {
+  var steps = TW_RUNTIME.copies, to = 0, from = 0;
+  if (steps.length % 3) throw new Error("snapshot copies malformed");
+  for (var i = 0; i < steps.length; i += 3) {
+    to += steps[i];
+    from += steps[i + 1];
+    var length = steps[i + 2];
+    if (to < 0 || from < 0 || length <= 0 || to + length > snapshot.length || from + length > wasm.length) {
+      throw new Error("snapshot copy out of range");
+    }
+    snapshot.set(wasm.subarray(from, from + length), to);
+    to += length;
+    from += length;
+  }
+  return snapshot;
+}
+
 // One file as its chunks arrive: each is decoded (and gunzipped) as soon as those before it
 // are in. The whole file goes to Python's worker, or the reason it cannot.
 function twFile(name) {
@@ -73,12 +98,28 @@ function twFile(name) {
     var file = twFiles[name] = {
       parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter(),
     };
+    // The wasm's bytes are kept for the snapshot's copies (a second branch of its stream: the
+    // first may be compiled, or handed over).
+    if (name === "wasm" && TW_RUNTIME.copies.length) {
+      var branches = out.tee();
+      out = branches[0];
+      twWasmBytes = twFill(new Uint8Array(info.size), branches[1].getReader(), []);
+      twWasmBytes.catch(function () {});  // the snapshot that needs them reports it
+    }
     // Over http the wasm is compiled here while it arrives, and goes to Python's worker
     // compiled. A file:// page cannot pass a compiled module between its workers (its origin
     // is opaque): there Python's worker compiles the bytes.
     var whole = name === "wasm" && twCompile
       ? WebAssembly.compileStreaming(new Response(out, { headers: { "Content-Type": "application/wasm" } }))
       : twFill(new Uint8Array(info.size), out.getReader(), info.holes);
+    if (name === "snapshot" && TW_RUNTIME.copies.length) {
+      whole = whole.then(async function (snapshot) {
+        twFile("wasm");  // its stream exists before its first chunk comes
+        var wasm = await twWasmBytes;
+        twWasmBytes = null;  // the copies were its only use here
+        return twCopy(snapshot, wasm);
+      });
+    }
     whole.catch(function (error) {
       return error;
     }).then(async function (data) {

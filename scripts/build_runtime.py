@@ -12,7 +12,9 @@ The page loads these as classic <script> files, which work over http and from fi
   snapshot.mjs from the same pinned runtime, standard library and wheel), gzip, in base64
   chunks; the worker checks its sha256 and build id, restores it, and starts normally when
   that fails. Two thirds of the snapshot are zeros, mostly in a few long runs: those runs are
-  left out (their places are listed), so the browser gunzips 16 MB instead of 31;
+  left out (their places are listed), so the browser gunzips 16 MB instead of 31. About 3 MB
+  more are the wasm's data segments as they lie in memory: those ranges are left out too and
+  listed as copies from the wasm file, which always travels (the unpacker copies them back);
 - bin/: the same chunks as bytes (wasm-0.bin, ...: each data script's bytes), for pages served
   over http: there the page fetches them, each checked by Subresource Integrity, and hands them
   to the unpacker (no base64 to decode on the page); chunks keep each main-thread task short and
@@ -54,6 +56,10 @@ SNAPSHOT_MAGIC = 0x706E7300
 GZIP = {"wasm", "snapshot", "wheel"}
 # Runs of zeros at least this long are left out of the shipped snapshot.
 MIN_HOLE = 1024
+# Runs of the snapshot's memory image at least this long that equal bytes of the wasm's data
+# segments are left out of the shipped snapshot and copied back from the wasm file.
+MIN_COPY = 64
+WASM_MAGIC = b"\0asm\x01\0\0\0"
 
 
 def classic_module(source: str) -> str:
@@ -133,6 +139,107 @@ def check_snapshot(data: bytes, expected_id: str) -> None:
         raise SystemExit(f"snapshot header unexpected (magic {magic:#x}, build id {found})")
 
 
+def leb128(data: bytes, position: int, signed: bool = False) -> tuple[int, int]:
+    """The LEB128 number at position, and the position after it."""
+    result = shift = 0
+    while True:
+        if position >= len(data):
+            raise SystemExit("wasm ends inside a number: check the data segments in build_runtime.py")
+        byte = data[position]
+        position += 1
+        result |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            break
+    if signed and byte & 0x40:
+        result -= 1 << shift
+    return result, position
+
+
+def active_data_segments(wasm: bytes) -> list[tuple[int, int, int]]:
+    """The wasm's active data segments: [(memory address, offset in the wasm file, length)].
+    Passive segments (flag 1) are skipped; any other kind of segment, or an offset that is not a
+    plain i32.const, stops the build: the copies would not know where the bytes go."""
+    if not wasm.startswith(WASM_MAGIC):
+        raise SystemExit("not a wasm module (version 1): check the data segments in build_runtime.py")
+    segments, position = [], len(WASM_MAGIC)
+    while position < len(wasm):
+        section = wasm[position]
+        size, start = leb128(wasm, position + 1)
+        position = start + size
+        if section != 11:
+            continue
+        count, at = leb128(wasm, start)
+        for index in range(count):
+            flag, at = leb128(wasm, at)
+            address = None
+            if flag == 0:
+                if wasm[at] != 0x41:  # i32.const
+                    raise SystemExit(f"wasm data segment {index}: its offset is not an i32.const "
+                                     f"(opcode {wasm[at]:#x}): check build_runtime.py")
+                address, at = leb128(wasm, at + 1, signed=True)
+                if wasm[at] != 0x0B:  # end
+                    raise SystemExit(f"wasm data segment {index}: its offset is not a plain "
+                                     "i32.const: check build_runtime.py")
+                at += 1
+            elif flag != 1:
+                raise SystemExit(f"wasm data segment {index} is of an unknown kind (flag {flag}): "
+                                 "check the data segments in build_runtime.py")
+            length, at = leb128(wasm, at)
+            if address is not None:
+                segments.append((address, at, length))
+            at += length
+        if at != position:
+            raise SystemExit("wasm data section does not add up: check build_runtime.py")
+    return segments
+
+
+def wasm_copies(snapshot: bytes, wasm: bytes) -> list[list[int]]:
+    """Where the snapshot's memory image holds what the wasm's data segments hold: runs of at
+    least MIN_COPY equal bytes, not all zeros, as [[snapshot offset, wasm file offset, length],
+    ...] in the order of the snapshot."""
+    # Header (pyodide src/js/snapshot.ts): its second word is where the memory image starts.
+    image, = struct.unpack_from("<I", snapshot, 4)
+    copies = []
+    for address, offset, length in active_data_segments(wasm):
+        start = image + address
+        memory = snapshot[start:start + length]
+        segment = wasm[offset:offset + len(memory)]
+        # The bytes where memory and segment differ are not zero.
+        same = (int.from_bytes(memory, "little") ^ int.from_bytes(segment, "little")).to_bytes(
+            len(memory), "little")
+        for run in re.finditer(rb"\x00{%d,}" % MIN_COPY, same):
+            if segment[run.start():run.end()].strip(b"\x00"):
+                copies.append([start + run.start(), offset + run.start(), run.end() - run.start()])
+    return sorted(copies)
+
+
+def without_copies(snapshot: bytes, copies: list[list[int]]) -> bytes:
+    """The snapshot with zeros where the copies will put the wasm's bytes back."""
+    data = bytearray(snapshot)
+    for start, _, length in copies:
+        data[start:start + length] = bytes(length)
+    return bytes(data)
+
+
+def with_copies(data: bytes, copies: list[list[int]], wasm: bytes) -> bytes:
+    """The bytes without_copies zeroed, back from the wasm file."""
+    whole = bytearray(data)
+    for start, offset, length in copies:
+        whole[start:start + length] = wasm[offset:offset + length]
+    return bytes(whole)
+
+
+def copy_steps(copies: list[list[int]]) -> list[int]:
+    """The copies as the unpacker gets them, smaller: one flat list, each copy as the distance
+    from the end of the one before in the snapshot and in the wasm file, and its length."""
+    steps, snapshot_end, wasm_end = [], 0, 0
+    for start, offset, length in copies:
+        steps += [start - snapshot_end, offset - wasm_end, length]
+        snapshot_end, wasm_end = start + length, offset + length
+    return steps
+
+
 def without_zero_runs(data: bytes) -> tuple[bytes, list[list[int]]]:
     """data without its long runs of zeros, and where they were: [[offset, length], ...]."""
     holes = [[m.start(), m.end() - m.start()]
@@ -184,9 +291,14 @@ def with_zero_runs(data: bytes, holes: list[list[int]]) -> bytes:
 
 
 def read_snapshot(directory: Path = OUT) -> bytes:
-    """The snapshot the worker restores, rebuilt from its data scripts and the manifest."""
-    holes = json.loads((directory / "manifest.json").read_text())["snapshot_holes"]
-    return with_zero_runs(gzip.decompress(read_data("snapshot", directory)), holes)
+    """The snapshot the worker restores, rebuilt from its data scripts, the manifest and the
+    wasm file, as the unpacker does."""
+    manifest = json.loads((directory / "manifest.json").read_text())
+    data = with_zero_runs(gzip.decompress(read_data("snapshot", directory)),
+                          manifest["snapshot_holes"])
+    wasm = read_data("wasm", directory)
+    return with_copies(data, manifest["snapshot_copies"],
+                       gzip.decompress(wasm) if "wasm" in GZIP else wasm)
 
 
 def read_wheel(directory: Path = OUT) -> dict[str, bytes]:
@@ -221,7 +333,9 @@ def build() -> Path:
         "snapshot": snapshot,
     }
     shipped, holes = dict(raw), {}
-    shipped["snapshot"], holes["snapshot"] = without_zero_runs(raw["snapshot"])
+    copies = wasm_copies(raw["snapshot"], raw["wasm"])
+    shipped["snapshot"], holes["snapshot"] = without_zero_runs(
+        without_copies(raw["snapshot"], copies))
     packed = {name: gzip.compress(data, compresslevel=9, mtime=0) if name in GZIP else data
               for name, data in shipped.items()}
     parts = {name: chunks(data) for name, data in packed.items()}
@@ -240,8 +354,10 @@ def build() -> Path:
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     # worker.js comes first: the loader starts the workers, then loads the data scripts, which
-    # hand their chunks to the unpacker.
-    unpacker = f"var TW_RUNTIME = {json.dumps(runtime)};\n" + (ROOT / "scripts" / "aid_unpacker.js").read_text()
+    # hand their chunks to the unpacker. Only the unpacker needs the copies.
+    unpacking = {**runtime, "copies": copy_steps(copies)}
+    unpacker = (f"var TW_RUNTIME = {json.dumps(unpacking, separators=(',', ':'))};\n"
+                + (ROOT / "scripts" / "aid_unpacker.js").read_text())
     files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n"
                            f"self.__twUnpackerSource = {json.dumps(unpacker)};\n")]
     for name, pieces in parts.items():
@@ -257,6 +373,7 @@ def build() -> Path:
         "wheel": wheel.name,
         "snapshot_build_id": runtime["snapshot"]["build_id"],
         "snapshot_holes": holes["snapshot"],
+        "snapshot_copies": copies,
         "wheel_files": wheel_entries,
         "files": [name for name, _ in files],
         # What an http page fetches, chunk by chunk, with the integrity it asks for.

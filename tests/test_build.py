@@ -109,6 +109,64 @@ def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker(runtime):
         [name for name in manifest["files"] if name.startswith("snapshot-")]
 
 
+def test_the_snapshot_leaves_out_what_the_wasm_holds_and_the_copies_put_it_back(runtime):
+    """The ranges where the snapshot's memory image equals the wasm's data segments are zeros in
+    the shipped snapshot; read_snapshot (as the unpacker) copies them back from the wasm."""
+    manifest = json.loads((runtime / "manifest.json").read_text())
+    copies = manifest["snapshot_copies"]
+    wasm = gzip.decompress(build_runtime.read_data("wasm", runtime))
+    package = build_runtime.vendor.package_dir("pyodide") / "package"
+    assert wasm == (package / "pyodide.asm.wasm").read_bytes()
+    snapshot = build_runtime.read_snapshot(runtime)
+    build_runtime.check_snapshot(snapshot, build_runtime.build_id(package))
+    shipped = build_runtime.with_zero_runs(
+        gzip.decompress(build_runtime.read_data("snapshot", runtime)), manifest["snapshot_holes"])
+    assert len(shipped) == len(snapshot)
+    assert sum(length for _, _, length in copies) > 2_000_000
+    segments = build_runtime.active_data_segments(wasm)
+    image = int.from_bytes(snapshot[4:8], "little")
+    end = 0
+    for start, offset, length in copies:
+        assert start >= max(end, image) and length >= build_runtime.MIN_COPY
+        assert snapshot[start:start + length] == wasm[offset:offset + length]
+        assert wasm[offset:offset + length].strip(b"\0")
+        assert shipped[start:start + length] == bytes(length)
+        # Each copy lies inside one data segment, at the place that segment has in memory.
+        assert any(address <= start - image and start - image + length <= address + size
+                   and offset - at == start - image - address for address, at, size in segments)
+        end = start + length
+    # Elsewhere the snapshot is shipped as it is.
+    assert build_runtime.without_copies(snapshot, copies) == shipped
+    # The unpacker gets the copies as steps; they lead to the same places.
+    steps = build_runtime.copy_steps(copies)
+    assert json.dumps(steps, separators=(",", ":")) in worker_and_unpacker(runtime)
+    to = source = 0
+    for i, (start, offset, length) in enumerate(copies):
+        to, source = to + steps[3 * i], source + steps[3 * i + 1]
+        assert (to, source, steps[3 * i + 2]) == (start, offset, length)
+        to, source = to + length, source + length
+
+
+def wasm_with_data(*segments: bytes) -> bytes:
+    """A wasm module with just a data section holding these segments (each already encoded)."""
+    body = bytes([len(segments)]) + b"".join(segments)
+    return build_runtime.WASM_MAGIC + bytes([11, len(body)]) + body
+
+
+def test_a_wasm_with_an_unknown_kind_of_data_segment_fails_the_build():
+    active = bytes([0, 0x41, 0x10, 0x0B, 3]) + b"abc"  # at 16: "abc"
+    passive = bytes([1, 2]) + b"xy"
+    wasm = wasm_with_data(active, passive)
+    assert build_runtime.active_data_segments(wasm) == [(16, len(wasm) - 7, 3)]
+    assert wasm[len(wasm) - 7:len(wasm) - 4] == b"abc"
+    explicit_memory = bytes([2, 0, 0x41, 0x10, 0x0B, 3]) + b"abc"
+    with pytest.raises(SystemExit, match="unknown kind"):
+        build_runtime.wasm_copies(bytes(256), wasm_with_data(active, explicit_memory))
+    global_offset = bytes([0, 0x23, 0, 0x0B, 3]) + b"abc"  # global.get 0
+    with pytest.raises(SystemExit, match="not an i32.const"):
+        build_runtime.active_data_segments(wasm_with_data(global_offset))
+
+
 def test_the_worker_writes_exactly_the_files_of_the_wheel(runtime):
     (wheel,) = (ROOT / "build" / "wheel").glob("aids-*.whl")
     with zipfile.ZipFile(wheel) as archive:

@@ -12,14 +12,14 @@
   var caseId = match[1];
   var aidId = form.getAttribute("data-aid");
 
+  // The aid says each change of its state as an event (aid.js, "tw-aid-state").
   function whenReady(then) {
-    if (form.getAttribute("data-state") === "ready") { then(); return; }
-    var observer = new MutationObserver(function () {
-      if (form.getAttribute("data-state") !== "ready") return;
-      observer.disconnect();
+    if (window.TwAid && window.TwAid.state() === "ready") { then(); return; }
+    document.addEventListener("tw-aid-state", function ready(event) {
+      if (event.detail.aid !== aidId || event.detail.state !== "ready") return;
+      document.removeEventListener("tw-aid-state", ready);
       then();
     });
-    observer.observe(form, { attributes: true, attributeFilter: ["data-state"] });
   }
 
   function open(text) {

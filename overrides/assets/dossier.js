@@ -29,7 +29,7 @@
     var file = input.files && input.files[0];
     clear();
     if (!file || !python.ready) return;
-    TwPython.readFile(file).then(function (read) {
+    TwFileCheck.read(file).then(function (read) {
       if (read.problem) { state("ready", texts["file_" + read.problem]); return; }
       python.call({ op: "document", text: read.text, now: new Date().toISOString() })
         .then(function (response) {

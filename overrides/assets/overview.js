@@ -39,7 +39,7 @@
   }
 
   function read(file) {
-    return TwPython.readFile(file).then(function (read) {
+    return TwFileCheck.read(file).then(function (read) {
       return read.problem ? { name: file.name, problem: texts["file_" + read.problem] }
         : { name: file.name, text: read.text };
     });

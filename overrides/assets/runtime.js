@@ -7,6 +7,8 @@
 // and the page's own; the page's first Python takes over that run. Requests and answers are
 // JSON strings.
 // Nothing here shows a word to the user: callers get reasons (keys of their own texts).
+// Beside it, with one job each: search_hold.js (holds back the theme's search worker until
+// Python is ready) and file_check.js (reads a file the user opens, within the limits).
 (function () {
   "use strict";
 
@@ -14,71 +16,10 @@
   var CALL_LIMIT_MS = 10000;
   // Python must be ready this long after navigation (or a restart), or the page goes on without.
   var START_LIMIT_MS = 20000;
-  // A file the user opens, checked before anything reads it, as Python checks it too
-  // (aids/answers_file.py): UTF-8, at most 1 MB, JSON nested at most 20 deep, no number longer
-  // than 20 characters, at most 20,000 keys and list items.
-  var MAX_FILE_BYTES = 1000000;
-  var MAX_FILE_DEPTH = 20;
-  var MAX_FILE_NUMBER = 20;
-  var MAX_FILE_ITEMS = 20000;
   var NativeWorker = window.__twNativeWorker || window.Worker;
   var unpacker = null;
   // Over http: the runtime's files are fetched, not loaded as data scripts.
   var FETCH = /^https?:$/.test(location.protocol);
-
-  // The theme's search builds its index in a worker as the page opens: more than half a second of
-  // one core, while Python needs both to start. So on a page that runs Python, the theme's
-  // workers (made after this script) start once Python is ready or has failed, or as soon as
-  // someone goes to the search field; until then their messages wait.
-  var ThemeWorker = window.Worker;
-  var heldWorkers = [];
-  var searchReleased = false;
-
-  function HeldWorker(url, options) {
-    var proxy = new EventTarget();
-    var waiting = [];
-    var worker = null;
-    proxy.postMessage = function (message) {
-      if (worker) worker.postMessage(message);
-      else if (waiting) waiting.push(message);
-    };
-    proxy.terminate = function () {
-      if (worker) worker.terminate();
-      waiting = null;
-    };
-    proxy.start = function () {
-      if (worker || !waiting) return;
-      worker = new ThemeWorker(url, options);
-      worker.addEventListener("message", function (event) {
-        proxy.dispatchEvent(new MessageEvent("message", { data: event.data }));
-      });
-      waiting.forEach(function (message) { worker.postMessage(message); });
-      waiting = [];
-    };
-    if (searchReleased) proxy.start();
-    else heldWorkers.push(proxy);
-    return proxy;
-  }
-
-  // A search worker that cannot be made (a policy, an old browser) stays without: the search
-  // does not work, but nothing else stops.
-  function releaseSearch() {
-    searchReleased = true;
-    heldWorkers.splice(0).forEach(function (proxy) {
-      try {
-        proxy.start();
-      } catch (error) {
-        console.warn("Thuiswijzer: no search worker:", error && error.message);
-      }
-    });
-  }
-
-  if (typeof ThemeWorker === "function" && typeof EventTarget === "function") {
-    window.Worker = HeldWorker;
-    document.addEventListener("focusin", function (event) {
-      if (event.target.closest && event.target.closest(".md-search")) releaseSearch();
-    });
-  }
 
   // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
   // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
@@ -151,53 +92,6 @@
         target.postMessage({ type: "missing", name: name, error: error.message });
       });
     }));
-  }
-
-  // What makes a file's text too much to parse (as answers_file.problem in Python), in one pass
-  // without parsing it, so a hostile file never reaches a parser: too_deep, number_too_long,
-  // too_many_items, or null.
-  function jsonProblem(source) {
-    var level = 0, items = 0, number = 0, inString = false, escaped = false;
-    for (var i = 0; i < source.length; i++) {
-      var c = source.charCodeAt(i);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 92) escaped = true;  // backslash
-        else if (c === 34) inString = false;  // "
-        continue;
-      }
-      // digits, + - . e E: a number's characters (outside strings only literals have e)
-      if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 101 || c === 69) {
-        if (++number > MAX_FILE_NUMBER) return "number_too_long";
-        continue;
-      }
-      number = 0;
-      if (c === 34) inString = true;
-      else if (c === 91 || c === 123) {  // [ {
-        if (++level > MAX_FILE_DEPTH) return "too_deep";
-      } else if (c === 93 || c === 125) level--;  // ] }
-      else if (c === 58 || c === 44) {  // : ,
-        if (++items > MAX_FILE_ITEMS) return "too_many_items";
-      }
-    }
-    return null;
-  }
-
-  // Read a file the user chose, within the limits; resolves {text} or {problem: a reason}. Only
-  // UTF-8 is read (a byte-order mark is dropped): UTF-16 or broken bytes are refused, not shown
-  // garbled.
-  function readFile(file) {
-    if (file.size > MAX_FILE_BYTES) return Promise.resolve({ problem: "too_big" });
-    return file.arrayBuffer().then(function (buffer) {
-      var text;
-      try {
-        text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(buffer);
-      } catch (error) {
-        return { problem: "not_utf8" };
-      }
-      var problem = jsonProblem(text);
-      return problem ? { problem: problem } : { text: text };
-    }, function () { return { problem: "unreadable" }; });
   }
 
   function supported() {
@@ -281,7 +175,7 @@
         try {
           self.terminate();
         } finally {
-          releaseSearch();
+          window.TwSearchHold.release();
         }
       }
       var deadline = setTimeout(function () {
@@ -312,7 +206,7 @@
             times[step] = Math.round(times[step] - performance.timeOrigin);
           });
           resolve(message.start);
-          releaseSearch();
+          window.TwSearchHold.release();
         } else if (message.type === "failed") {
           fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
         } else if (message.type === "error") {
@@ -385,5 +279,5 @@
   // scripts and the page's own), so its workers get going while the page is still being set up.
   var early = pageConfig && supported() ? launch(pageConfig) : null;
 
-  window.TwPython = { Python: Python, readFile: readFile, START_LIMIT_MS: START_LIMIT_MS };
+  window.TwPython = { Python: Python, START_LIMIT_MS: START_LIMIT_MS };
 })();

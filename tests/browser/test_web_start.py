@@ -156,6 +156,16 @@ def test_missing_snapshot_script_gives_a_normal_start(scripts_page, server):
     assert (start["from"], start["reason"]) == ("normal", "snapshot missing")
 
 
+@pytest.mark.parametrize("transport", ["page", "scripts_page"])
+def test_snapshot_whose_copies_fail_gives_a_normal_start(request, server, site, transport):
+    # The unpacker cannot copy the wasm's bytes back (a copy past the snapshot's end): the
+    # snapshot is never handed over half made.
+    page = request.getfixturevalue(transport)
+    serve_runtime(page, site, [], {'\\"copies\\":[': '\\"copies\\":[1000000000,0,64,'})
+    start = start_and_finish(page, server)
+    assert (start["from"], start["reason"]) == ("normal", "snapshot copy out of range")
+
+
 def test_snapshot_of_another_runtime_build_gives_a_normal_start(page, server, site):
     # Sound bytes, the right integrity, but made by a build other than this runtime.
     serve_fetched_snapshot(page, site, other_snapshot(site, OTHER_BUILD), {})
