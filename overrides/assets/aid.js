@@ -86,18 +86,19 @@
       get: function () { return this.state === pair[1]; } });
   });
 
+  // The event goes out once the status says the new state, so a listener may add to it.
   Aid.prototype.status = function (state, message) {
     var changed = state !== this.state || this.form.getAttribute("data-state") !== state;
     this.state = state;
     this.form.setAttribute("data-state", state);
-    if (changed) {
-      document.dispatchEvent(new CustomEvent("tw-aid-state", { detail: { aid: this.id, state: state } }));
-    }
     var status = this.form.querySelector("[data-aid-status]");
     status.textContent = "";
     var p = document.createElement("p");
     p.textContent = message;
     status.appendChild(p);
+    if (changed) {
+      document.dispatchEvent(new CustomEvent("tw-aid-state", { detail: { aid: this.id, state: state } }));
+    }
   };
 
   Aid.prototype.fields = function () {
@@ -267,8 +268,8 @@
       if (self.failed) return;
       // How Python started (from the snapshot or normally), for make bench and the tests.
       performance.mark("tw-python-ready", { detail: how });
-      self.status("ready", say("ready"));
       self.tools.hidden = false;
+      self.status("ready", say("ready"));
       self.update();
     }, function (error) {
       self.fail(error.reason, error.message);
