@@ -82,21 +82,28 @@ def test_loader_reads_every_source_with_a_known_kind():
     assert all(s.year or s.consulted for s in sources.values())
 
 
+def refused(folder, monkeypatch, load, *caches):
+    """What load() raises on the data files in folder (a DefinitionError), with its cache and
+    the others named cleared before and after."""
+    monkeypatch.setattr(catalogue, "DATA_DIR", folder)
+    for cached in (load, *caches):
+        cached.cache_clear()
+    try:
+        with pytest.raises(DefinitionError) as failed:
+            load()
+    finally:
+        for cached in (load, *caches):
+            cached.cache_clear()
+    return failed
+
+
 def test_an_article_names_its_authors(tmp_path, monkeypatch):
     data = tmp_path / "data"
     data.mkdir()
     text = (catalogue.DATA_DIR / "sources.toml").read_text(encoding="utf-8")
     broken = text.replace('authors = "Farmer, E."\n', "")
     (data / "sources.toml").write_text(broken, encoding="utf-8")
-    monkeypatch.setattr(catalogue, "DATA_DIR", data)
-    catalogue.sources.cache_clear()
-    catalogue.source_kinds.cache_clear()
-    try:
-        with pytest.raises(DefinitionError) as error:
-            catalogue.sources()
-    finally:
-        catalogue.sources.cache_clear()
-        catalogue.source_kinds.cache_clear()
+    error = refused(data, monkeypatch, catalogue.sources, catalogue.source_kinds)
     line = broken.splitlines().index('issue = "44(2), 348-366"') + 1
     assert f"sources.toml:{line}:" in str(error.value)
     assert "auteurs" in str(error.value)
@@ -147,13 +154,7 @@ def test_a_term_twice_in_the_glossary_is_refused_on_its_line(tmp_path, monkeypat
     (tmp_path / "glossary.toml").write_text(
         text + f'\n[[term]]\nterm = "{first.term}"\ndefinition = "Nog een keer."\n',
         encoding="utf-8")
-    monkeypatch.setattr(catalogue, "DATA_DIR", tmp_path)
-    catalogue.glossary.cache_clear()
-    try:
-        with pytest.raises(DefinitionError) as failed:
-            catalogue.glossary()
-    finally:
-        catalogue.glossary.cache_clear()
+    failed = refused(tmp_path, monkeypatch, catalogue.glossary)
     assert failed.value.line == len(text.splitlines()) + 3
     assert failed.value.reason == f"begrip '{first.term}' staat er dubbel in"
 

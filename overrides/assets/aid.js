@@ -88,7 +88,7 @@
 
   // The event goes out once the status says the new state, so a listener may add to it.
   Aid.prototype.status = function (state, message) {
-    var changed = state !== this.state || this.form.getAttribute("data-state") !== state;
+    var changed = state !== this.state;
     this.state = state;
     this.form.setAttribute("data-state", state);
     var status = this.form.querySelector("[data-aid-status]");

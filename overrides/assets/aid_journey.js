@@ -109,8 +109,7 @@
     // asked for: the one the history names, the one the ticks went to, or the first still open.
     arrive: function (options, dirty) {
       var self = this;
-      this.tools.hidden = false;
-      this.status("ready", say("ready"));
+      this.tools.hidden = false;  // the session told its ready state in handOver
       var filled = this.family ? this.call({ op: "import", text: this.family })
         : Promise.resolve({ ok: true, fields: {}, origins: {}, open_step: null });
       filled.then(function (response) {
