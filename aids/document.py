@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from . import definition, family, render
 from ._html import Markup, h, join
+from .contract import ATTRIBUTES as A
 from .dates import format_date, parse_date
 from .definition import PARENTS, PRO, READERS, Aid, load, rights_part
 from .engine import evaluate
@@ -136,7 +137,7 @@ def _switch(count: int) -> Markup:
              [h("span", {"class": "aid-version"},
                 h("input", {"type": "radio", "name": name, "id": f"{name}-{reader}",
                             "value": reader, "checked": reader == PRO,
-                            "data-tw-doc-version": reader}),
+                            A["docVersion"]: reader}),
                 h("label", {"for": f"{name}-{reader}"}, text(f"result.version_{reader}")))
               for reader in READERS[:count]])
 
@@ -197,7 +198,7 @@ class _Document:
                    else (*self.parents, text("document.helper")) if reader == PARENTS
                    else (text("document.young_person"), text("document.helper")))
         return h(
-            "article", {"class": f"tw-document tw-document--{reader}", "data-voice": reader},
+            "article", {"class": f"tw-document tw-document--{reader}", A["resultVoice"]: reader},
             _framed(header,
                     h("h1", {"class": "tw-doc-title", "tabindex": "-1"},
                       self.words("document.title", reader, label=label)),

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from . import answers_file, catalogue, definition, family
 from ._html import Markup, h
+from .contract import ATTRIBUTES as A
 from .dates import format_date, parse_date
 from .definition import SHARED_PARTS, Aid, Question, Step, aid_ids, load, shared_part
 from .engine import evaluate
@@ -401,7 +402,7 @@ def _question(row: Row, group: Group, number: int, total: int, usable: list[Colu
                        h("strong", {"class": "tw-ov-flag"}, _t("differs")) if differs else None,
                        body))
     return h("section", {"class": "tw-ov-question", "id": _slug(row.id),
-                         "data-tw-screen": True, "data-agree": comparison.agree,
+                         A["screen"]: True, A["agree"]: comparison.agree,
                          "aria-labelledby": heading},
              h("h3", {"id": heading, "tabindex": "-1"},
                h("span", {"class": "tw-ov-where"},
@@ -442,7 +443,7 @@ def html(files: list) -> Markup:
     titles = {g.id: g.title for g in groups}
     # The first screen in the projector mode: who the groups are, and where the answers are from.
     parts.append(h("section", {"class": "tw-ov-groups", "aria-labelledby": "tw-ov-groepen",
-                               "data-tw-screen": True},
+                               A["screen"]: True},
                    h("h2", {"id": "tw-ov-groepen", "tabindex": "-1"}, _t("groups")),
                    h("ul", {}, [h("li", {}, _who(c), " ", _t("aids", aids=", ".join(
                        load(a).title for a in definition.AIDS

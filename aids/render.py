@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import builders, family, figures, ics
 from ._html import Markup, h, join
+from .contract import ATTRIBUTES as A
 from .definition import PRO, Aid, Question, Step
 from .texts import counted, text
 from .engine import Evaluation, FieldError, to_fields
@@ -38,9 +39,9 @@ def _error_slot(aid: Aid, name: str) -> Markup:
     """Where the page says what is wrong with a field, and where a field the family file filled
     in says where its answer came from."""
     fid = field_id(aid, name)
-    return join([h("p", {"class": "aid-origin", "id": f"{fid}-origin", "data-origin-for": name,
+    return join([h("p", {"class": "aid-origin", "id": f"{fid}-origin", A["originFor"]: name,
                          "hidden": True}),
-                 h("p", {"class": "aid-error", "id": f"{fid}-error", "data-error-for": name,
+                 h("p", {"class": "aid-error", "id": f"{fid}-error", A["errorFor"]: name,
                          "hidden": True})])
 
 
@@ -67,9 +68,9 @@ def _text_control(aid: Aid, question: Question, name: str, label: str, hint: str
                               "inputmode": "numeric" if question.type == "number" else None,
                               "class": f"aid-{question.type}" if short else None})
     # data-member: a field of one member; a worksheet leaves out the members not chosen.
-    return h("div", {"class": "aid-field", "data-field": name, "data-member": member},
+    return h("div", {"class": "aid-field", A["field"]: name, A["member"]: member},
              # Named by the role typed for the member (the loader sets it, see web.py).
-             h("label", {"for": fid, "class": "aid-label", "data-member-label": member}, label),
+             h("label", {"for": fid, "class": "aid-label", A["memberLabel"]: member}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, hint) if hint else None,
              _error_slot(aid, name),
              control)
@@ -86,11 +87,11 @@ def _choice_control(aid: Aid, question: Question, name: str, label: str) -> Mark
         # The members' names follow the roles typed (the loader sets them, see web.py).
         items.append(h("div", {"class": "aid-option"},
                        h("input", {"type": kind, "id": oid, "name": name, "value": option.value}),
-                       h("label", {"for": oid, "data-member-label": option.value if members
+                       h("label", {"for": oid, A["memberLabel"]: option.value if members
                                    else None}, option.label)))
-    return h("fieldset", {"class": "aid-field aid-group", "data-field": name, "id": fid,
+    return h("fieldset", {"class": "aid-field aid-group", A["field"]: name, "id": fid,
                           "aria-describedby": _described(fid, bool(question.hint)),
-                          "data-members": members},
+                          A["members"]: members},
              h("legend", {"class": "aid-label"}, label),
              h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, question.hint)
              if question.hint else None,
@@ -105,7 +106,7 @@ def _control(aid: Aid, question: Question, name: str, label: str) -> Markup:
 
 
 def _question(aid: Aid, question: Question) -> Markup:
-    attrs = {"class": "aid-question", "data-question": question.id}
+    attrs = {"class": "aid-question", A["question"]: question.id}
     if question.per:
         members = aid.questions[question.per]
         fields = [
@@ -128,7 +129,7 @@ def _entries(aid: Aid, step: Step) -> Markup:
     entries = []
     for n in range(1, step.repeat + 1):
         controls = [_control(aid, q, f"{step.id}.{n}.{q.id}", q.label) for q in step.questions]
-        entries.append(h("fieldset", {"class": "aid-entry", "data-entry": f"{step.id}.{n}"},
+        entries.append(h("fieldset", {"class": "aid-entry", A["entry"]: f"{step.id}.{n}"},
                          h("legend", {"class": "aid-entry-title"}, item_name(step, n)),
                          controls))
     note = text("form.repeat_note", count=step.repeat)
@@ -141,7 +142,7 @@ def form_html(aid: Aid) -> Markup:
     The loader turns it into one step at a time, with a check page and the result."""
     total = len(aid.wizard_steps) + 1  # the check page is the last step
     steps = [
-        h("fieldset", {"class": "aid-step", "data-step": step.id, "id": step_id(aid, step)},
+        h("fieldset", {"class": "aid-step", A["step"]: step.id, "id": step_id(aid, step)},
           h("legend", {}, h("h2", {"class": "aid-step-title", "tabindex": "-1"},
                             h("span", {"class": "aid-progress"}, text("form.progress", number=number, total=total)),
                             " ", step.title)),
@@ -151,30 +152,30 @@ def form_html(aid: Aid) -> Markup:
           _entries(aid, step) if step.repeat else [_question(aid, q) for q in step.questions])
         for number, step in enumerate(aid.wizard_steps, start=1)
     ]
-    check = h("section", {"class": "aid-check", "data-aid-check": True, "hidden": True,
+    check = h("section", {"class": "aid-check", A["check"]: True, "hidden": True,
                           "aria-labelledby": f"tw-{aid.id}-check-title"},
               h("h2", {"id": f"tw-{aid.id}-check-title", "tabindex": "-1"},
                 h("span", {"class": "aid-progress"}, text("form.progress", number=total, total=total)),
                 " ", text("form.check_title")),
-              h("div", {"data-aid-check-body": True}))
+              h("div", {A["checkBody"]: True}))
     return h(
         "form",
-        {"class": "aid", "data-aid": aid.id, "data-state": "loading", "data-version": aid.version,
+        {"class": "aid", A["aid"]: aid.id, A["state"]: "loading", A["resultVersion"]: aid.version,
          "novalidate": True, "autocomplete": "off", "id": f"tw-{aid.id}",
          # What a blank worksheet prints at the top of every page (thuiswijzer.css, aid.js).
-         "data-sheet-header": text("print.sheet", title=aid.title)},
-        h("div", {"class": "aid-status", "data-aid-status": True, "role": "status"},
+         A["sheetHeader"]: text("print.sheet", title=aid.title)},
+        h("div", {"class": "aid-status", A["status"]: True, "role": "status"},
           h("p", {}, text("form.starting"))),
         Markup(f"<noscript>{h('p', {'class': 'aid-status'}, text('form.noscript'))}</noscript>"),
         _tools(aid),
-        h("div", {"class": "aid-error-summary", "data-aid-errors": True, "tabindex": "-1",
+        h("div", {"class": "aid-error-summary", A["errors"]: True, "tabindex": "-1",
                   "hidden": True, "role": "alert"}),
         steps,
         check,
         h("div", {"class": "aid-actions"},
-          h("button", {"type": "submit", "class": "aid-button", "data-aid-submit": True},
+          h("button", {"type": "submit", "class": "aid-button", A["submit"]: True},
             text("form.submit"))),
-        h("section", {"class": "aid-output", "data-aid-output": True, "aria-live": "polite",
+        h("section", {"class": "aid-output", A["output"]: True, "aria-live": "polite",
                       "aria-label": aid.result_title, "tabindex": "-1"}),
         _exports(aid),
     )
@@ -192,7 +193,7 @@ def route_html(current: str, order: tuple[str, ...]) -> Markup:
         items.append(h("li", {}, h("span", {"aria-current": "page"}, title, " ",
                                    h("span", {"class": "tw-route-here"}, text("route.here")))
                        if aid_id == current else
-                       h("a", {"href": f"{aid_id}.html", "data-tw-route": aid_id}, title)))
+                       h("a", {"href": f"{aid_id}.html", A["route"]: aid_id}, title)))
     return h("nav", {"class": "tw-route", "aria-labelledby": "tw-route-title",
                      "data-search-exclude": True},
              h("p", {"class": "tw-route-title", "id": "tw-route-title"}, text("route.label")),
@@ -203,17 +204,17 @@ def _tools(aid: Aid) -> Markup:
     """Open a family file and clear everything: hidden until Python is ready. Saving is a button
     beside every step's navigation (added by the loader)."""
     fid = f"tw-{aid.id}-bestand"
-    return h("div", {"class": "aid-tools", "data-aid-tools": True, "hidden": True},
+    return h("div", {"class": "aid-tools", A["tools"]: True, "hidden": True},
              h("div", {"class": "aid-field"},
                h("label", {"for": fid, "class": "aid-label"}, text("form.open_label")),
                h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, text("form.open_hint")),
-               h("p", {"class": "aid-error", "id": f"{fid}-error", "data-aid-import-error": True,
+               h("p", {"class": "aid-error", "id": f"{fid}-error", A["importError"]: True,
                        "hidden": True}),
                h("input", {"type": "file", "id": fid, "accept": ".json,application/json",
-                           "data-aid-import": True,
+                           A["import"]: True,
                            "aria-describedby": f"{fid}-hint {fid}-error"})),
              h("button", {"type": "button", "class": "aid-button aid-button--secondary",
-                          "data-aid-clear": True}, text("form.clear")))
+                          A["clear"]: True}, text("form.clear")))
 
 
 def has_calendar(aid: Aid) -> bool:
@@ -237,12 +238,12 @@ def _exports(aid: Aid) -> Markup:
     keys = {"print-overzicht": "print_overview", "print-ouders": "print_parents",
             "print-jongere": "print_youth"}
     buttons = [(kind, text(f"exports.{keys.get(kind, kind)}")) for kind in kinds]
-    return h("div", {"class": "aid-exports", "data-aid-exports": True, "hidden": True},
+    return h("div", {"class": "aid-exports", A["exports"]: True, "hidden": True},
              h("h2", {}, text("exports.heading")),
              h("p", {}, text("exports.intro")),
              [h("button", {"type": "button", "class": "aid-button aid-button--secondary",
-                           "data-aid-export": kind}, label) for kind, label in buttons],
-             h("p", {"class": "aid-export-status", "data-aid-export-status": True,
+                           A["export"]: kind}, label) for kind, label in buttons],
+             h("p", {"class": "aid-export-status", A["exportStatus"]: True,
                      "role": "status"}))
 
 
@@ -326,7 +327,7 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
         missing = open_fields(aid, step, evaluation.answers, evaluation.visible)
         if missing:
             still_open.append(h("li", {}, h("a", {"href": f"#{step_id(aid, step)}",
-                                                  "data-goto-step": step.id},
+                                                  A["gotoStep"]: step.id},
                                                 counted("check.open_step", len(missing),
                                                         number=number, title=step.title))))
         filled = [name for name in names if name in shown and fields.get(name)]
@@ -340,7 +341,7 @@ def check_html(aid: Aid, evaluation: Evaluation) -> Markup:
         parts.append(h("section", {"class": "aid-check-step"},
                        h("h3", {}, f"{number}. {step.title}"),
                        body or h("p", {}, text("check.nothing")),
-                       h("a", {"href": f"#{step_id(aid, step)}", "data-goto-step": step.id},
+                       h("a", {"href": f"#{step_id(aid, step)}", A["gotoStep"]: step.id},
                          text("check.change"), " ",
                          h("span", {"class": "aid-visually-hidden"},
                            text("check.change_step", number=number, title=step.title)))))
@@ -467,7 +468,7 @@ def _pick(item: Item, picks: Picks | None) -> Markup | None:
     pid = f"tw-meenemen-{item.pick}"
     return h("div", {"class": "aid-option aid-pick"},
              h("input", {"type": "checkbox", "id": pid, "name": picks.name, "value": item.pick,
-                         "checked": item.pick in picks.ticked, "data-aid-pick": True}),
+                         "checked": item.pick in picks.ticked, A["pick"]: True}),
              h("label", {"for": pid},
                text("result.pick", name=re.sub(r"^[0-9]+[.] ", "", item.label))))
 
@@ -497,7 +498,7 @@ def _block_html(block: Block, picks: Picks | None = None) -> Markup:
 def section_html(section: Section, picks: Picks | None = None) -> Markup:
     css = "aid-result-section aid-result-section--overview" if section.overview \
         else "aid-result-section"
-    return h("section", {"class": css, "data-section": section.id or None},
+    return h("section", {"class": css, A["section"]: section.id or None},
              h("h4", {}, section.heading) if section.heading else None,
              h("p", {"class": "aid-doc-intro"}, section.intro) if section.intro else None,
              figures.html(section.figure) if section.figure else None,
@@ -543,7 +544,7 @@ def _voice_html(voice: Voice, named: bool, heading: bool = True,
              for group in _paired(voice.sections)]
     empty = None if voice.sections else h("p", {}, text("result.empty"))
     return h("section", {"class": f"aid-result aid-result--{voice.reader}",
-                         "data-voice": voice.reader},
+                         A["resultVoice"]: voice.reader},
              h("h3", {}, [h("span", {"class": "aid-voice"}, version_name(voice)), " "]
                if named else None, voice.title) if heading else None,
              h("p", {"class": "aid-doc-label"}, voice.label) if voice.label and heading else None,
@@ -565,7 +566,7 @@ def _switch(result: Result, key: str) -> Markup:
              [h("span", {"class": "aid-version"},
                 h("input", {"type": "radio", "name": name, "id": f"{name}-{voice.reader}",
                             "value": voice.reader, "checked": voice.reader == PRO,
-                            "data-aid-version": voice.reader}),
+                            A["version"]: voice.reader}),
                 h("label", {"for": f"{name}-{voice.reader}"},
                   text("result.version_youth_short" if voice.short
                        else f"result.version_{voice.reader}")))
@@ -589,7 +590,7 @@ def result_html(result: Result, key: str = "", picks: Picks | None = None,
                                for item in section.items):
         target, _, step = carry.partition(".")
         parts.append(h("p", {}, h("button", {"type": "button", "class": "aid-button",
-                                             "data-aid-carry": target, "data-aid-carry-step": step},
+                                             A["carry"]: target, A["carryStep"]: step},
                                   text("result.carry"))))
     return h("div", {"class": "aid-doc"}, parts)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import answers_file, definition, document, engine, family, overview, render, result
+from . import answers_file, contract, definition, document, engine, family, overview, render, result
 from .dates import format_date
 from .names import looks_like_full_name
 from .texts import counted, shorten, text
@@ -47,14 +47,11 @@ def _refusal(message: str, detail: str) -> str:
     return json.dumps({"ok": False, "message": text(message), "detail": detail})
 
 
-# What the page may ask (scripts/aid_worker.js, aid.js, dossier.js, overview.js); a request
-# without "op" is an evaluation.
-OPS = (None, "evaluate", "import", "document", "overview")
-
-
+# What the page may ask (aid.js, dossier.js, overview.js, through scripts/aid_worker.js) is
+# contract.REQUESTS; any other request, or one without "op", is refused in Dutch.
 def _answer(message: dict) -> str:
-    if message.get("op") not in OPS:
-        return _refusal("web.sorry", f"unknown request kind: {shorten(str(message['op']), 40)}")
+    if message.get("op") not in contract.REQUESTS:
+        return _refusal("web.sorry", f"unknown request kind: {shorten(str(message.get('op')), 40)}")
     if message.get("op") == "overview":
         return json.dumps({"ok": True, "html": overview.html(list(message["files"]))})
     if message.get("op") == "document":

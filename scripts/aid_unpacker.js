@@ -14,6 +14,7 @@
 // gzip, the runs of zeros left out of it, the sha256 of each snapshot chunk, and the copies
 // (per copy: its distance from the end of the copy before in the snapshot and in the wasm, and
 // its length).
+var M = TW_MESSAGES;  // the message types (aids/contract.py), the source's first line
 "use strict";
 
 var twPort = null;
@@ -128,9 +129,9 @@ function twFile(name) {
         data = new Error(name + " sha256 mismatch");
       }
       if (data instanceof Error) {
-        twPort.postMessage({ name: name, error: String((file.error || data).message || data) });
+        twPort.postMessage({ type: M.file, name: name, error: String((file.error || data).message || data) });
       } else {
-        twPort.postMessage({ name: name, data: data }, data instanceof Uint8Array ? [data.buffer] : []);
+        twPort.postMessage({ type: M.file, name: name, data: data }, data instanceof Uint8Array ? [data.buffer] : []);
       }
     });
   }
@@ -156,12 +157,12 @@ function twChunk(message) {
 
 self.onmessage = function (event) {
   var message = event.data;
-  if (message.type === "port") {
+  if (message.type === M.port) {
     twPort = event.ports[0];
     twCompile = message.compile;
-  } else if (message.type === "chunk") {
+  } else if (message.type === M.chunk) {
     twChunk(message);
-  } else if (message.type === "missing") {
+  } else if (message.type === M.missing) {
     // A runtime file the page could not load (only the snapshot's loss is told here; Python
     // then starts normally).
     var file = twFile(message.name);

@@ -8,6 +8,7 @@
 // compiles it while its bytes arrive).
 // build_runtime.py puts before this file: TW_LOCK (a minimal lock file) and TW_RUNTIME (each
 // runtime file's size; the snapshot's build id; each of the wheel's files, its path and size).
+var M = TW_MESSAGES;  // the message types (aids/contract.py), the source's first line
 "use strict";
 
 // Pyodide refuses classic workers when it sees importScripts; its module is bundled here,
@@ -38,13 +39,13 @@ function twFile(name) {
 
 function twReceive(event) {
   var message = event.data;
-  if (!twFiles) return;  // Python runs: late files (of a refused snapshot) are dropped
+  if (!twFiles || message.type !== M.file) return;  // Python runs: late files (of a refused snapshot) are dropped
   if (message.error) {
     twFile(message.name).reject(new Error(message.error));
     // Without this file Python cannot start (only the snapshot has a fallback). Say so now:
     // Pyodide may never settle after a wasm it could not instantiate.
     if (message.name !== "snapshot") {
-      self.postMessage({ type: "failed", damaged: true, reason: message.name + ": " + message.error });
+      self.postMessage({ type: M.failed, damaged: true, reason: message.name + ": " + message.error });
     }
   } else {
     twFile(message.name).resolve(message.data);
@@ -152,22 +153,22 @@ async function twStart() {
 
 // Start once this whole bundle has run: Pyodide's loader comes after this file.
 Promise.resolve().then(twStart).then(function (start) {
-  self.postMessage({ type: "ready", start: start });
+  self.postMessage({ type: M.ready, start: start });
 }, function (error) {
-  self.postMessage({ type: "failed", reason: String(error && error.message || error) });
+  self.postMessage({ type: M.failed, reason: String(error && error.message || error) });
 });
 
 self.onmessage = function (event) {
   var message = event.data;
-  if (message.type === "port") {
+  if (message.type === M.port) {
     event.ports[0].onmessage = twReceive;
-  } else if (message.type === "call") {
+  } else if (message.type === M.call) {
     try {
-      self.postMessage({ type: "answer", id: message.id, response: twHandle(message.request) });
+      self.postMessage({ type: M.answer, id: message.id, response: twHandle(message.request) });
     } catch (error) {
       // The page shows its own Dutch words and logs this detail. An error that is not Python's
       // own means the runtime itself failed: the page offers to start it again.
-      self.postMessage({ type: "answer", id: message.id, error: String(error && error.message || error),
+      self.postMessage({ type: M.answer, id: message.id, error: String(error && error.message || error),
                          fatal: !(error && error.constructor && error.constructor.name === "PythonError") });
     }
   }

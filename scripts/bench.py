@@ -38,10 +38,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
 import bench_net  # noqa: E402
 import vendor  # noqa: E402
+from aids.contract import ATTRIBUTES, selector as sel  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -103,8 +104,8 @@ FIRST_RESULT = "() => performance.getEntriesByName('tw-first-result').length > 0
 READ = """() => [performance.getEntriesByName('tw-first-result')[0].startTime, window.__twLongest,
   (performance.getEntriesByName('tw-python-ready')[0] || {detail: {from: 'plain'}}).detail]"""
 # A first result, or an aid that gave up on Python (it does 20 s after navigation).
-RESULT_OR_GIVEN_UP = """() => performance.getEntriesByName('tw-first-result').length > 0 ||
-  document.querySelector('[data-state=unavailable], [data-state=stopped]') !== null"""
+RESULT_OR_GIVEN_UP = f"""() => performance.getEntriesByName('tw-first-result').length > 0 ||
+  document.querySelector('{sel("state", "unavailable")}, {sel("state", "stopped")}') !== null"""
 READ_RESULT = "() => (performance.getEntriesByName('tw-first-result')[0] || {startTime: null}).startTime"
 # The steps of an aid's start, as its worker reports them (ms after navigation), in order.
 STEPS = ("loaded", "asked", "wasm", "module", "snapshot", "python", "ready")
@@ -184,15 +185,17 @@ def interactions(playwright, url: str) -> list[float]:
     typed = {"beeld": "#tw-analyse-problemen--ouder1", "analyse": "#tw-analyse-begin",
              "doelen": "#tw-analyse-doelen--1--wat", "evaluatie": "#tw-analyse-evaluatie--1--vooruitgang"}
     for _ in range(12):
-        current = page.evaluate("(document.querySelector('[data-step]:not([hidden])') || {dataset: {}}).dataset.step")
+        current = page.evaluate(f"(document.querySelector('{sel('step')}:not([hidden])') || "
+                                f"{{getAttribute: () => null}}).getAttribute('{ATTRIBUTES['step']}')")
         if current is None:
             break
         if current in typed:
             page.locator(typed[current]).press_sequentially(TYPED, delay=KEY_DELAY_MS)
         if current == "hulp":
             page.check("[name=hulp_keuze][value=pcit]")
-        page.locator(f"[data-step={current}] .aid-nav [data-aid-next]").click()
-        page.wait_for_function("s => document.querySelector(`[data-step=\"${s}\"]`).hidden", arg=current)
+        step = sel("step", current)
+        page.locator(f"{step} .aid-nav {sel('next')}").click()
+        page.wait_for_function(f"() => document.querySelector('{step}').hidden")
     page.wait_for_timeout(500)
     timings = page.evaluate("window.__twTimings")
     browser.close()

@@ -41,10 +41,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
 import build_wheel  # noqa: E402
 import vendor  # noqa: E402
+from aids import contract  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "runtime"
@@ -257,6 +258,7 @@ def worker_source(package: Path, runtime: dict) -> str:
     # A minimal lock: the worker loads no packages, only the aids wheel it is given.
     minimal = json.dumps({"info": lock["info"], "packages": {}})
     return "\n".join([
+        contract.messages_line(),
         f"var TW_LOCK = {json.dumps(minimal)};",
         f"var TW_RUNTIME = {json.dumps(runtime)};",
         (ROOT / "scripts" / "aid_worker.js").read_text(),
@@ -356,7 +358,8 @@ def build() -> Path:
     # worker.js comes first: the loader starts the workers, then loads the data scripts, which
     # hand their chunks to the unpacker. Only the unpacker needs the copies.
     unpacking = {**runtime, "copies": copy_steps(copies)}
-    unpacker = (f"var TW_RUNTIME = {json.dumps(unpacking, separators=(',', ':'))};\n"
+    unpacker = (contract.messages_line()
+                + f"var TW_RUNTIME = {json.dumps(unpacking, separators=(',', ':'))};\n"
                 + (ROOT / "scripts" / "aid_unpacker.js").read_text())
     files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n"
                            f"self.__twUnpackerSource = {json.dumps(unpacker)};\n")]

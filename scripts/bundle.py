@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from aids import catalogue  # noqa: E402
+from aids.contract import ATTRIBUTES as A  # noqa: E402
 from aids.dates import format_date, parse_date  # noqa: E402
 
 SITE = ROOT / "site"
@@ -37,7 +38,7 @@ SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
 # bytes for http.
 _UNUSED = re.compile(r".*\.map|assets/javascripts/lunr/(wordcut|tinyseg)\.js|assets/runtime/bin/.*"
                      r"|assets/javascripts/lunr/min/lunr\.(?!nl\.|du\.|multi\.|stemmer\.)[a-z]+\.min\.js")
-_FACT = re.compile(r'(<(dd|pre)[^>]* data-tw-fact="(size|date|sha256)">)(.*?)(</\2>)', re.S)
+_FACT = re.compile(r'(<(dd|pre)[^>]* ' + A["fact"] + r'="(size|date|sha256)">)(.*?)(</\2>)', re.S)
 _REVIEWED = re.compile(r"^reviewed: (\d{4}-\d{2}-\d{2})\s*$", re.M)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import aids
 from aids import answers_file, catalogue, definition, interventions, render
 from aids._html import Markup, h, join
+from aids.contract import ATTRIBUTES as A
 from aids.render import describe
 from aids.texts import PLACEHOLDER, group, text
 
@@ -120,7 +121,7 @@ def _field(label: str, control: Markup, fid: str) -> Markup:
 
 
 def _select(fid: str, name: str, everything: str, choices: dict[str, str]) -> Markup:
-    return h("select", {"id": fid, "data-filter": name},
+    return h("select", {"id": fid, A["filterInput"]: name},
              h("option", {"value": ""}, everything),
              [h("option", {"value": key}, label) for key, label in choices.items()])
 
@@ -130,10 +131,10 @@ def _filter_form() -> str:
     words = catalogue.vocabulary()
     t = group("filter")
     age, hint = "tw-filter-leeftijd", "tw-filter-leeftijd-hint"
-    return h("form", {"class": "tw-filter", "data-tw-filter": True, "hidden": True},
+    return h("form", {"class": "tw-filter", A["filter"]: True, "hidden": True},
              _field(t["age_label"], join([
                  h("input", {"id": age, "type": "text", "inputmode": "numeric",
-                             "autocomplete": "off", "data-filter": "age",
+                             "autocomplete": "off", A["filterInput"]: "age",
                              "aria-describedby": hint}),
                  h("p", {"id": hint, "class": "aid-hint"},
                    text("filter.age_hint", min=0, max=interventions.MAX_AGE))]), age),
@@ -141,8 +142,8 @@ def _filter_form() -> str:
                                               words.phases), "tw-filter-fase"),
              _field(t["concern_label"], _select("tw-filter-zorg", "concern", t["concern_all"],
                                                 words.concerns), "tw-filter-zorg"),
-             h("p", {"class": "tw-filter__count", "role": "status", "data-filter-count": True,
-                     "data-text-count": t["count"], "data-text-age-invalid": t["age_invalid"]})
+             h("p", {"class": "tw-filter__count", "role": "status", A["filterCount"]: True,
+                     A["textCount"]: t["count"], A["textAgeInvalid"]: t["age_invalid"]})
              ) + "\n"
 
 
@@ -150,10 +151,10 @@ def _table(items: list[catalogue.Intervention]) -> str:
     """The overview table as HTML, each row carrying what the filters look at."""
     words = catalogue.vocabulary()
     t = group("interventions")
-    rows = [h("tr", {"data-min": item.age_min or 0,
-                     "data-max": item.age_max or interventions.MAX_AGE,
-                     "data-phases": " ".join(item.phases),
-                     "data-concerns": " ".join(item.concerns)},
+    rows = [h("tr", {A["min"]: item.age_min or 0,
+                     A["max"]: item.age_max or interventions.MAX_AGE,
+                     A["phases"]: " ".join(item.phases),
+                     A["concerns"]: " ".join(item.concerns)},
               # Raw HTML is not rewritten by MkDocs: link to the built page itself.
               h("td", {}, h("a", {"href": f"{item.id}.html"}, item.name)),
               h("td", {}, ages(item)),
@@ -162,7 +163,7 @@ def _table(items: list[catalogue.Intervention]) -> str:
             for item in items]
     head = h("tr", {}, [h("th", {"scope": "col"}, t[key]) for key in
                         ("column_name", "column_age", "column_phases", "column_rating")])
-    return h("table", {"data-filter-table": True}, h("thead", {}, head), h("tbody", {}, rows)) + "\n"
+    return h("table", {A["filterTable"]: True}, h("thead", {}, head), h("tbody", {}, rows)) + "\n"
 
 
 def _lists() -> list[str]:

@@ -27,11 +27,12 @@ import generate_pages  # noqa: E402
 import search_forms  # noqa: E402
 import training_pages  # noqa: E402
 import vendor  # noqa: E402
-from aids import catalogue  # noqa: E402
+from aids import catalogue, contract  # noqa: E402
 from aids._html import Markup, h, join  # noqa: E402
 from aids.dates import format_date  # noqa: E402
 from aids.render import form_html, route_html  # noqa: E402
 from aids.texts import file_problems, group, table, text  # noqa: E402
+from aids.contract import ATTRIBUTES as A  # noqa: E402
 
 RUNTIME = ROOT / "build" / "runtime"
 MARKER = "<!-- aid-form -->"
@@ -148,6 +149,7 @@ def _unsearchable(form: Markup) -> Markup:
 def on_env(env, config, files):
     env.filters["tw_date"] = _date_filter
     env.globals["tw_text"] = text  # the templates' words come from interface.toml too
+    env.globals["tw_contract"] = contract  # the aid's parts, in their order
     return env
 
 
@@ -166,7 +168,7 @@ def _runtime_config(page) -> str:
 
 def _runtime_script(page) -> str:
     """The <script data-tw-runtime> element of a page that starts Python without an aid form."""
-    return f'<script type="application/json" data-tw-runtime>{_runtime_config(page)}</script>'
+    return f'<script type="application/json" {A["runtime"]}>{_runtime_config(page)}</script>'
 
 
 def on_page_content(html, page, config, files):
@@ -207,8 +209,8 @@ def on_page_content(html, page, config, files):
         h("p", {"class": "aid-disclaimer"}, h("strong", {}, text("page.decides"), ":"), " ",
           aid.disclaimer),
         _unsearchable(form_html(aid)),
-        h("script", {"type": "application/json", "data-tw-runtime": True}),
-        h("script", {"type": "application/json", "data-tw-texts": True}),
+        h("script", {"type": "application/json", A["runtime"]: True}),
+        h("script", {"type": "application/json", A["texts"]: True}),
         h("h2", {"id": "over-dit-hulpmiddel"}, text("page.about")),
         h("p", {"class": "aid-intro"}, aid.intro),
     ])
@@ -221,8 +223,8 @@ def on_page_content(html, page, config, files):
     # the rest.
     words = {**group("loader"), **file_problems(), "progress": table()["form.progress"]}
     texts = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
-    block = block.replace('data-tw-runtime></script>', f"data-tw-runtime>{runtime}</script>")
-    block = block.replace('data-tw-texts></script>', f"data-tw-texts>{texts}</script>")
+    for key, data in (("runtime", runtime), ("texts", texts)):
+        block = block.replace(f"{A[key]}></script>", f"{A[key]}>{data}</script>")
     return html.replace(MARKER, block) + sources
 
 
@@ -231,20 +233,20 @@ def _case_file_form() -> Markup:
     Without Python the status says so and nothing else happens."""
     fid = "tw-dossier-bestand"
     words = json.dumps({**group("case_file"), **file_problems()}, ensure_ascii=False)
-    return h("form", {"class": "tw-case-file", "data-tw-case-file": "loading", "novalidate": True,
-                      "autocomplete": "off", "data-texts": words, "data-search-exclude": True},
-             h("p", {"class": "aid-status", "role": "status", "data-tw-case-file-status": True},
+    return h("form", {"class": "tw-case-file", A["caseFile"]: "loading", "novalidate": True,
+                      "autocomplete": "off", A["words"]: words, "data-search-exclude": True},
+             h("p", {"class": "aid-status", "role": "status", A["caseFileStatus"]: True},
                text("case_file.loading")),
              h("div", {"class": "aid-field"},
                h("label", {"for": fid, "class": "aid-label"}, text("case_file.file_label")),
                h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, text("case_file.file_hint")),
                h("input", {"type": "file", "id": fid, "accept": ".json,application/json",
-                           "data-tw-case-file-input": True, "disabled": True,
+                           A["caseFileInput"]: True, "disabled": True,
                            "aria-describedby": f"{fid}-hint"})),
              h("p", {"class": "tw-case-file-actions", "hidden": True},
                h("button", {"type": "button", "class": "aid-button",
-                            "data-tw-case-file-print": True}, text("case_file.print"))),
-             h("div", {"class": "tw-case-file-output", "data-tw-case-file-output": True,
+                            A["caseFilePrint"]: True}, text("case_file.print"))),
+             h("div", {"class": "tw-case-file-output", A["caseFileOutput"]: True,
                        "tabindex": "-1"}))
 
 
@@ -314,6 +316,7 @@ def on_post_build(config):
         search_forms.rewrite(site)
     except ValueError as error:
         raise PluginError(str(error)) from None
+    (site / "assets" / "contract.js").write_text(contract.script(), encoding="utf-8")
     (site / "assets" / "hulpmiddelen").mkdir(parents=True, exist_ok=True)
     for aid_id, content in sorted(_aid_pages.items()):
         (site / "assets" / "hulpmiddelen" / f"{aid_id}.js").write_text(

@@ -25,6 +25,7 @@ from aids.definition import Aid, Question, Rule, Step
 from aids.fields import item_name
 from aids.schema import DefinitionError
 from aids.texts import file_problems
+from aids.contract import ATTRIBUTES as A  # noqa: E402
 from generate_pages import front_matter, md_text
 
 CASES = "trainen/casussen"
@@ -260,12 +261,12 @@ def beamer_html(overview: bool = False) -> Markup:
     """The way into the projector mode, and its controls (shown by assets/projector.js). On the
     group overview a step is a question, and the trainer can hide the groups' names."""
     def button(action: str, key: str, extra: dict | None = None) -> Markup:
-        return h("button", {"type": "button", "class": "md-button", "data-tw-beamer": action,
+        return h("button", {"type": "button", "class": "md-button", A["beamer"]: action,
                             **(extra or {})}, _t("beamer", key))
 
-    return h("div", {"class": "tw-beamer-bar", "data-tw-beamer-bar": True, "hidden": True},
+    return h("div", {"class": "tw-beamer-bar", A["beamerBar"]: True, "hidden": True},
              h("p", {"class": "tw-beamer-enter"},
-               h("a", {"href": "?beamer", "class": "md-button", "data-tw-beamer": "enter",
+               h("a", {"href": "?beamer", "class": "md-button", A["beamer"]: "enter",
                        "aria-describedby": "tw-beamer-enter-hint"}, _t("beamer", "enter")),
                " ", h("span", {"id": "tw-beamer-enter-hint"}, _t("beamer", "enter_hint"))),
              h("div", {"class": "tw-beamer-controls", "role": "region",
@@ -285,16 +286,16 @@ def overview_form_html() -> Markup:
               ("loading", "ready", "unavailable", "done", "no_files", "too_many", "sorry",
                "stopped", "restart", "restarting")}
     status.update(file_problems())
-    return h("form", {"class": "tw-overview", "data-tw-overview": "loading", "novalidate": True,
+    return h("form", {"class": "tw-overview", A["overview"]: "loading", "novalidate": True,
                       "autocomplete": "off",
-                      "data-texts": json.dumps(status, ensure_ascii=False)},
-             h("p", {"class": "aid-status", "role": "status", "data-tw-overview-status": True},
+                      A["words"]: json.dumps(status, ensure_ascii=False)},
+             h("p", {"class": "aid-status", "role": "status", A["overviewStatus"]: True},
                _t("overview", "loading")),
-             h("div", {"class": "tw-overview-drop", "data-tw-overview-drop": True},
+             h("div", {"class": "tw-overview-drop", A["overviewDrop"]: True},
                h("label", {"for": fid, "class": "aid-label"}, _t("overview", "files_label")),
                h("p", {"class": "aid-hint", "id": f"{fid}-hint"}, _t("overview", "files_hint")),
                h("input", {"type": "file", "id": fid, "multiple": True,
-                           "accept": ".json,application/json", "data-tw-overview-files": True,
+                           "accept": ".json,application/json", A["overviewFiles"]: True,
                            "aria-describedby": f"{fid}-hint"}),
                h("p", {"class": "tw-overview-drop-label", "aria-hidden": "true"},
                  _t("overview", "drop"))),
@@ -302,21 +303,21 @@ def overview_form_html() -> Markup:
                h("legend", {"class": "aid-label"}, _t("overview", "view")),
                h("div", {"class": "aid-option"},
                  h("input", {"type": "checkbox", "id": "tw-overzicht-namen",
-                             "data-tw-overview-names": True,
+                             A["overviewNames"]: True,
                              "aria-describedby": "tw-overzicht-namen-hint"}),
                  h("label", {"for": "tw-overzicht-namen"}, _t("overview", "names"))),
                h("p", {"class": "aid-hint", "id": "tw-overzicht-namen-hint"},
                  _t("overview", "names_hint")),
                h("div", {"class": "aid-option"},
                  h("input", {"type": "checkbox", "id": "tw-overzicht-verschillen",
-                             "data-tw-overview-differences": True}),
+                             A["overviewDifferences"]: True}),
                  h("label", {"for": "tw-overzicht-verschillen"}, _t("overview", "differences")))),
              h("div", {"class": "tw-overview-actions"},
-               h("button", {"type": "button", "class": "md-button", "data-tw-overview-print": True},
+               h("button", {"type": "button", "class": "md-button", A["overviewPrint"]: True},
                  _t("overview", "print")),
-               h("button", {"type": "button", "class": "md-button", "data-tw-overview-clear": True},
+               h("button", {"type": "button", "class": "md-button", A["overviewClear"]: True},
                  _t("overview", "clear"))),
-             h("section", {"class": "tw-overview-output", "data-tw-overview-output": True,
+             h("section", {"class": "tw-overview-output", A["overviewOutput"]: True,
                            "aria-live": "polite", "tabindex": "-1",
                            "aria-label": _t("overview", "caption")}))
 

@@ -22,6 +22,7 @@ import strategies
 from paths import DIST_ZIP, ROOT
 
 import build_runtime
+from aids.contract import ATTRIBUTES as A
 
 
 @pytest.fixture(scope="module")
@@ -276,12 +277,12 @@ def test_only_pages_that_run_python_load_the_runtime(site):
         is_aid = 'class="aid"' in html
         # The group overview for trainers and the case-file page run Python too, without being
         # an aid.
-        others = "data-tw-overview=" in html or "data-tw-case-file=" in html
+        others = f"{A['overview']}=" in html or f"{A['caseFile']}=" in html
         assert ("assets/aid.js" in html) == is_aid, page
-        assert ("data-tw-runtime" in html) == (is_aid or others), page
+        assert (A["runtime"] in html) == (is_aid or others), page
         assert ("assets/runtime.js" in html) == (is_aid or others), page
     for path in ("trainen/groepsoverzicht.html", "hulpmiddelen/dossier.html"):
-        assert (site / path).read_text().count("data-tw-runtime") == 1
+        assert (site / path).read_text().count(A["runtime"]) == 1
 
 
 def test_no_built_file_loads_anything_from_another_host(site):

@@ -207,9 +207,9 @@ def test_static_form_has_every_field_and_the_contract_attributes():
 
 
 def test_live_updates_render_only_visibility_errors_and_member_names():
-    response = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {"leden": ["kind1"]}})))
+    response = json.loads(web.handle(json.dumps({"op": "evaluate", "aid": "analyse", "fields": {"leden": ["kind1"]}})))
     assert set(response) == {"ok", "visible", "errors", "errors_html", "members"}
-    named = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {
+    named = json.loads(web.handle(json.dumps({"op": "evaluate", "aid": "analyse", "fields": {
         "leden": ["ouder1", "kind1"], "rol.ouder1": ["moeder"], "rol.kind1": [" "]}})))
     assert named["members"] == {"ouder1": "moeder"}  # a role left empty keeps the slot's words
 
@@ -230,7 +230,8 @@ def test_the_form_marks_member_labels_for_the_roles():
 
 
 def test_web_bridge_never_raises_on_garbage():
-    for request in ["", "{", "[]", '{"aid": "bestaat-niet"}', '{"aid": "analyse", "fields": 3}']:
+    for request in ["", "{", "[]", '{"op": "evaluate", "aid": "bestaat-niet"}',
+                    '{"op": "evaluate", "aid": "analyse", "fields": 3}']:
         response = json.loads(web.handle(request))
         assert response["ok"] is False
         assert "Je antwoorden staan nog in het formulier" in response["message"]

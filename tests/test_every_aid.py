@@ -46,7 +46,7 @@ def test_any_answers_give_a_result_or_dutch_errors_never_a_crash(aid_id):
         output = aids.run(aid_id, answers)
         assert output["valid"] is (not evaluation.errors)
         response = json.loads(web.handle(json.dumps({
-            "aid": aid_id, "fields": engine.to_fields(aid, answers), "final": True,
+            "op": "evaluate", "aid": aid_id, "fields": engine.to_fields(aid, answers), "final": True,
             "now": "2027-01-04T09:00:00Z", "want": ["check", "result", "exports"]})))
         assert response["ok"] is True
         try:

@@ -25,7 +25,7 @@ def save(aid_id: str, answers: dict, held: str = "") -> str:
     """What the page's save button gives: the family file with this aid's part."""
     aid = aids.load(aid_id)
     response = json.loads(web.handle(json.dumps({
-        "aid": aid_id, "fields": engine.to_fields(aid, answers), "want": ["save"],
+        "op": "evaluate", "aid": aid_id, "fields": engine.to_fields(aid, answers), "want": ["save"],
         "family": held, "now": NOW})))
     assert response["ok"] is True
     return response["family_json"]
@@ -134,7 +134,7 @@ def test_a_wrong_link_fails_with_file_and_line(tmp_path, monkeypatch):
 def test_the_download_is_named_after_the_label_and_the_moment_in_a_safe_form(label, name):
     aid = aids.load("analyse")
     response = json.loads(web.handle(json.dumps({
-        "aid": "analyse", "fields": engine.to_fields(aid, {"label": label} if label else {}),
+        "op": "evaluate", "aid": "analyse", "fields": engine.to_fields(aid, {"label": label} if label else {}),
         "want": ["save"], "now": NOW})))
     assert response["family_file"] == name
 
@@ -259,7 +259,7 @@ def test_the_largest_family_file_the_aids_write_is_well_inside_every_limit():
 def test_a_full_name_as_label_is_not_saved_in_the_file_nor_its_name():
     aid = aids.load("analyse")
     response = json.loads(web.handle(json.dumps({
-        "aid": "analyse", "fields": engine.to_fields(aid, {"label": "Jan Jansen",
+        "op": "evaluate", "aid": "analyse", "fields": engine.to_fields(aid, {"label": "Jan Jansen",
                                                           "leden": ["ouder1"]}),
         "want": ["save"], "now": NOW})))
     assert "Jansen" not in response["family_json"] and "jansen" not in response["family_file"]

@@ -76,7 +76,7 @@ def test_unknown_concern_is_refused_by_the_terminal():
 
 def test_web_bridge_renders_the_result_for_the_page():
     response = json.loads(web.handle(json.dumps({
-        "aid": "interventies", "want": ["result", "exports"],
+        "op": "evaluate", "aid": "interventies", "want": ["result", "exports"],
         "fields": {"leeftijd": ["15"], "fase": ["voorkomen"], "zorgen": ["gedrag_kind", "meervoudig"]}})))
     assert response["ok"] and "Multisysteemtherapie (MST)" in response["result_html"]
     assert "Past mogelijk" in response["result_markdown"]

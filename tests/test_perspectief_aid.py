@@ -455,7 +455,7 @@ def test_gaps_name_what_is_still_missing_in_both_voices():
 
 def test_web_bridge_renders_both_voices_and_offers_the_parents_print():
     fields = engine.to_fields(AID, EXAMPLE)
-    response = json.loads(web.handle(json.dumps({"aid": "perspectief", "fields": fields,
+    response = json.loads(web.handle(json.dumps({"op": "evaluate", "aid": "perspectief", "fields": fields,
                                                  "final": True,
                                                  "want": ["check", "result", "exports"]})))
     assert response["ok"] is True and response["errors"] == []

@@ -33,7 +33,7 @@ CALLS = [
     {"fn": "run", "aid": "analyse", "answers": {"leden": ["ouder1"], "datum_gesprek": "2027-05-01",
                                                 "evaluatie": [{"datum": "2027-04-30"}]}},
     {"fn": "run", "aid": "analyse", "answers": {"naam": "Jan"}},
-    {"fn": "handle", "request": json.dumps({"aid": "analyse", "final": True, "want": ["result"], "fields": {
+    {"fn": "handle", "request": json.dumps({"op": "evaluate", "aid": "analyse", "final": True, "want": ["result"], "fields": {
         "leden": ["kind2"], "problemen.kind2": [PAYLOAD], "datum_gesprek": ["31-2-2027"]}})},
     {"fn": "handle", "request": "{kapot"},
     {"fn": "run", "aid": "interventies", "answers": {"leeftijd": 4, "fase": "tijdens",
@@ -42,7 +42,7 @@ CALLS = [
                                                "signalen": [{"signaal": PAYLOAD}]}},
     # The page sends its clock, and the family file it holds (with the family's id): the same
     # request gives the same files in both runtimes.
-    {"fn": "handle", "request": json.dumps({"aid": "nazorg", "want": ["exports"],
+    {"fn": "handle", "request": json.dumps({"op": "evaluate", "aid": "nazorg", "want": ["exports"],
                                             "now": "2028-03-01T10:15:00Z",
                                             "family": json.dumps({
                                                 "format": "thuiswijzer-gezin", "version": 1,

@@ -18,7 +18,7 @@ AID = aids.load("analyse")
 
 
 def ask(**request) -> dict:
-    return json.loads(web.handle(json.dumps({"aid": "analyse", **request})))
+    return json.loads(web.handle(json.dumps({"op": "evaluate", "aid": "analyse", **request})))
 
 
 def test_a_request_that_is_too_big_is_refused_in_dutch():
@@ -46,7 +46,10 @@ def test_a_request_of_an_unknown_kind_is_refused_in_dutch_not_evaluated():
         assert response == {"ok": False, "message": web.text("web.sorry"),
                             "detail": f"unknown request kind: {kind}"}
     assert ask(op="evaluate", fields={"leden": ["kind1"]})["ok"] is True
-    assert ask(fields={"leden": ["kind1"]})["ok"] is True  # no kind: an evaluation
+    # A request that names no kind is not taken for an evaluation either.
+    unnamed = json.loads(web.handle(json.dumps({"aid": "analyse", "fields": {"leden": ["kind1"]}})))
+    assert unnamed == {"ok": False, "message": web.text("web.sorry"),
+                       "detail": "unknown request kind: None"}
 
 
 def test_an_over_long_answer_gets_a_dutch_error_per_field():
@@ -73,7 +76,7 @@ def test_every_field_full_to_its_maximum_fits_in_one_request_and_response():
                 for name in field_names(aid, question, step):
                     if question.type in ("text", "textarea"):
                         fields[name] = ["\"<é>\n" * (question.max_length // 5)]
-        request = json.dumps({"aid": aid_id, "fields": fields, "final": True,
+        request = json.dumps({"op": "evaluate", "aid": aid_id, "fields": fields, "final": True,
                               "want": ["check", "result", "exports"]})
         assert len(request) < web.MAX_REQUEST
         response = json.loads(web.handle(request))

@@ -5,9 +5,11 @@
 // The page loads the aid's parts first, each with one job, and this script last, which puts
 // them together as the methods of one Aid: aid_view.js (Python's answer in the form),
 // aid_wizard.js (steps, history, check page), aid_files.js (files, exports, printing),
-// aid_dialog.js (a question in the page) and aid_journey.js (moving to another aid).
+// aid_dialog.js (a question in the page), aid_journey.js (moving to another aid) and
+// aid_life.js (starting Python, and restarting it when it stops). The parts and every name the
+// scripts share with Python come from aids/contract.py, through assets/contract.js.
 // The session holds one state (loading, ready, unavailable, stopped). It alone writes the form's
-// data-state, and tells each change as the event "tw-aid-state" on the document (detail: aid,
+// data-state, and tells each change as the event "tw-aid-state" (C.events.state) on the document (detail: aid,
 // state); window.TwAid.state() says the state now. Other scripts listen to that (casus.js).
 // Moving to another aid (the route of the aids, a link to an aid page, "take the ticked help
 // along") does not leave the page: the other aid's page comes from a script made at build time
@@ -18,10 +20,11 @@
 // file:// it cannot, and stays.
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
   var TwAid = window.TwAid = window.TwAid || {};
   var current = null;  // the aid on the page now
-  var PARTS = ["view", "wizard", "files", "dialog", "journey"];
 
   // Every word the page shows comes from the aid's content (interface.toml), never from here.
   var TEXTS = {};
@@ -58,16 +61,16 @@
 
   function Aid(form) {
     this.form = form;
-    this.id = form.getAttribute("data-aid");
-    this.steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
-    this.check = form.querySelector("[data-aid-check]");
-    this.output = form.querySelector("[data-aid-output]");
-    this.summary = form.querySelector("[data-aid-errors]");
-    this.exports = form.querySelector("[data-aid-exports]");
-    this.tools = form.querySelector("[data-aid-tools]");
+    this.id = form.getAttribute(A.aid);
+    this.steps = Array.prototype.slice.call(form.querySelectorAll(S.step));
+    this.check = form.querySelector(S.check);
+    this.output = form.querySelector(S.output);
+    this.summary = form.querySelector(S.errors);
+    this.exports = form.querySelector(S.exports);
+    this.tools = form.querySelector(S.tools);
     this.actions = form.querySelector(".aid-actions");
     this.python = null;
-    this.state = form.getAttribute("data-state") || "loading";
+    this.state = form.getAttribute(A.state) || "loading";
     this.inFlight = false;
     this.pending = false;
     this.inputTimes = [];
@@ -78,7 +81,7 @@
   }
 
   TwAid.Aid = Aid;
-  PARTS.forEach(function (part) { Object.assign(Aid.prototype, TwAid[part]); });
+  C.parts.forEach(function (part) { Object.assign(Aid.prototype, TwAid[part]); });
 
   // The one state, read three ways. Only status() changes it.
   [["ready", "ready"], ["failed", "unavailable"], ["stopped", "stopped"]].forEach(function (pair) {
@@ -90,14 +93,14 @@
   Aid.prototype.status = function (state, message) {
     var changed = state !== this.state;
     this.state = state;
-    this.form.setAttribute("data-state", state);
-    var status = this.form.querySelector("[data-aid-status]");
+    this.form.setAttribute(A.state, state);
+    var status = this.form.querySelector(S.status);
     status.textContent = "";
     var p = document.createElement("p");
     p.textContent = message;
     status.appendChild(p);
     if (changed) {
-      document.dispatchEvent(new CustomEvent("tw-aid-state", { detail: { aid: this.id, state: state } }));
+      document.dispatchEvent(new CustomEvent(C.events.state, { detail: { aid: this.id, state: state } }));
     }
   };
 
@@ -152,23 +155,6 @@
 
   // Start -------------------------------------------------------------------------------
 
-  // reason: a key of the loader texts (reason_*); detail: technical, for the console only.
-  Aid.prototype.fail = function (reason, detail) {
-    if (this.failed || this.ready) return;
-    if (detail) console.warn("Thuiswijzer:", detail);
-    this.status("unavailable", say("unavailable", {
-      reason: say(reason, { seconds: TwPython.START_LIMIT_MS / 1000 }) }));
-    if (this.python) this.python.terminate();
-    // Without Python the whole form is shown at once, as a checklist.
-    this.form.classList.remove("aid--wizard");
-    this.form.classList.add("aid--checklist");
-    this.steps.forEach(function (step) { step.hidden = false; });
-    this.form.querySelectorAll(".aid-nav, [data-aid-check], [data-aid-tools], [data-aid-exports]")
-      .forEach(function (el) { el.hidden = true; });
-    this.actions.hidden = false;
-    this.resultBack.hidden = true;
-  };
-
   // handed: another aid had the page, and Python runs already (moveTo).
   Aid.prototype.start = function (handed) {
     var self = this;
@@ -193,11 +179,11 @@
     }
 
     form.addEventListener("input", function (event) {
-      if (event.target.matches("[data-aid-import]")) return;
+      if (event.target.matches(S["import"])) return;
       self.dirty = true;
       var name = event.target.getAttribute("name");
       // An answer changed here no longer is what the family file brought.
-      var origin = name && form.querySelector('[data-origin-for="' + CSS.escape(name) + '"]');
+      var origin = name && form.querySelector('[' + A.originFor + '="' + CSS.escape(name) + '"]');
       if (origin) text(origin, "");
       self.inputTimes.push(performance.now());
       self.update();
@@ -207,14 +193,14 @@
       self.finish();
     });
     form.addEventListener("click", function (event) {
-      var exporter = event.target.closest("[data-aid-export]");
-      var carry = event.target.closest("[data-aid-carry]");
-      if (exporter) self.exportAs(exporter.getAttribute("data-aid-export"));
+      var exporter = event.target.closest(S["export"]);
+      var carry = event.target.closest(S.carry);
+      if (exporter) self.exportAs(exporter.getAttribute(A["export"]));
       else if (carry) self.carry(carry);
-      else if (event.target.closest("[data-aid-clear]")) self.clear();
+      else if (event.target.closest(S.clear)) self.clear();
       else self.follow(event);
     });
-    form.querySelector("[data-aid-import]").addEventListener("change", function (event) {
+    form.querySelector(S["import"]).addEventListener("change", function (event) {
       self.open(event.target);
     });
     if (!handed) this.load();
@@ -230,7 +216,7 @@
     });
     window.addEventListener("beforeprint", function () { current.beforePrint(); });
     window.addEventListener("afterprint", function () {
-      document.documentElement.removeAttribute("data-tw-print");
+      document.documentElement.removeAttribute(A.print);
       TwAid.printHeader("");
     });
     // A link to another aid's page, anywhere on the page, moves there without leaving it, so
@@ -256,81 +242,14 @@
     });
   }
 
-  // Load the runtime and start Python in a worker (at the start, and again after a restart).
-  // The limit counts from navigation (what the professional waited, not when this ran), or from
-  // the restart.
-  Aid.prototype.load = function () {
-    var self = this;
-    var python = new TwPython.Python(this.restartedAt);
-    this.python = python;
-    python.onStop = function (detail) { self.die(detail); };
-    python.start().then(function (how) {
-      if (self.failed) return;
-      // How Python started (from the snapshot or normally), for make bench and the tests.
-      performance.mark("tw-python-ready", { detail: how });
-      self.tools.hidden = false;
-      self.status("ready", say("ready"));
-      self.update();
-    }, function (error) {
-      self.fail(error.reason, error.message);
-    });
-  };
-
-  // After the start ------------------------------------------------------------------------
-  // A request that fails, an answer that cannot be read, a Python that stops: every waiting
-  // call settles (runtime.js), the user reads what happened and what to do, and the answers stay
-  // in the form.
-
-  Aid.prototype.notRunning = function () {
-    return { ok: false, stopped: this.stopped, message: say(this.stopped ? "stopped" : "starting_retry") };
-  };
-
-  // Python has stopped after it was ready: offer a restart, and say when a file stopped it.
-  Aid.prototype.die = function () {
-    if (!this.ready) return;
-    this.stoppedBy = this.opening ? "stopped_file" : "stopped";
-    this.opening = false;
-    this.offerRestart(false);
-  };
-
-  // Show why a request failed where the user looks; the step shown does not change.
-  Aid.prototype.problem = function (response, prominent) {
-    if (response.stopped) { this.offerRestart(prominent); return; }
-    this.status(this.state, response.message);
-    var status = this.form.querySelector("[data-aid-status]");
-    status.setAttribute("tabindex", "-1");
-    if (prominent) status.focus();
-  };
-
-  Aid.prototype.offerRestart = function (focus) {
-    var self = this;
-    this.status("stopped", say(this.stoppedBy || "stopped"));
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "aid-button";
-    button.setAttribute("data-aid-restart", "");
-    button.textContent = say("restart");
-    button.addEventListener("click", function () { self.restart(); });
-    this.form.querySelector("[data-aid-status]").appendChild(button);
-    if (focus !== false) button.focus();
-  };
-
-  Aid.prototype.restart = function () {
-    this.stoppedBy = null;
-    this.restartedAt = performance.now();
-    this.status("loading", say("restarting"));
-    this.go(this.view);
-    this.load();
-  };
-
   function init() {
-    var texts = document.querySelector("script[data-tw-texts]");
-    var form = document.querySelector("form.aid[data-aid]");
+    var texts = document.querySelector("script" + S.texts);
+    var form = document.querySelector("form.aid" + S.aid);
     if (!form || !texts) return;
     TEXTS = JSON.parse(texts.textContent);
-    var ids = [form.getAttribute("data-aid")];
-    document.querySelectorAll("[data-tw-route]").forEach(function (link) {
-      ids.push(link.getAttribute("data-tw-route"));
+    var ids = [form.getAttribute(A.aid)];
+    document.querySelectorAll(S.route).forEach(function (link) {
+      ids.push(link.getAttribute(A.route));
     });
     ids.forEach(TwAid.route);
     current = new Aid(form);

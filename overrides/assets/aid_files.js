@@ -3,6 +3,8 @@
 // together; the page loads the parts first). Methods here run as the aid's own (this).
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
   var TwAid = window.TwAid = window.TwAid || {};
   function say(key, values) { return TwAid.say(key, values); }
@@ -44,9 +46,9 @@
 
     exportAs: function (kind) {
       var self = this;
-      var status = this.form.querySelector("[data-aid-export-status]");
+      var status = this.form.querySelector(S.exportStatus);
       if (kind.indexOf("print") === 0) {
-        document.documentElement.setAttribute("data-tw-print",
+        document.documentElement.setAttribute(A.print,
           { "print": "alles", "print-ouders": "ouders", "print-jongere": "jongere",
             "print-overzicht": "overzicht" }[kind]);
         window.print();
@@ -76,7 +78,7 @@
     // becomes the file held, so a second save keeps the other aids' parts too.
     save: function (status) {
       var self = this;
-      this.form.querySelectorAll("[data-aid-save-status]").forEach(function (el) { el.textContent = ""; });
+      this.form.querySelectorAll(S.saveStatus).forEach(function (el) { el.textContent = ""; });
       if (!this.ready) { this.problem(this.notRunning(), true); return; }
       this.evaluate({ want: ["save"] }).then(function (response) {
         if (!response.ok) { self.problem(response, true); return; }
@@ -113,10 +115,10 @@
     // and asks; a file (or its part for this aid) that cannot be read changes nothing.
     open: function (input) {
       var self = this;
-      var error = this.form.querySelector("[data-aid-import-error]");
+      var error = this.form.querySelector(S.importError);
       var file = input.files && input.files[0];
-      var casus = input.hasAttribute("data-tw-casus");  // a training case (assets/casus.js)
-      input.removeAttribute("data-tw-casus");
+      var casus = input.hasAttribute(A.casus);  // a training case (assets/casus.js)
+      input.removeAttribute(A.casus);
       text(error, "");
       if (!file) return;
       function refuse(message) {
@@ -175,11 +177,11 @@
     // kept in hidden fields until the result shows their boxes.
     fill: function (fields, origins) {
       var form = this.form;
-      var kept = form.querySelector("[data-aid-kept]");
+      var kept = form.querySelector(S.kept);
       if (kept) kept.remove();
       kept = document.createElement("div");
       kept.hidden = true;
-      kept.setAttribute("data-aid-kept", "");
+      kept.setAttribute(A.kept, "");
       form.querySelectorAll("input[name], textarea[name]").forEach(function (control) {
         var values = fields[control.name] || [];
         if (control.type === "checkbox" || control.type === "radio") {
@@ -222,11 +224,11 @@
     // family's label and the day, or a line to write them on.
     beforePrint: function () {
       var root = document.documentElement;
-      if (!root.hasAttribute("data-tw-print") && this.view === this.steps.length + 1) {
-        root.setAttribute("data-tw-print", "alles");
+      if (!root.hasAttribute(A.print) && this.view === this.steps.length + 1) {
+        root.setAttribute(A.print, "alles");
       }
-      printHeader(root.hasAttribute("data-tw-print") && this.header ? this.header
-        : this.form.getAttribute("data-sheet-header"));
+      printHeader(root.hasAttribute(A.print) && this.header ? this.header
+        : this.form.getAttribute(A.sheetHeader));
     }
   };
 })();

@@ -3,6 +3,8 @@
 // together; the page loads the parts first). Methods here run as the aid's own (this).
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
   var TwAid = window.TwAid = window.TwAid || {};
   function say(key, values) { return TwAid.say(key, values); }
@@ -44,14 +46,14 @@
     // Take the ticked help to the plan: the ticks are this aid's answers, so they go into the
     // family file held in memory, and the plan joins them to the help it already has.
     carry: function (button) {
-      var picked = this.form.querySelectorAll("[data-aid-pick]:checked").length;
-      var status = this.form.querySelector("[data-aid-export-status]");
+      var picked = this.form.querySelectorAll(S.pick + ":checked").length;
+      var status = this.form.querySelector(S.exportStatus);
       if (!picked) {
         status.textContent = say("pick_first");
         return;
       }
-      this.moveTo(button.getAttribute("data-aid-carry"),
-                  { step: button.getAttribute("data-aid-carry-step"), carried: picked });
+      this.moveTo(button.getAttribute(A.carry),
+                  { step: button.getAttribute(A.carryStep), carried: picked });
     },
 
     // Another aid takes this one's place on the page: this aid's answers go into the family file
@@ -93,7 +95,7 @@
         link.classList.toggle("md-nav__link--active", here);
         if (here) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
       });
-      var next = new TwAid.Aid(article.querySelector("form.aid[data-aid]"));
+      var next = new TwAid.Aid(article.querySelector("form.aid" + S.aid));
       next.python = this.python;
       next.status("ready", say("ready"));
       next.family = this.family;
@@ -118,7 +120,7 @@
         if (options.carried) self.status("ready", say("carried", { count: options.carried }));
         var last = self.steps.length;
         var index = options.step ? self.steps.findIndex(function (step) {
-          return step.getAttribute("data-step") === options.step;
+          return step.getAttribute(A.step) === options.step;
         }) : -1;
         self.update();
         if (typeof options.view === "number" && options.view === last) self.showCheck();

@@ -3,6 +3,8 @@
 // together; the page loads the parts first). Methods here run as the aid's own (this).
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
   var TwAid = window.TwAid = window.TwAid || {};
   function say(key, values) { return TwAid.say(key, values); }
@@ -19,22 +21,22 @@
       if (response.print_header) this.header = response.print_header;
       var visible = {};
       response.visible.forEach(function (name) { visible[name] = true; });
-      form.querySelectorAll("[data-field]").forEach(function (el) {
-        el.hidden = !visible[el.getAttribute("data-field")];
+      form.querySelectorAll(S.field).forEach(function (el) {
+        el.hidden = !visible[el.getAttribute(A.field)];
       });
-      form.querySelectorAll("[data-question], [data-entry]").forEach(function (el) {
-        var fields = el.querySelectorAll("[data-field]");
+      form.querySelectorAll(S.question + ", " + S.entry).forEach(function (el) {
+        var fields = el.querySelectorAll(S.field);
         el.hidden = fields.length > 0 && Array.prototype.every.call(fields, function (f) {
           return f.hidden;
         });
       });
       var messages = {};
       response.errors.forEach(function (e) { messages[e.field] = e.message; });
-      form.querySelectorAll("[data-error-for]").forEach(function (slot) {
-        var name = slot.getAttribute("data-error-for");
+      form.querySelectorAll(S.errorFor).forEach(function (slot) {
+        var name = slot.getAttribute(A.errorFor);
         var message = messages[name];
         text(slot, message ? say("field_error", { message: message }) : "");
-        var field = form.querySelector('[data-field="' + name + '"]');
+        var field = form.querySelector('[' + A.field + '="' + name + '"]');
         if (!field) return;
         field.classList.toggle("aid-field--error", Boolean(message));
         var control = field.querySelector("input:not([type=radio]):not([type=checkbox]), textarea");
@@ -53,29 +55,29 @@
       if (response.result_html !== undefined) {
         this.output.innerHTML = response.result_html;
         var output = this.output;
-        form.querySelectorAll("[data-aid-kept] input").forEach(function (input) {
+        form.querySelectorAll(S.kept + " input").forEach(function (input) {
           if (output.querySelector('[name="' + CSS.escape(input.name) + '"]')) input.remove();
         });
       }
       if (response.check_html !== undefined) {
-        this.check.querySelector("[data-aid-check-body]").innerHTML = response.check_html;
+        this.check.querySelector(S.checkBody).innerHTML = response.check_html;
       }
     },
 
     // The members are named by the roles typed ("moeder"), not by their slots ("Ouder 1"): the
     // slot's own words (from the page) come back when the role is cleared.
     name: function (members) {
-      this.form.querySelectorAll("[data-member-label]").forEach(function (label) {
-        if (!label.hasAttribute("data-slot")) label.setAttribute("data-slot", label.textContent);
-        var role = members && members[label.getAttribute("data-member-label")];
-        label.textContent = role || label.getAttribute("data-slot");
+      this.form.querySelectorAll(S.memberLabel).forEach(function (label) {
+        if (!label.hasAttribute(A.slot)) label.setAttribute(A.slot, label.textContent);
+        var role = members && members[label.getAttribute(A.memberLabel)];
+        label.textContent = role || label.getAttribute(A.slot);
       });
     },
 
     // Where a field the family file filled in got its answer: said under its label.
     showOrigins: function (origins) {
-      this.form.querySelectorAll("[data-origin-for]").forEach(function (slot) {
-        text(slot, (origins || {})[slot.getAttribute("data-origin-for")] || "");
+      this.form.querySelectorAll(S.originFor).forEach(function (slot) {
+        text(slot, (origins || {})[slot.getAttribute(A.originFor)] || "");
       });
     },
 
@@ -85,16 +87,16 @@
       if (this.asking) this.asking(false);
       this.fill({});
       this.name({});
-      this.form.querySelector("[data-aid-import]").value = "";
+      this.form.querySelector(S["import"]).value = "";
       this.output.innerHTML = "";
-      this.check.querySelector("[data-aid-check-body]").innerHTML = "";
+      this.check.querySelector(S.checkBody).innerHTML = "";
       this.summary.innerHTML = "";
       this.summary.hidden = true;
-      this.form.querySelectorAll("[data-error-for], [data-aid-import-error]").forEach(function (el) {
+      this.form.querySelectorAll(S.errorFor + ", " + S.importError).forEach(function (el) {
         text(el, "");
       });
-      this.form.querySelector("[data-aid-export-status]").textContent = "";
-      this.form.querySelectorAll("[data-aid-save-status]").forEach(function (el) { el.textContent = ""; });
+      this.form.querySelector(S.exportStatus).textContent = "";
+      this.form.querySelectorAll(S.saveStatus).forEach(function (el) { el.textContent = ""; });
       this.showOrigins({});
       this.last = null;
       this.family = "";

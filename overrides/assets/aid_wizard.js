@@ -3,6 +3,8 @@
 // together; the page loads the parts first). Methods here run as the aid's own (this).
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
   var TwAid = window.TwAid = window.TwAid || {};
   function say(key, values) { return TwAid.say(key, values); }
@@ -10,7 +12,7 @@
 
   TwAid.wizard = {
     stepIsEmpty: function (step) {
-      var fields = step.querySelectorAll("[data-field]");
+      var fields = step.querySelectorAll(S.field);
       return fields.length > 0 && Array.prototype.every.call(fields, function (f) { return f.hidden; });
     },
 
@@ -27,7 +29,7 @@
         nav.hidden = nav.parentNode.hidden;
       });
       this.resultBack.hidden = this.view !== last + 1;
-      this.form.querySelectorAll("[data-aid-to-check]").forEach(function (button) {
+      this.form.querySelectorAll(S.toCheck).forEach(function (button) {
         button.hidden = !self.returnToCheck;
       });
       this.record();
@@ -99,7 +101,7 @@
       var self = this;
       if (this.stopped) { this.offerRestart(); return; }
       if (!this.ready) { this.move(1); return; }
-      var step = this.steps[this.view].getAttribute("data-step");
+      var step = this.steps[this.view].getAttribute(A.step);
       this.evaluate({ final: true, step: step }).then(function (response) {
         self.show(response, true);
         if (!response.ok) return;  // not checked: stay on this step
@@ -113,7 +115,7 @@
       this.returnToCheck = false;
       this.go(this.steps.length);
       if (!this.ready) {
-        this.check.querySelector("[data-aid-check-body]").textContent =
+        this.check.querySelector(S.checkBody).textContent =
           say(this.stopped ? "stopped" : "starting_check");
         return;
       }
@@ -177,11 +179,11 @@
         var status = document.createElement("p");
         status.className = "aid-save-status";
         status.setAttribute("role", "status");
-        status.setAttribute("data-aid-save-status", "");
+        status.setAttribute(A.saveStatus, "");
         var save = button(say("save"), "aid-button--secondary aid-button--save", function () {
           self.save(status);
         });
-        save.setAttribute("data-aid-save", "");
+        save.setAttribute(A.save, "");
         place.appendChild(save);
         place.appendChild(status);
       }
@@ -191,10 +193,10 @@
         if (i > 0) nav.appendChild(button(say("previous"), "aid-button--secondary", function () { self.move(-1); }));
         var next = button(say(i === self.steps.length - 1 ? "to_check" : "next"),
           "", function () { self.next(); });
-        next.setAttribute("data-aid-next", "");
+        next.setAttribute(A.next, "");
         nav.appendChild(next);
         var back = button(say("back_to_check"), "aid-button--secondary", function () { self.showCheck(); });
-        back.setAttribute("data-aid-to-check", "");
+        back.setAttribute(A.toCheck, "");
         back.hidden = true;
         nav.appendChild(back);
         saving(nav);
@@ -212,7 +214,7 @@
     // step then offers the check page, which lists what is still open.
     land: function (stepId) {
       var self = this;
-      var index = this.steps.findIndex(function (step) { return step.getAttribute("data-step") === stepId; });
+      var index = this.steps.findIndex(function (step) { return step.getAttribute(A.step) === stepId; });
       this.returnToCheck = true;
       this.go(Math.max(index, 0));
       // An answer in the file that the aid cannot take is named at once, in the summary.

@@ -4,31 +4,33 @@
 // "open a saved file" control: the same path as a family file the user picks.
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
   var match = /^#casus=(.*)$/.exec(window.location.hash);
-  var form = document.querySelector("form.aid[data-aid]");
+  var form = document.querySelector("form.aid" + S.aid);
   var self = document.currentScript;
   if (!match || !form || !self) return;
   var caseId = match[1];
-  var aidId = form.getAttribute("data-aid");
+  var aidId = form.getAttribute(A.aid);
 
   // The aid says each change of its state as an event (aid.js, "tw-aid-state").
   function whenReady(then) {
     if (window.TwAid && window.TwAid.state() === "ready") { then(); return; }
-    document.addEventListener("tw-aid-state", function ready(event) {
+    document.addEventListener(C.events.state, function ready(event) {
       if (event.detail.aid !== aidId || event.detail.state !== "ready") return;
-      document.removeEventListener("tw-aid-state", ready);
+      document.removeEventListener(C.events.state, ready);
       then();
     });
   }
 
   function open(text) {
-    var input = form.querySelector("[data-aid-import]");
+    var input = form.querySelector(S["import"]);
     var transfer = new DataTransfer();
     transfer.items.add(new File([text], "casus-" + caseId + "-" + aidId + ".json",
                                 { type: "application/json" }));
     input.files = transfer.files;
-    input.setAttribute("data-tw-casus", caseId);  // the aid opens it on its first step
+    input.setAttribute(A.casus, caseId);  // the aid opens it on its first step
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
@@ -36,12 +38,12 @@
   // ready, under its status. The words come from the aid's page (interface.toml).
   function unknown() {
     whenReady(function () {
-      var texts = JSON.parse(document.querySelector("script[data-tw-texts]").textContent);
+      var texts = JSON.parse(document.querySelector("script" + S.texts).textContent);
       var note = document.createElement("p");
       note.className = "aid-error";
-      note.setAttribute("data-tw-casus-unknown", "");
+      note.setAttribute(A.casusUnknown, "");
       note.textContent = texts.casus_unknown;
-      form.querySelector("[data-aid-status]").appendChild(note);
+      form.querySelector(S.status).appendChild(note);
     });
   }
 

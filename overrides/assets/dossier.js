@@ -3,19 +3,21 @@
 // page only: nothing is sent anywhere or stored. The words shown come from the page.
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
-  var form = document.querySelector("[data-tw-case-file]");
+  var form = document.querySelector(S.caseFile);
   if (!form) return;
-  var texts = JSON.parse(form.getAttribute("data-texts"));
+  var texts = JSON.parse(form.getAttribute(A.words));
   var python = null;
-  var status = form.querySelector("[data-tw-case-file-status]");
-  var input = form.querySelector("[data-tw-case-file-input]");
+  var status = form.querySelector(S.caseFileStatus);
+  var input = form.querySelector(S.caseFileInput);
   var actions = form.querySelector(".tw-case-file-actions");
-  var output = form.querySelector("[data-tw-case-file-output]");
+  var output = form.querySelector(S.caseFileOutput);
   var restart = null;
 
   function state(name, message) {
-    form.setAttribute("data-tw-case-file", name);
+    form.setAttribute(A.caseFile, name);
     status.textContent = message;
     if (restart) { restart.remove(); restart = null; }
   }
@@ -55,7 +57,7 @@
     restart = document.createElement("button");
     restart.type = "button";
     restart.className = "aid-button";
-    restart.setAttribute("data-tw-restart", "");
+    restart.setAttribute(A.restartPython, "");
     restart.textContent = texts.restart;
     restart.addEventListener("click", function () {
       state("loading", texts.restarting);
@@ -79,7 +81,7 @@
 
   start();
   input.addEventListener("change", show);
-  form.querySelector("[data-tw-case-file-print]").addEventListener("click", function () {
+  form.querySelector(S.caseFilePrint).addEventListener("click", function () {
     window.print();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -4,19 +4,21 @@
 // Python, which takes them from the content.
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
   var MAX_FILES = 12;
 
-  var form = document.querySelector("[data-tw-overview]");
+  var form = document.querySelector(S.overview);
   if (!form) return;
-  var texts = JSON.parse(form.getAttribute("data-texts"));
+  var texts = JSON.parse(form.getAttribute(A.words));
   var python = null;
-  var status = form.querySelector("[data-tw-overview-status]");
-  var input = form.querySelector("[data-tw-overview-files]");
-  var drop = form.querySelector("[data-tw-overview-drop]");
-  var output = form.querySelector("[data-tw-overview-output]");
-  var names = form.querySelector("[data-tw-overview-names]");
-  var differences = form.querySelector("[data-tw-overview-differences]");
+  var status = form.querySelector(S.overviewStatus);
+  var input = form.querySelector(S.overviewFiles);
+  var drop = form.querySelector(S.overviewDrop);
+  var output = form.querySelector(S.overviewOutput);
+  var names = form.querySelector(S.overviewNames);
+  var differences = form.querySelector(S.overviewDifferences);
   var restart = null;
 
   // What the trainer chose to see: the groups' names hidden, only the questions where groups
@@ -33,7 +35,7 @@
   }
 
   function state(name, message) {
-    form.setAttribute("data-tw-overview", name);
+    form.setAttribute(A.overview, name);
     status.textContent = message;
     if (restart) { restart.remove(); restart = null; }
   }
@@ -47,7 +49,7 @@
 
   function show(fileList) {
     var files = Array.prototype.slice.call(fileList || []);
-    if (form.getAttribute("data-tw-overview") !== "ready") return;
+    if (form.getAttribute(A.overview) !== "ready") return;
     if (!files.length) { status.textContent = texts.no_files; return; }
     if (files.length > MAX_FILES) {
       status.textContent = texts.too_many.replace("{max}", MAX_FILES);
@@ -63,7 +65,7 @@
       output.innerHTML = response.html;  // built and escaped by Python
       status.textContent = texts.done.replace("{count}", files.length);
       output.focus();
-      shown(Boolean(output.querySelector("[data-tw-screen]")));
+      shown(Boolean(output.querySelector(S.screen)));
     });
   }
 
@@ -82,7 +84,7 @@
     restart = document.createElement("button");
     restart.type = "button";
     restart.className = "md-button";
-    restart.setAttribute("data-tw-restart", "");
+    restart.setAttribute(A.restartPython, "");
     restart.textContent = texts.restart;
     restart.addEventListener("click", function () {
       state("loading", texts.restarting);
@@ -120,7 +122,7 @@
     drop.classList.remove("tw-overview-drop--over");
     show(event.dataTransfer.files);
   });
-  form.querySelector("[data-tw-overview-print]").addEventListener("click", function () {
+  form.querySelector(S.overviewPrint).addEventListener("click", function () {
     window.print();
   });
   // On paper every text is whole: shortened texts open for printing and close again after.
@@ -133,9 +135,9 @@
     opened.forEach(function (details) { details.open = false; });
     opened = [];
   });
-  form.querySelector("[data-tw-overview-clear]").addEventListener("click", function () {
+  form.querySelector(S.overviewClear).addEventListener("click", function () {
     forget();
-    status.textContent = form.getAttribute("data-tw-overview") === "ready" ? texts.ready : status.textContent;
+    status.textContent = form.getAttribute(A.overview) === "ready" ? texts.ready : status.textContent;
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   // The groups' answers do not come back after leaving the page: not with Back, not from the
@@ -144,6 +146,6 @@
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
     forget();
-    if (form.getAttribute("data-tw-overview") === "ready") status.textContent = texts.ready;
+    if (form.getAttribute(A.overview) === "ready") status.textContent = texts.ready;
   });
 })();

@@ -7,12 +7,14 @@
 // build time).
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel;
 
-  var bar = document.querySelector("[data-tw-beamer-bar]");
+  var bar = document.querySelector(S.beamerBar);
   if (!bar) return;
   var root = document.documentElement;
-  var parentsButton = bar.querySelector('[data-tw-beamer="parents"]');
-  var namesButton = bar.querySelector('[data-tw-beamer="names"]');
+  var parentsButton = bar.querySelector('[' + A.beamer + '="parents"]');
+  var namesButton = bar.querySelector('[' + A.beamer + '="names"]');
   var section = 0;  // on a page without an aid: the heading shown last
   var screen = 0;  // on the group overview: the question shown
 
@@ -67,22 +69,22 @@
   // The group overview's screens that are shown: with "only differences" chosen, the questions
   // all groups agree on are left out.
   function screens() {
-    var output = document.querySelector("[data-tw-overview-output]");
+    var output = document.querySelector(S.overviewOutput);
     if (!output) return [];
     var only = output.classList.contains("tw-overview--differences");
-    return Array.prototype.filter.call(output.querySelectorAll("[data-tw-screen]"), function (el) {
-      return !(only && el.hasAttribute("data-agree"));
+    return Array.prototype.filter.call(output.querySelectorAll(S.screen), function (el) {
+      return !(only && el.hasAttribute(A.agree));
     });
   }
 
   function showScreen(index) {
     var list = screens();
-    document.querySelectorAll("[data-tw-screen][data-tw-current]").forEach(function (el) {
-      el.removeAttribute("data-tw-current");
+    document.querySelectorAll(S.screen + S.current).forEach(function (el) {
+      el.removeAttribute(A.current);
     });
     if (!list.length) return;
     screen = Math.max(0, Math.min(index, list.length - 1));
-    list[screen].setAttribute("data-tw-current", "");
+    list[screen].setAttribute(A.current, "");
     if (!active()) return;
     window.scrollTo(0, 0);
     focus(list[screen].querySelector("h2, h3"));
@@ -94,8 +96,8 @@
     if (!form) { showSection(section + direction); return; }
     var button;
     if (direction > 0) {
-      button = visible(".aid-step [data-aid-next]", form) ||
-        visible("[data-aid-submit]", form);
+      button = visible(".aid-step " + S.next, form) ||
+        visible(S.submit, form);
     } else {
       button = visible(".aid-step .aid-nav button.aid-button--secondary:not(.aid-button--save)", form) ||
         visible(".aid-actions button.aid-button--secondary:not(.aid-button--save)", form) ||
@@ -106,18 +108,18 @@
 
   function toggleParents() {
     if (!parentsButton || parentsButton.hidden) return;
-    var on = root.getAttribute("data-tw-voice") !== "ouders";
-    if (on) root.setAttribute("data-tw-voice", "ouders");
-    else root.removeAttribute("data-tw-voice");
+    var on = root.getAttribute(A.voice) !== "ouders";
+    if (on) root.setAttribute(A.voice, "ouders");
+    else root.removeAttribute(A.voice);
     parentsButton.setAttribute("aria-pressed", on ? "true" : "false");
     // The result's own version switch follows, so leaving the projector shows the same version.
-    var choice = document.querySelector('[data-aid-version="' + (on ? "ouders" : "pro") + '"]');
+    var choice = document.querySelector('[' + A.version + '="' + (on ? "ouders" : "pro") + '"]');
     if (choice) choice.checked = true;
   }
 
   // The overview's own choice (a checkbox in its form) is the one state; the button follows it.
   function namesBox() {
-    return document.querySelector("[data-tw-overview-names]");
+    return document.querySelector(S.overviewNames);
   }
 
   function toggleNames() {
@@ -136,15 +138,15 @@
     root.classList.toggle("tw-beamer-aid", Boolean(document.querySelector("form.aid")));
     remember(true);
     if (screens().length) { showScreen(screen); return; }
-    focus(visible(".aid-step-title, [data-aid-check] h2, [data-aid-output]") || headings()[0]);
+    focus(visible(".aid-step-title, " + S.check + " h2, " + S.output) || headings()[0]);
   }
 
   function leave() {
     root.classList.remove("tw-beamer", "tw-beamer-aid");
-    root.removeAttribute("data-tw-voice");
+    root.removeAttribute(A.voice);
     if (parentsButton) parentsButton.setAttribute("aria-pressed", "false");
     remember(false);
-    bar.querySelector('[data-tw-beamer="enter"]').focus();
+    bar.querySelector('[' + A.beamer + '="enter"]').focus();
   }
 
   function typing(target) {
@@ -169,9 +171,9 @@
   });
 
   bar.addEventListener("click", function (event) {
-    var control = event.target.closest("[data-tw-beamer]");
+    var control = event.target.closest(S.beamer);
     if (!control) return;
-    var action = control.getAttribute("data-tw-beamer");
+    var action = control.getAttribute(A.beamer);
     if (action === "enter") { event.preventDefault(); enter(); }
     else if (action === "exit") leave();
     else if (action === "next") step(1);
@@ -188,9 +190,9 @@
   });
 
   // Only aids with a version for parents get that control.
-  if (parentsButton) parentsButton.hidden = !document.querySelector('[data-aid-export="print-ouders"]');
+  if (parentsButton) parentsButton.hidden = !document.querySelector('[' + A["export"] + '="print-ouders"]');
   showNames();
-  bar.querySelector('[data-tw-beamer="enter"]').setAttribute("href", address(true));
+  bar.querySelector('[' + A.beamer + '="enter"]').setAttribute("href", address(true));
   bar.hidden = false;
   if (new URLSearchParams(window.location.search).has("beamer")) enter();
 })();

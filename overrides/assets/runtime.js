@@ -11,6 +11,8 @@
 // Python is ready) and file_check.js (reads a file the user opens, within the limits).
 (function () {
   "use strict";
+  // The names shared with Python (aids/contract.py), from assets/contract.js.
+  var C = window.TwContract, A = C.attr, S = C.sel, M = C.messages;
 
   // A running Python answers in milliseconds; no answer for this long means it has stopped.
   var CALL_LIMIT_MS = 10000;
@@ -26,7 +28,7 @@
   // Over http the same chunks come fetched, as bytes (see fetchFiles).
   window.__twRuntime = function (name, index, total, data) {
     if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
-    unpacker.postMessage({ type: "chunk", name: name, index: index, total: total, data: data });
+    unpacker.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data });
   };
 
   // A worker that cannot be made (blocked by a policy, Trusted Types, an old browser) is a
@@ -84,12 +86,12 @@
       var total = files[name].length;
       return Promise.all(files[name].map(function (chunk, index) {
         return fetchFile(base + chunk.url, chunk.integrity).then(function (data) {
-          target.postMessage({ type: "chunk", name: name, index: index, total: total, data: data },
+          target.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data },
                              [data]);
         });
       })).catch(function (error) {
         if (name !== "snapshot") throw error;
-        target.postMessage({ type: "missing", name: name, error: error.message });
+        target.postMessage({ type: M.missing, name: name, error: error.message });
       });
     }));
   }
@@ -103,7 +105,7 @@
   // once for every start on the page.
   var pageConfig = null;
   try {
-    pageConfig = JSON.parse(document.querySelector("script[data-tw-runtime]").textContent);
+    pageConfig = JSON.parse(document.querySelector("script" + S.runtime).textContent);
   } catch (error) {
     pageConfig = null;  // a page without it cannot start Python (see start)
   }
@@ -127,11 +129,11 @@
       delete window.__twWorkerSource;
       delete window.__twUnpackerSource;
       var channel = new MessageChannel();
-      run.unpacker.postMessage({ type: "port", compile: FETCH }, [channel.port1]);
-      run.worker.postMessage({ type: "port" }, [channel.port2]);
+      run.unpacker.postMessage({ type: M.port, compile: FETCH }, [channel.port1]);
+      run.worker.postMessage({ type: M.port }, [channel.port2]);
       run.worker.onerror = run.unpacker.onerror = function (event) {
         event.preventDefault();
-        hear({ type: "error", reason: event.message });
+        hear({ type: M.error, reason: event.message });
       };
       run.worker.onmessage = function (event) { hear(event.data); };
       if (FETCH) return fetchFiles(config.fetch, config.base, run.unpacker);
@@ -139,7 +141,7 @@
         return loadScript(config.base + file).catch(function (error) {
           // Without its snapshot Python still starts, only slower.
           if (file.indexOf("snapshot-") !== 0) throw error;
-          run.unpacker.postMessage({ type: "missing", name: "snapshot" });
+          run.unpacker.postMessage({ type: M.missing, name: "snapshot" });
         });
       }));
     });
@@ -194,7 +196,7 @@
       var run = self.run = early || launch(pageConfig);
       early = null;
       run.listen = function (message) {
-        if (message.type === "ready") {
+        if (message.type === M.ready) {
           if (settled) return;
           settled = true;
           clearTimeout(deadline);
@@ -207,12 +209,12 @@
           });
           resolve(message.start);
           window.TwSearchHold.release();
-        } else if (message.type === "failed") {
+        } else if (message.type === M.failed) {
           fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
-        } else if (message.type === "error") {
+        } else if (message.type === M.error) {
           if (self.ready) self.stop(message.reason);
           else fail(failure("reason_failed", message.reason));
-        } else if (message.type === "answer") {
+        } else if (message.type === M.answer) {
           self.answer(message);
         }
       };
@@ -232,7 +234,7 @@
       setTimeout(function () {
         if (self.waiting[id]) self.stop("no answer within " + CALL_LIMIT_MS + " ms");
       }, CALL_LIMIT_MS);
-      self.run.worker.postMessage({ type: "call", id: id, request: JSON.stringify(request) });
+      self.run.worker.postMessage({ type: M.call, id: id, request: JSON.stringify(request) });
     });
   };
 

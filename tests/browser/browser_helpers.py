@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import axe_playwright_python
+from aids.contract import ATTRIBUTES as A
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -113,10 +114,10 @@ def answer(page, answers: dict) -> None:
         page.evaluate(_ANSWER, [name, value])
 
 
-_SHOWN_NOW = """((document.querySelector('[data-step]:not([hidden])') || {}).dataset?.step ||
-  (document.querySelector('[data-aid-check]').hidden ? 'resultaat' : 'controle'))"""
+_SHOWN_NOW = f"""((document.querySelector('[{A['step']}]:not([hidden])') || {{}}).dataset?.step ||
+  (document.querySelector('[{A['check']}]').hidden ? 'resultaat' : 'controle'))"""
 _SHOWN = "() => " + _SHOWN_NOW
-_NEXT = ".aid-nav:not([hidden]) [data-aid-next]"
+_NEXT = f".aid-nav:not([hidden]) [{A['next']}]"
 
 
 class AidPage:
@@ -141,7 +142,7 @@ class AidPage:
         """'Volgende stap' on the step shown; wait until another step shows (wait=False: when
         the aid is meant to stay, for an error or a stopped Python)."""
         before = self.shown()
-        self.press(f'[data-step="{before}"] {_NEXT}')
+        self.press(f'[{A["step"]}="{before}"] {_NEXT}')
         if wait:
             self.page.wait_for_function(f"before => {_SHOWN_NOW} !== before", arg=before)
 
@@ -155,19 +156,19 @@ class AidPage:
     def to_check(self) -> None:
         """On to the check page, step by step, and wait until Python filled it in."""
         self.go_to("controle")
-        self.page.locator("[data-aid-check-body] > *").first.wait_for()
+        self.page.locator(f"[{A['checkBody']}] > *").first.wait_for()
 
     def jump_to_check(self) -> None:
         """From a step reached by opening a file, or from the check page: straight to the check
         page with its own link."""
-        self.page.locator(".aid-nav:not([hidden]) [data-aid-to-check]:not([hidden])").click()
-        self.page.locator("[data-aid-check]").wait_for(state="visible")
-        self.page.locator("[data-aid-check-body] > *").first.wait_for()
+        self.page.locator(f".aid-nav:not([hidden]) [{A['toCheck']}]:not([hidden])").click()
+        self.page.locator(f"[{A['check']}]").wait_for(state="visible")
+        self.page.locator(f"[{A['checkBody']}] > *").first.wait_for()
 
     def submit(self) -> None:
         """'Maak het resultaat' on the check page; wait for the result and its exports."""
-        self.press("[data-aid-submit]")
-        self.page.locator("[data-aid-exports]").wait_for()
+        self.press(f"[{A['submit']}]")
+        self.page.locator(f"[{A['exports']}]").wait_for()
 
 
 def until(page, check, what: str, limit_ms: int = 30_000, step_ms: int = 25) -> None:

@@ -11,6 +11,7 @@ import pytest
 import aids
 from aids.engine import field_names
 from browser_helpers import AidPage, axe_violations, pdf_pages, tab_to, wait_for_aid
+from aids.contract import ATTRIBUTES as A
 
 AIDS = aids.aid_ids()
 
@@ -40,7 +41,7 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
     keys = AidPage(page, keys=True)
     day = dt.date(2027, 1, 4)
     for index, step in enumerate(aid.steps):
-        selector = f'[data-step="{step.id}"]'
+        selector = f'[{A["step"]}="{step.id}"]'
         if page.locator(selector).is_hidden():
             continue  # a step that does not apply is skipped by the aid itself
         assert axe_violations(page) == [], step.id
@@ -48,19 +49,19 @@ def test_aid_with_keyboard_alone_and_accessible_in_every_state(page, server, aid
         if index == 0 and required:
             # The error state: go on without the required answers.
             keys.next(wait=False)
-            page.locator("[data-aid-errors]").wait_for(state="visible")
+            page.locator(f"[{A['errors']}]").wait_for(state="visible")
             assert axe_violations(page) == [], "error state"
         for question in required:
             for name in field_names(aid, question):
-                if page.locator(f'[data-field="{name}"]').is_visible():
+                if page.locator(f'[{A["field"]}="{name}"]').is_visible():
                     answer_with_keys(page, aid, question, name, day)
                     day += dt.timedelta(days=40)
         keys.next()
     assert keys.shown() == "controle"
     assert axe_violations(page) == [], "check page"
     keys.submit()
-    assert page.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
-    assert page.locator("[data-aid-errors]").is_hidden()
+    assert page.evaluate(f"document.activeElement.matches('[{A['output']}] .aid-result-title')")
+    assert page.locator(f"[{A['errors']}]").is_hidden()
     assert axe_violations(page) == [], "result"
 
 
@@ -71,7 +72,7 @@ def test_the_first_screen_at_1366_by_768_shows_the_first_question(page, server, 
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(f"{server}/hulpmiddelen/{aid_id}.html")
     wait_for_aid(page)
-    first = page.locator("[data-step]:not([hidden]) [data-question]:not([hidden])").first
+    first = page.locator(f"[{A['step']}]:not([hidden]) [{A['question']}]:not([hidden])").first
     label = first.locator("legend, label").first.bounding_box()
     control = first.locator("input, textarea").first.bounding_box()
     assert label["y"] >= 0 and control["y"] + control["height"] <= 768, (label, control)
@@ -88,7 +89,7 @@ def test_back_and_forward_move_between_steps_and_leaving_from_the_first_step_war
     assert walk.shown() == "contacten"
     page.go_back()
     assert walk.shown() == "kader"
-    assert page.evaluate("() => document.activeElement.matches('[data-step=kader] h2')")
+    assert page.evaluate(f"() => document.activeElement.matches('[{A['step']}=kader] h2')")
     page.go_back()
     assert walk.shown() == "gezin"
     page.go_forward()
@@ -106,17 +107,17 @@ def test_step_numbers_count_only_the_steps_that_are_asked(page, server):
     aid = aids.load("analyse")
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
-    asked = ("() => [...document.querySelectorAll('[data-step]')].filter(step => "
-             "step.querySelector('[data-field]:not([hidden])'))"
+    asked = (f"() => [...document.querySelectorAll('[{A['step']}]')].filter(step => "
+             f"step.querySelector('[{A['field']}]:not([hidden])'))"
              ".map(step => step.querySelector('.aid-progress').textContent)")
-    check = "[data-aid-check] .aid-progress"
+    check = f"[{A['check']}] .aid-progress"
     page.check("#tw-analyse-leden-0")
     for living, count in (("uit_huis", len(aid.steps)), ("thuis", len(aid.steps) - 1)):
         # Living elsewhere asks about contact; living at home skips that step.
         page.check(f"input[name=woonsituatie][value={living}]")
-        page.wait_for_function("n => document.querySelectorAll('[data-step]').length - "
-                               "[...document.querySelectorAll('[data-step]')].filter(s => "
-                               "!s.querySelector('[data-field]:not([hidden])')).length === n",
+        page.wait_for_function(f"n => document.querySelectorAll('[{A['step']}]').length - "
+                               f"[...document.querySelectorAll('[{A['step']}]')].filter(s => "
+                               f"!s.querySelector('[{A['field']}]:not([hidden])')).length === n",
                                arg=count)
         total = count + 1
         assert page.evaluate(asked) == [f"Stap {n} van {total}" for n in range(1, total)]
@@ -145,21 +146,21 @@ def test_a_worksheet_after_choosing_members_asks_only_about_them(page, server):
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
     page.emulate_media(media="print")
-    every = page.locator("[data-member]:visible").count()
-    members = page.locator("[data-members] input").count()
+    every = page.locator(f"[{A['member']}]:visible").count()
+    members = page.locator(f"[{A['members']}] input").count()
     assert every > 0 and every % members == 0  # blank: every member of every question
     page.emulate_media(media="screen")
     page.check("#tw-analyse-leden-0")  # Ouder 1
     page.check("#tw-analyse-leden-2")  # Kind 1
     # Both choices have reached the form: only their fields show, and both do.
-    page.wait_for_function("""() => {
-        const shown = [...document.querySelectorAll('[data-member]:not([hidden])')]
+    page.wait_for_function(f"""() => {{
+        const shown = [...document.querySelectorAll('[{A['member']}]:not([hidden])')]
             .map(f => f.dataset.member);
         return shown.includes('ouder1') && shown.includes('kind1')
             && shown.every(m => m === 'ouder1' || m === 'kind1');
-    }""")
+    }}""")
     page.emulate_media(media="print")
     shown = page.eval_on_selector_all(
-        "[data-member]", "fields => fields.filter(f => f.checkVisibility())"
+        f"[{A['member']}]", "fields => fields.filter(f => f.checkVisibility())"
                          ".map(f => f.dataset.member)")
     assert sorted(set(shown)) == ["kind1", "ouder1"] and len(shown) == every // members * 2

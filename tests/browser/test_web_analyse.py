@@ -11,6 +11,7 @@ import pytest
 
 from browser_helpers import (AidPage, answer_dialog, axe_violations, new_context, tab_to,
                              wait_for_aid)
+from aids.contract import ATTRIBUTES as A
 
 AID = "/hulpmiddelen/analyse.html"
 PAYLOAD = '<img src=x onerror="window.__pwned=1">"<script>window.__pwned=2</script>'
@@ -33,14 +34,14 @@ def fill_step_one(page, where: str = "uit_huis") -> None:
 
 
 def test_ready_state_shows_the_first_step_only(aid):
-    assert "Het hulpmiddel is klaar" in aid.inner_text("[data-aid-status]")
+    assert "Het hulpmiddel is klaar" in aid.inner_text(f"[{A['status']}]")
     assert AidPage(aid).shown() == "gezin"
-    assert aid.locator("[data-step]:visible").count() == 1
+    assert aid.locator(f"[{A['step']}]:visible").count() == 1
     # Contact is not asked while the child lives at home: 12 steps and the check page.
-    assert "Stap 1 van 13" in aid.inner_text("[data-step=gezin] legend")
-    assert aid.locator("[data-aid-tools]").is_visible()
-    assert aid.locator("[data-aid-output]").is_hidden()
-    assert "Let op:" in aid.inner_text("[data-step=gezin]")
+    assert "Stap 1 van 13" in aid.inner_text(f"[{A['step']}=gezin] legend")
+    assert aid.locator(f"[{A['tools']}]").is_visible()
+    assert aid.locator(f"[{A['output']}]").is_hidden()
+    assert "Let op:" in aid.inner_text(f"[{A['step']}=gezin]")
     assert axe_violations(aid) == []
 
 
@@ -54,12 +55,12 @@ def test_every_step_the_check_page_and_the_result_are_accessible(aid):
         if step == "controle":
             break
         AidPage(aid).next(wait=False)
-        aid.wait_for_function("s => !document.querySelector(`[data-step=\"${s}\"]`) || document.querySelector(`[data-step=\"${s}\"]`).hidden",
+        aid.wait_for_function(f"s => !document.querySelector(`[{A['step']}=\"${{s}}\"]`) || document.querySelector(`[{A['step']}=\"${{s}}\"]`).hidden",
                               arg=step)
     assert seen == ["gezin", "kader", "beeld", "analyse", "ouders", "eerder", "gewenst", "doelen",
                     "hulp", "omgang", "evaluatie", "reactie_jongere", "reactie_ouders", "controle"]
-    aid.click("[data-aid-submit]")
-    aid.locator("[data-aid-exports]").wait_for()
+    aid.click(f"[{A['submit']}]")
+    aid.locator(f"[{A['exports']}]").wait_for()
     assert AidPage(aid).shown() == "resultaat"
     assert axe_violations(aid) == []
 
@@ -68,22 +69,22 @@ def test_contact_step_is_skipped_when_the_child_lives_at_home(aid):
     fill_step_one(aid, "thuis")
     AidPage(aid).go_to("hulp")
     AidPage(aid).next(wait=False)
-    aid.wait_for_function("() => document.querySelector('[data-step=hulp]').hidden")
+    aid.wait_for_function(f"() => document.querySelector('[{A['step']}=hulp]').hidden")
     assert AidPage(aid).shown() == "evaluatie"
 
 
 def test_error_state_on_a_step_has_summary_and_field_errors_and_keeps_answers(aid):
     aid.fill("#tw-analyse-datum-gesprek", "31-2-2027")
     AidPage(aid).next(wait=False)
-    summary = aid.locator("[data-aid-errors]")
+    summary = aid.locator(f"[{A['errors']}]")
     summary.wait_for(state="visible")
     text = summary.inner_text()
     assert "Er is een probleem" in text
     assert "Kies minstens één persoon over wie het plan gaat." in text
     assert "Vul een bestaande datum in" in text
     assert AidPage(aid).shown() == "gezin"
-    assert aid.evaluate("document.activeElement.matches('[data-aid-errors]')")
-    error = aid.locator('[data-error-for="datum_gesprek"]')
+    assert aid.evaluate(f"document.activeElement.matches('[{A['errors']}]')")
+    error = aid.locator(f'[{A["errorFor"]}="datum_gesprek"]')
     assert error.is_visible() and error.inner_text().startswith("Fout: Vul een bestaande datum in")
     assert aid.get_attribute("#tw-analyse-datum-gesprek", "aria-invalid") == "true"
     assert aid.input_value("#tw-analyse-datum-gesprek") == "31-2-2027"
@@ -97,8 +98,8 @@ def test_date_before_the_conversation_is_refused_on_the_evaluation_step(aid):
     AidPage(aid).go_to("evaluatie")
     aid.fill("#tw-analyse-evaluatie--1--datum", "1-2-2027")
     AidPage(aid).next(wait=False)
-    aid.locator("[data-aid-errors]").wait_for(state="visible")
-    assert "Deze datum ligt vóór 'Datum van het gesprek' (1 maart 2027)" in aid.inner_text("[data-aid-errors]")
+    aid.locator(f"[{A['errors']}]").wait_for(state="visible")
+    assert "Deze datum ligt vóór 'Datum van het gesprek' (1 maart 2027)" in aid.inner_text(f"[{A['errors']}]")
     assert aid.input_value("#tw-analyse-evaluatie--1--datum") == "1-2-2027"
 
 
@@ -113,9 +114,9 @@ def test_back_keeps_answers_and_the_check_page_links_to_each_step(aid):
     assert AidPage(aid).shown() == "gezin"
     assert aid.input_value("#tw-analyse-rol--ouder1") == "moeder"
     AidPage(aid).go_to("controle")
-    check = aid.locator("[data-aid-check]")
+    check = aid.locator(f"[{A['check']}]")
     check.get_by_text("Slaapt slecht.").wait_for()
-    check.locator(".aid-check-step a[data-goto-step=beeld]").click()
+    check.locator(f".aid-check-step a[{A['gotoStep']}=beeld]").click()
     assert AidPage(aid).shown() == "beeld"
     assert aid.input_value("#tw-analyse-problemen--kind1") == "Slaapt slecht."
 
@@ -130,18 +131,18 @@ def complete_with_payload(page) -> None:
     page.fill("#tw-analyse-doelen--1--wat", "Moeder brengt het kind elke ochtend naar school.")
     page.fill("#tw-analyse-doelen--1--wie", PAYLOAD)
     AidPage(page).go_to("controle")
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
 
 
 def test_result_has_both_voices_and_shows_typed_text_as_text(aid):
     complete_with_payload(aid)
-    output = aid.locator("[data-aid-output]")
-    assert aid.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
+    output = aid.locator(f"[{A['output']}]")
+    assert aid.evaluate(f"document.activeElement.matches('[{A['output']}] .aid-result-title')")
     text = output.inner_text()
     assert "Hulpverleningsplan (concept)" in text and "Er is nog geen evaluatiemoment gepland." in text
     assert PAYLOAD in text
-    aid.check("[data-aid-version=ouders]")  # one version at a time
+    aid.check(f"[{A['version']}=ouders]")  # one version at a time
     text = output.inner_text()
     assert "Ons plan, in gewone woorden" in text and "Hulpverleningsplan (concept)" not in text
     assert "We hebben nog niet afgesproken wanneer we samen terugkijken." in text
@@ -152,10 +153,10 @@ def test_result_has_both_voices_and_shows_typed_text_as_text(aid):
 
 def test_print_shows_only_the_result_with_typed_text_as_text(aid):
     complete_with_payload(aid)
-    aid.evaluate("document.documentElement.setAttribute('data-tw-print', 'ouders')")
+    aid.evaluate(f"document.documentElement.setAttribute('{A['print']}', 'ouders')")
     aid.emulate_media(media="print")
     assert aid.locator(".md-header").is_hidden() and aid.locator(".md-sidebar").first.is_hidden()
-    assert aid.locator("[data-step=gezin]").is_hidden() and aid.locator("[data-aid-exports]").is_hidden()
+    assert aid.locator(f"[{A['step']}=gezin]").is_hidden() and aid.locator(f"[{A['exports']}]").is_hidden()
     assert aid.locator(".aid-result--pro").is_hidden()
     parents = aid.locator(".aid-result--ouders")
     assert parents.is_visible() and PAYLOAD in parents.inner_text()
@@ -175,38 +176,38 @@ def strings(value) -> list[str]:
 def test_exports_escape_typed_text_and_the_json_opens_again_to_the_same_plan(aid, browser):
     aid.context.grant_permissions(["clipboard-read", "clipboard-write"])
     complete_with_payload(aid)
-    plan = aid.inner_text("[data-aid-output]")
+    plan = aid.inner_text(f"[{A['output']}]")
     with aid.expect_download() as markdown:
-        aid.click("[data-aid-export=markdown]")
+        aid.click(f"[{A['export']}=markdown]")
     md = open(markdown.value.path(), encoding="utf-8").read()
     assert markdown.value.suggested_filename.endswith(".md")
     assert "## Hulpverleningsplan (concept)" in md and "## Ons plan, in gewone woorden" in md
     assert not re.search(r"(?<!\\)<[A-Za-z/!?]", md)  # no tag a Markdown viewer would read
-    aid.click("[data-aid-export=copy]")
-    aid.locator("[data-aid-export-status]").get_by_text("De tekst is gekopieerd").wait_for()
+    aid.click(f"[{A['export']}=copy]")
+    aid.locator(f"[{A['exportStatus']}]").get_by_text("De tekst is gekopieerd").wait_for()
     copied = aid.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("Hulpverleningsplan (concept)") and PAYLOAD in copied
     with aid.expect_download() as saved:
-        aid.click("[data-aid-export=json]")
+        aid.click(f"[{A['export']}=json]")
     path = saved.value.path()
     data = json.load(open(path, encoding="utf-8"))
     assert data["format"] == "thuiswijzer-gezin" and data["version"] == 1
     assert list(data["aids"]) == ["analyse"]
     assert PAYLOAD in strings(data["aids"]["analyse"]["answers"])
     # Clear everything, then open the file again.
-    aid.locator("[data-aid-clear]").click()
+    aid.locator(f"[{A['clear']}]").click()
     answer_dialog(aid, "Wis alles")
     assert AidPage(aid).shown() == "gezin"
     assert aid.input_value("#tw-analyse-problemen--kind1") == ""
-    aid.set_input_files("[data-aid-import]", path)
-    aid.locator("[data-aid-status]").get_by_text("is geopend").wait_for()
+    aid.set_input_files(f"[{A['import']}]", path)
+    aid.locator(f"[{A['status']}]").get_by_text("is geopend").wait_for()
     # Opening lands on the first step with a question still open; the check page is a click away.
     assert AidPage(aid).shown() == "gezin"
     assert aid.input_value("#tw-analyse-problemen--kind1") == PAYLOAD
     AidPage(aid).jump_to_check()
-    aid.click("[data-aid-submit]")
-    aid.locator("[data-aid-exports]").wait_for()
-    assert aid.inner_text("[data-aid-output]") == plan
+    aid.click(f"[{A['submit']}]")
+    aid.locator(f"[{A['exports']}]").wait_for()
+    assert aid.inner_text(f"[{A['output']}]") == plan
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -220,13 +221,13 @@ def test_wrong_files_are_refused_and_nothing_typed_is_lost(aid, tmp_path, conten
     aid.fill("#tw-analyse-datum-gesprek", "al getypt")
     bad = tmp_path / "bestand.json"
     bad.write_text(content, encoding="utf-8")
-    aid.set_input_files("[data-aid-import]", str(bad))
-    error = aid.locator("[data-aid-import-error]")
+    aid.set_input_files(f"[{A['import']}]", str(bad))
+    error = aid.locator(f"[{A['importError']}]")
     error.wait_for(state="visible")
     assert message in error.inner_text()
     assert "Je antwoorden in het formulier zijn niet veranderd." in error.inner_text()
     assert aid.input_value("#tw-analyse-datum-gesprek") == "al getypt"
-    assert aid.get_attribute("[data-aid-import]", "aria-invalid") == "true"
+    assert aid.get_attribute(f"[{A['import']}]", "aria-invalid") == "true"
     assert axe_violations(aid) == []
     assert aid.evaluate("document.querySelector('form.aid').dataset.state") == "ready"
 
@@ -280,9 +281,9 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     keys.next()  # to 'reactie_jongere'
     keys.next()  # to 'reactie_ouders'
     keys.next()  # to the check page
-    tab_to(page, "[data-aid-submit]")
+    tab_to(page, f"[{A['submit']}]")
     page.keyboard.press("Enter")
-    output = page.locator("[data-aid-output]")
+    output = page.locator(f"[{A['output']}]")
     output.get_by_text("Na het verlies van werk.").first.wait_for()
     text = output.inner_text()
     assert "Weinig slaap door zorgen over geld." in text
@@ -291,9 +292,9 @@ def test_aid_can_be_completed_with_the_keyboard_alone(page, server):
     assert text.index("Veiligheid eerst") < text.index("Na het verlies van werk.")
     assert "Een cursus opvoeden alleen stopt geweld niet." in text
     assert "1 juni 2027" in text and "15 maart 2027" in text
-    assert page.evaluate("document.activeElement.matches('[data-aid-output] .aid-result-title')")
+    assert page.evaluate(f"document.activeElement.matches('[{A['output']}] .aid-result-title')")
     # The exports can be reached with the keyboard too.
-    tab_to(page, "[data-aid-export=markdown]")
+    tab_to(page, f"[{A['export']}=markdown]")
     with page.expect_download():
         page.keyboard.press("Enter")
 
@@ -304,7 +305,7 @@ def test_browser_without_webassembly_gets_a_clear_message(browser, server):
     page = context.new_page()
     page.goto(server + AID)
     wait_for_aid(page, "unavailable")
-    assert "deze browser is te oud" in page.inner_text("[data-aid-status]")
+    assert "deze browser is te oud" in page.inner_text(f"[{A['status']}]")
     context.close()
 
 

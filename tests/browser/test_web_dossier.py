@@ -14,9 +14,10 @@ import aids
 from aids import family
 from browser_helpers import axe_violations, pdf_pages
 from paths import ROOT
+from aids.contract import ATTRIBUTES as A
 
 EXAMPLES = ROOT / "tests" / "data" / "examples"
-READY = "() => document.querySelector('[data-tw-case-file]').dataset.twCaseFile === 'ready'"
+READY = f"() => document.querySelector('[{A['caseFile']}]').dataset.twCaseFile === 'ready'"
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_the_document_prints_with_a_header_on_every_page_and_page_numbers(page, 
     page.goto(f"{server}/hulpmiddelen/dossier.html")
     page.wait_for_function(READY)
     assert axe_violations(page) == []
-    page.set_input_files("[data-tw-case-file-input]", str(family_file))
+    page.set_input_files(f"[{A['caseFileInput']}]", str(family_file))
     page.locator(".tw-document--pro").wait_for()
     assert axe_violations(page) == []
     sheets = pdf_pages(page)
@@ -62,7 +63,7 @@ def test_each_version_of_the_document_is_chosen_with_the_keyboard_and_prints_alo
                                                                                   family_file):
     page.goto(f"{server}/hulpmiddelen/dossier.html")
     page.wait_for_function(READY)
-    page.set_input_files("[data-tw-case-file-input]", str(family_file))
+    page.set_input_files(f"[{A['caseFileInput']}]", str(family_file))
     page.locator(".tw-document--pro").wait_for()
     group = page.get_by_role("group",
                              name="Welke versie van het document wil je zien en afdrukken?")
@@ -72,7 +73,7 @@ def test_each_version_of_the_document_is_chosen_with_the_keyboard_and_prints_alo
                 "jongere": ("Voor jou: gezin K.", "Met wie kun je praten?")}
     for version, (title, closing) in expected.items():
         page.keyboard.press("ArrowRight")
-        assert page.is_checked(f"[data-tw-doc-version={version}]")
+        assert page.is_checked(f"[{A['docVersion']}={version}]")
         assert page.locator(f".tw-document--{version}").is_visible()
         assert page.locator(".tw-document--pro").is_hidden()
         assert axe_violations(page) == [], version
@@ -95,7 +96,7 @@ def test_a_wrong_file_gets_a_dutch_message_and_no_document(page, server, tmp_pat
     wrong.write_text(content, encoding="utf-8")
     page.goto(f"{server}/hulpmiddelen/dossier.html")
     page.wait_for_function(READY)
-    page.set_input_files("[data-tw-case-file-input]", str(wrong))
-    page.locator("[data-tw-case-file-status]").get_by_text(message).wait_for()
+    page.set_input_files(f"[{A['caseFileInput']}]", str(wrong))
+    page.locator(f"[{A['caseFileStatus']}]").get_by_text(message).wait_for()
     assert page.locator(".tw-document").count() == 0
-    assert page.locator("[data-tw-case-file-print]").is_hidden()
+    assert page.locator(f"[{A['caseFilePrint']}]").is_hidden()

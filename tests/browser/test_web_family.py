@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from browser_helpers import answer, pdf_pages, stored, wait_for_aid
+from aids.contract import ATTRIBUTES as A
 
 NOTHING = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
 
@@ -31,7 +32,7 @@ class Journey:
         self.page.goto(f"{self.server}/hulpmiddelen/{aid_id}.html")
         wait_for_aid(self.page)
         if self.file:
-            self.page.set_input_files("[data-aid-import]", str(self.file))
+            self.page.set_input_files(f"[{A['import']}]", str(self.file))
             self.page.get_by_text("Het gezinsdossier 'gezin B.' is geopend").wait_for()
 
     def type(self, answers: dict) -> None:
@@ -45,9 +46,9 @@ class Journey:
     def save(self) -> None:
         """Save from the step or check page on screen, before any result is made."""
         page = self.page
-        assert page.locator("[data-aid-output]").is_hidden()
+        assert page.locator(f"[{A['output']}]").is_hidden()
         with page.expect_download() as download:
-            page.locator("[data-aid-save]:visible").click()
+            page.locator(f"[{A['save']}]:visible").click()
         name = download.value.suggested_filename
         assert re.fullmatch(r"gezinsdossier-gezin-b-\d{4}-\d{2}-\d{2}-\d{6}\.json", name), name
         self.file = self.tmp_path / f"{len(self.typed)}-{name}"
@@ -97,9 +98,9 @@ def test_one_family_through_all_aids_typed_once_and_printed_as_one_document(page
     assert len(trip.typed) == len(set(trip.typed)), "something was typed twice"
 
     page.goto(f"{server}/hulpmiddelen/dossier.html")
-    page.wait_for_function("() => document.querySelector('[data-tw-case-file]').dataset"
+    page.wait_for_function(f"() => document.querySelector('[{A['caseFile']}]').dataset"
                            ".twCaseFile === 'ready'")
-    page.set_input_files("[data-tw-case-file-input]", str(trip.file))
+    page.set_input_files(f"[{A['caseFileInput']}]", str(trip.file))
     page.locator(".tw-document--pro").wait_for()  # the professional's version shows first
     assert page.locator(".tw-document--pro .tw-doc-part h2").all_inner_texts() == [
         "1. Van analyse naar hulpverleningsplan", "2. Interventies en andere hulp kiezen",

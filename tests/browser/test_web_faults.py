@@ -16,6 +16,7 @@ import pytest
 import aids
 from aids.texts import group
 from browser_helpers import AidPage, axe_violations, new_context, use_data_scripts, wait_for_aid, watch_csp
+from aids.contract import ATTRIBUTES as A
 
 AID = "/hulpmiddelen/analyse.html"
 TYPED = "#tw-analyse-rol--ouder1"
@@ -115,17 +116,17 @@ def test_a_start_fault_ends_in_the_checklist_with_the_right_dutch_message(browse
     page.fill(TYPED, "moeder, al getypt")
     if hangs:
         page.clock.run_for(START_LIMIT_MS - 1_000)
-        assert page.get_attribute("form.aid", "data-state") == "loading"
+        assert page.get_attribute("form.aid", A["state"]) == "loading"
         page.clock.run_for(1_000)
     wait_for_aid(page, "unavailable", timeout=90_000)
     assert page.evaluate("() => Date.now()") - NAVIGATION.timestamp() * 1000 <= START_LIMIT_MS
-    assert page.inner_text("[data-aid-status]") == unavailable(reason)
+    assert page.inner_text(f"[{A['status']}]") == unavailable(reason)
     assert page.input_value(TYPED) == "moeder, al getypt"
     page.clock.resume()  # clicks and axe-core need time to pass
     steps = len(aids.load("analyse").steps)
-    assert page.locator("[data-step]:visible").count() == steps  # the checklist: every step at once
-    page.click("[data-aid-submit]")
-    assert page.inner_text("[data-aid-status]") == LOADER["checklist_no_result"]
+    assert page.locator(f"[{A['step']}]:visible").count() == steps  # the checklist: every step at once
+    page.click(f"[{A['submit']}]")
+    assert page.inner_text(f"[{A['status']}]") == LOADER["checklist_no_result"]
     assert page.input_value(TYPED) == "moeder, al getypt"
     assert axe_violations(page) == []
     assert page.csp == []
@@ -166,28 +167,28 @@ def ready_aid(browser, server, code, paused=False):
 
 
 def assert_stopped_and_restart(page):
-    status = page.locator("[data-aid-status]")
+    status = page.locator(f"[{A['status']}]")
     status.get_by_text(LOADER["stopped"]).wait_for()
-    assert page.get_attribute("form.aid", "data-state") == "stopped"
+    assert page.get_attribute("form.aid", A["state"]) == "stopped"
     assert page.input_value(TYPED) == f"moeder {MARK}"
     # "Volgende stap" does not advance and does not stay silent: it points at the restart.
     AidPage(page).next(wait=False)
-    assert page.evaluate("() => document.activeElement.matches('[data-aid-restart]')")
-    assert page.locator("[data-step=gezin]").is_visible()
+    assert page.evaluate(f"() => document.activeElement.matches('[{A['restart']}]')")
+    assert page.locator(f"[{A['step']}=gezin]").is_visible()
     assert axe_violations(page) == []
     page.fill(TYPED, "moeder")
-    page.click("[data-aid-restart]")
+    page.click(f"[{A['restart']}]")
     wait_for_aid(page, "ready", timeout=90_000)
     assert page.input_value(TYPED) == "moeder" and page.is_checked("#tw-analyse-leden-0")
     AidPage(page).next(wait=False)  # checked by Python again, then on to the next step
-    page.locator("[data-step=kader]").wait_for()
+    page.locator(f"[{A['step']}=kader]").wait_for()
 
 
 def test_a_worker_that_dies_without_a_word_is_noticed_and_restarted(browser, server):
     context, page = ready_aid(browser, server, DIES, paused=True)
     page.fill(TYPED, f"moeder {MARK}")  # the live check goes to the worker, which stops
     page.clock.run_for(CALL_LIMIT_MS - 1_000)
-    assert page.get_attribute("form.aid", "data-state") == "ready"
+    assert page.get_attribute("form.aid", A["state"]) == "ready"
     AidPage(page).next(wait=False)  # waits for Python too
     page.clock.run_for(1_000)
     page.clock.resume()
@@ -215,16 +216,16 @@ def test_a_failed_request_never_lets_the_wizard_advance(browser, server, code, d
     page.fill(TYPED, f"moeder {MARK}")
     AidPage(page).next(wait=False)
     expected = LOADER.get(message) or group("web")[message.split(".")[1]]
-    page.locator("[data-aid-status]").get_by_text(expected).wait_for()
-    assert page.locator("[data-step=gezin]").is_visible()  # not checked, so not advanced
-    assert page.get_attribute("form.aid", "data-state") == "ready"
+    page.locator(f"[{A['status']}]").get_by_text(expected).wait_for()
+    assert page.locator(f"[{A['step']}=gezin]").is_visible()  # not checked, so not advanced
+    assert page.get_attribute("form.aid", A["state"]) == "ready"
     assert page.input_value(TYPED) == f"moeder {MARK}"
     assert any(detail in line for line in page.console)
     assert "Error" not in page.inner_text("form.aid")
     # Without the fault the same step is checked and the wizard goes on.
     page.fill(TYPED, "moeder")
     AidPage(page).next(wait=False)
-    page.locator("[data-step=kader]").wait_for()
+    page.locator(f"[{A['step']}=kader]").wait_for()
     assert page.csp == []
     context.close()
 
@@ -250,12 +251,12 @@ def test_a_worker_that_cannot_be_made_ends_in_the_checklist(browser, server, tra
     page.fill(TYPED, "moeder, al getypt")
     wait_for_aid(page, "unavailable", timeout=30_000)
     assert page.evaluate("() => Date.now()") - NAVIGATION.timestamp() * 1000 <= START_LIMIT_MS
-    assert page.inner_text("[data-aid-status]") == unavailable("reason_browser")
+    assert page.inner_text(f"[{A['status']}]") == unavailable("reason_browser")
     assert page.input_value(TYPED) == "moeder, al getypt"
     page.clock.resume()
     assert axe_violations(page) == []
     page.locator(".md-search__input").focus()  # the held search worker cannot be made either
-    assert page.get_attribute("form.aid", "data-state") == "unavailable"
+    assert page.get_attribute("form.aid", A["state"]) == "unavailable"
     assert page.csp == []
     context.close()
 
@@ -263,10 +264,10 @@ def test_a_worker_that_cannot_be_made_ends_in_the_checklist(browser, server, tra
 # The case-file page and the group overview: a Python that stops on a file, or cannot start,
 # is offered again, with a message that fits.
 OTHER_PAGES = {
-    "dossier": ("/hulpmiddelen/dossier.html", "[data-tw-case-file]", "twCaseFile",
-                "[data-tw-case-file-input]", "[data-tw-case-file-status]", "case_file"),
-    "groepsoverzicht": ("/trainen/groepsoverzicht.html", "[data-tw-overview]", "twOverview",
-                        "[data-tw-overview-files]", "[data-tw-overview-status]", "overview"),
+    "dossier": ("/hulpmiddelen/dossier.html", f"[{A['caseFile']}]", "twCaseFile",
+                f"[{A['caseFileInput']}]", f"[{A['caseFileStatus']}]", "case_file"),
+    "groepsoverzicht": ("/trainen/groepsoverzicht.html", f"[{A['overview']}]", "twOverview",
+                        f"[{A['overviewFiles']}]", f"[{A['overviewStatus']}]", "overview"),
 }
 
 
@@ -309,9 +310,9 @@ def test_a_page_whose_python_stops_on_a_file_starts_it_again(browser, server, tm
     assert axe_violations(page) == []
     page.get_by_role("button", name=words["restart"]).click()
     _state(page, form, key, "ready")
-    assert page.locator("[data-tw-restart]").count() == 0
+    assert page.locator(f"[{A['restartPython']}]").count() == 0
     page.set_input_files(input_, str(good))
-    page.locator(".tw-document, [data-tw-overview-output] .tw-ov-question").first.wait_for()
+    page.locator(f".tw-document, [{A['overviewOutput']}] .tw-ov-question").first.wait_for()
     assert page.csp == []
     context.close()
 

@@ -16,13 +16,14 @@ from aids import family
 from aids.texts import group, text
 from browser_helpers import answer_dialog, axe_violations, wait_for_aid
 from paths import ROOT
+from aids.contract import ATTRIBUTES as A
 
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 LOADER = group("loader")
 FILES = group("files")
 SAVED = dt.datetime(2027, 3, 1, 9, tzinfo=dt.timezone.utc)
-CASE_FILE_READY = "() => document.querySelector('[data-tw-case-file]').dataset.twCaseFile === 'ready'"
-OVERVIEW_READY = "() => document.querySelector('[data-tw-overview]').dataset.twOverview === 'ready'"
+CASE_FILE_READY = f"() => document.querySelector('[{A['caseFile']}]').dataset.twCaseFile === 'ready'"
+OVERVIEW_READY = f"() => document.querySelector('[{A['overview']}]').dataset.twOverview === 'ready'"
 
 
 def family_file(tmp_path, name: str = "gezin.json", **parts: dict) -> str:
@@ -58,15 +59,15 @@ def test_a_file_with_nothing_for_this_aid_leaves_every_typed_field(page, server,
     page.fill("[name=plaatsing_datum]", "1-3-2027")
     empty = write(tmp_path, "leeg.json",
                   '{"format":"thuiswijzer-gezin","version":1,"label":"gezin B.","aids":{}}')
-    page.set_input_files("[data-aid-import]", empty)
-    status = page.locator("[data-aid-status]")
+    page.set_input_files(f"[{A['import']}]", empty)
+    status = page.locator(f"[{A['status']}]")
     status.get_by_text("Er staat nog niets in voor dit hulpmiddel.").wait_for()
     assert page.locator("dialog").count() == 0
     assert page.input_value("[name=label]") == "gezin K."
     assert page.input_value("[name=plaatsing_datum]") == "1-3-2027"
     # Saving now adds this aid's part to that file.
     with page.expect_download() as download:
-        page.locator("[data-aid-save]:visible").click()
+        page.locator(f"[{A['save']}]:visible").click()
     saved = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert saved["label"] == "gezin K." and list(saved["aids"]) == ["omgang"]
     assert saved["aids"]["omgang"]["answers"]["plaatsing_datum"] == "2027-03-01"
@@ -78,7 +79,7 @@ def test_typed_answers_are_replaced_only_after_the_page_asked(page, server, tmp_
     open_aid(page, server, "analyse")
     page.check("#tw-analyse-leden-0")
     page.fill("#tw-analyse-rol--ouder1", "vader, al getypt")
-    page.set_input_files("[data-aid-import]", plan)
+    page.set_input_files(f"[{A['import']}]", plan)
     dialog = page.locator("dialog.aid-dialog[open]")
     dialog.wait_for()
     shown = dialog.inner_text()
@@ -88,14 +89,14 @@ def test_typed_answers_are_replaced_only_after_the_page_asked(page, server, tmp_
     assert axe_violations(page) == []
     page.keyboard.press("Escape")  # Escape keeps the answers, as "Houd mijn antwoorden" does
     dialog.wait_for(state="detached")
-    page.locator("[data-aid-status]").get_by_text(LOADER["replace_kept"]).wait_for()
+    page.locator(f"[{A['status']}]").get_by_text(LOADER["replace_kept"]).wait_for()
     assert page.input_value("#tw-analyse-rol--ouder1") == "vader, al getypt"
-    page.set_input_files("[data-aid-import]", plan)
+    page.set_input_files(f"[{A['import']}]", plan)
     answer_dialog(page, LOADER["replace_no"])
     assert page.input_value("#tw-analyse-rol--ouder1") == "vader, al getypt"
-    page.set_input_files("[data-aid-import]", plan)
+    page.set_input_files(f"[{A['import']}]", plan)
     answer_dialog(page, LOADER["replace_yes"])
-    page.locator("[data-aid-status]").get_by_text("Het gezinsdossier 'gezin B.' is geopend.").wait_for()
+    page.locator(f"[{A['status']}]").get_by_text("Het gezinsdossier 'gezin B.' is geopend.").wait_for()
     assert page.input_value("#tw-analyse-rol--ouder1") == "moeder"
     assert page.is_checked("[name=leden][value=kind1]")
 
@@ -106,8 +107,8 @@ def test_a_refused_part_is_named_and_nothing_changes(page, server, tmp_path):
     broken = write(tmp_path, "kapot.json", json.dumps(content))
     open_aid(page, server, "omgang")
     page.fill("[name=plaatsing_datum]", "1-3-2027")
-    page.set_input_files("[data-aid-import]", broken)
-    error = page.locator("[data-aid-import-error]")
+    page.set_input_files(f"[{A['import']}]", broken)
+    error = page.locator(f"[{A['importError']}]")
     error.wait_for()
     assert "Het deel van 'Omgangsregeling plannen' in dit gezinsdossier kon niet worden gelezen." \
         in error.inner_text()
@@ -119,13 +120,13 @@ def test_a_full_name_is_not_saved_and_the_page_says_why(page, server):
     open_aid(page, server, "analyse")
     page.check("#tw-analyse-leden-0")
     page.fill("#tw-analyse-label", "Jan Jansen")
-    page.locator("[data-error-for=label]").get_by_text("Dit lijkt op een volledige naam.").wait_for()
+    page.locator(f"[{A['errorFor']}=label]").get_by_text("Dit lijkt op een volledige naam.").wait_for()
     with page.expect_download() as download:
-        page.locator("[data-aid-save]:visible").click()
+        page.locator(f"[{A['save']}]:visible").click()
     name = download.value.suggested_filename
     content = open(download.value.path(), encoding="utf-8").read()
     assert "jansen" not in name.lower() and "Jansen" not in content
-    status = page.locator("[data-aid-save-status]:visible")
+    status = page.locator(f"[{A['saveStatus']}]:visible")
     status.get_by_text("Het label lijkt op een volledige naam en staat daarom niet in het"
                        " bestand.").wait_for()
 
@@ -150,21 +151,21 @@ def test_a_file_outside_the_limits_is_refused_by_the_page_before_python(page, se
     path = write(tmp_path, "vijandig.json", content)
     open_aid(page, server, "omgang")
     page.fill("[name=plaatsing_datum]", "1-3-2027")
-    page.set_input_files("[data-aid-import]", path)
-    error = page.locator("[data-aid-import-error]")
+    page.set_input_files(f"[{A['import']}]", path)
+    error = page.locator(f"[{A['importError']}]")
     error.get_by_text(FILES[problem]).wait_for()
     assert page.input_value("[name=plaatsing_datum]") == "1-3-2027"
-    assert page.get_attribute("form.aid", "data-state") == "ready"
+    assert page.get_attribute("form.aid", A["state"]) == "ready"
     # The case-file page and the group overview refuse it the same way, and stay ready.
     page.goto(f"{server}/hulpmiddelen/dossier.html")
     page.wait_for_function(CASE_FILE_READY)
-    page.set_input_files("[data-tw-case-file-input]", path)
-    page.locator("[data-tw-case-file-status]").get_by_text(FILES[problem]).wait_for()
+    page.set_input_files(f"[{A['caseFileInput']}]", path)
+    page.locator(f"[{A['caseFileStatus']}]").get_by_text(FILES[problem]).wait_for()
     page.goto(f"{server}/trainen/groepsoverzicht.html")
     page.wait_for_function(OVERVIEW_READY)
     good = family_file(tmp_path, analyse={"leden": ["ouder1"], "hulp_keuze": ["triple-p"]})
-    page.set_input_files("[data-tw-overview-files]", [path, good])
-    output = page.locator("[data-tw-overview-output]")
+    page.set_input_files(f"[{A['overviewFiles']}]", [path, good])
+    output = page.locator(f"[{A['overviewOutput']}]")
     output.locator(".tw-ov-question").first.wait_for()
     assert FILES[problem] in output.locator(".tw-overview-problems").inner_text()
     assert "Triple P" in output.inner_text()
@@ -176,7 +177,7 @@ def test_a_document_never_shows_a_full_name_from_the_file(page, server, tmp_path
     path = write(tmp_path, "naam.json", json.dumps(content))
     page.goto(f"{server}/hulpmiddelen/dossier.html")
     page.wait_for_function(CASE_FILE_READY)
-    page.set_input_files("[data-tw-case-file-input]", path)
+    page.set_input_files(f"[{A['caseFileInput']}]", path)
     page.locator(".tw-document--pro").wait_for()
     assert "Jansen" not in page.content()
     assert text("family.name_left_out") in page.inner_text(".tw-document--pro")
@@ -189,8 +190,8 @@ def test_the_overview_names_one_bad_file_and_clears_an_older_table(page, server,
                 '"version": 1, "answers": {"onbekend": 1}}')
     page.goto(f"{server}/trainen/groepsoverzicht.html")
     page.wait_for_function(OVERVIEW_READY)
-    page.set_input_files("[data-tw-overview-files]", [good[0], bad, good[1]])
-    output = page.locator("[data-tw-overview-output]")
+    page.set_input_files(f"[{A['overviewFiles']}]", [good[0], bad, good[1]])
+    output = page.locator(f"[{A['overviewOutput']}]")
     output.locator(".tw-ov-question").first.wait_for()
     # the two good files, side by side
     assert output.locator(".tw-ov-question").first.locator(".tw-ov-answer").count() == 2

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from aids import catalogue
 from browser_helpers import axe_violations, new_context
+from aids.contract import ATTRIBUTES as A
 
 PAGE = "/interventies/index.html"
 
 
 def shown(page) -> list[str]:
-    return page.locator("[data-filter-table] tbody tr:visible td:first-child").all_inner_texts()
+    return page.locator(f"[{A['filterTable']}] tbody tr:visible td:first-child").all_inner_texts()
 
 
 def test_filters_follow_age_phase_and_concern(page, server):
     page.goto(server + PAGE)
-    page.locator("[data-tw-filter]").wait_for()
+    page.locator(f"[{A['filter']}]").wait_for()
     total = len(catalogue.interventions())
     assert len(shown(page)) == total
     page.fill("#tw-filter-leeftijd", "4")
@@ -24,9 +25,9 @@ def test_filters_follow_age_phase_and_concern(page, server):
     page.select_option("#tw-filter-fase", "voorkomen")
     page.select_option("#tw-filter-zorg", "crisis")
     assert shown(page) == ["Families First"]
-    assert page.inner_text("[data-filter-count]") == f"1 van de {total} passen bij je keuze."
+    assert page.inner_text(f"[{A['filterCount']}]") == f"1 van de {total} passen bij je keuze."
     page.fill("#tw-filter-leeftijd", "vier")
-    assert "Typ de leeftijd als een heel getal." in page.inner_text("[data-filter-count]")
+    assert "Typ de leeftijd als een heel getal." in page.inner_text(f"[{A['filterCount']}]")
     assert axe_violations(page) == []
     assert not [u for u in page.guard.seen if "/assets/runtime/" in u or "aid.js" in u]
 
@@ -37,7 +38,7 @@ def test_without_script_the_lists_offer_the_same_choice(browser, server):
     page = context.new_page()
     page.route("**/assets/filter.js", lambda route: route.abort())
     page.goto(server + PAGE)
-    assert page.locator("[data-tw-filter]").is_hidden()
+    assert page.locator(f"[{A['filter']}]").is_hidden()
     page.get_by_text("Per zorg").click()
     crisis = page.locator("li", has_text="Acute crisis: uithuisplaatsing dreigt")
     assert "Families First" in crisis.inner_text()

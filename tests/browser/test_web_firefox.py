@@ -10,16 +10,17 @@ import pytest
 
 import aids
 from browser_helpers import FIREFOX, Firefox
+from aids.contract import ATTRIBUTES as A
 
 # Resolves with the aid's state once it is no longer loading, and the addresses of everything
 # the page fetched.
-SETTLED = """const done = arguments[arguments.length - 1];
+SETTLED = f"""const done = arguments[arguments.length - 1];
 const form = document.querySelector("form.aid");
-const answer = () => done({state: form.dataset.state,
-  fetched: performance.getEntriesByType("resource").map((e) => e.name)});
+const answer = () => done({{state: form.dataset.state,
+  fetched: performance.getEntriesByType("resource").map((e) => e.name)}});
 if (form.dataset.state !== "loading") answer();
-else new MutationObserver(() => { if (form.dataset.state !== "loading") answer(); })
-  .observe(form, {attributes: true, attributeFilter: ["data-state"]});"""
+else new MutationObserver(() => {{ if (form.dataset.state !== "loading") answer(); }})
+  .observe(form, {{attributes: true, attributeFilter: ["{A['state']}"]}});"""
 CSP_WORDS = ("Content-Security-Policy", "Content Security Policy")
 
 

@@ -4,6 +4,7 @@ the ticked options into the hulpverleningsplan."""
 from __future__ import annotations
 
 from browser_helpers import AidPage, axe_violations, tab_to, wait_for_aid
+from aids.contract import ATTRIBUTES as A
 
 AID = "/hulpmiddelen/interventies.html"
 
@@ -17,9 +18,9 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     tab_to(page, "#tw-interventies-leeftijd")
     page.keyboard.type("veertig")
     keys.next(wait=False)
-    page.locator("[data-aid-errors]").wait_for(state="visible")
-    assert "Vul een heel getal in van 0 tot en met 23." in page.inner_text("[data-aid-errors]")
-    assert "Kies de fase waarin het gezin zit." in page.inner_text("[data-aid-errors]")
+    page.locator(f"[{A['errors']}]").wait_for(state="visible")
+    assert "Vul een heel getal in van 0 tot en met 23." in page.inner_text(f"[{A['errors']}]")
+    assert "Kies de fase waarin het gezin zit." in page.inner_text(f"[{A['errors']}]")
     assert axe_violations(page) == []
     tab_to(page, "#tw-interventies-leeftijd")
     page.keyboard.press("Control+A")
@@ -28,22 +29,22 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     page.keyboard.press("ArrowDown")                 # arrows choose within it: 'tijdens'
     assert page.is_checked("[name=fase][value=tijdens]")
     keys.next(wait=False)
-    page.locator("[data-step=kader]").wait_for(state="visible")
+    page.locator(f"[{A['step']}=kader]").wait_for(state="visible")
     assert axe_violations(page) == []
     tab_to(page, "[name=gevaren][value=geen]")
     page.keyboard.press("Space")
     keys.next(wait=False)
-    page.locator("[data-step=zorgen]").wait_for(state="visible")
+    page.locator(f"[{A['step']}=zorgen]").wait_for(state="visible")
     assert axe_violations(page) == []
     for concern in ("gedrag_kind", "trauma_ouder", "contact"):
         tab_to(page, f"[name=zorgen][value={concern}]")
         page.keyboard.press("Space")
     keys.next(wait=False)
-    page.locator("[data-aid-check]").wait_for(state="visible")
+    page.locator(f"[{A['check']}]").wait_for(state="visible")
     assert axe_violations(page) == []
-    tab_to(page, "[data-aid-submit]")
+    tab_to(page, f"[{A['submit']}]")
     page.keyboard.press("Enter")
-    output = page.locator("[data-aid-output]")
+    output = page.locator(f"[{A['output']}]")
     # Parental trauma first; every name links to its page.
     output.get_by_role("link", name="1. Traumabehandeling voor ouders", exact=True).wait_for()
     assert output.locator("a[href='../interventies/pcit.html']").count() == 1
@@ -55,11 +56,11 @@ def test_completed_with_the_keyboard_alone_and_accessible_in_every_state(page, s
     page.keyboard.press("Space")
     tab_to(page, "#tw-meenemen-traumabehandeling-ouders")
     page.keyboard.press("Space")
-    tab_to(page, "[data-aid-carry]")
+    tab_to(page, f"[{A['carry']}]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/hulpmiddelen/analyse.html*")
     wait_for_aid(page)
-    page.locator("[data-aid-status]").get_by_text("staat nu bij de stap").wait_for()
+    page.locator(f"[{A['status']}]").get_by_text("staat nu bij de stap").wait_for()
     assert page.is_checked("input[name=hulp_keuze][value=pcit]")
     assert page.is_checked("input[name=hulp_keuze][value=traumabehandeling-ouders]")
     assert not page.is_checked("input[name=hulp_keuze][value=mst]")
@@ -71,13 +72,13 @@ def test_result_exports_like_the_other_aids(page, server):
     wait_for_aid(page)
     page.check("[name=fase][value=voorkomen]")
     AidPage(page).next(wait=False)
-    page.locator("[data-step=kader]").wait_for()
+    page.locator(f"[{A['step']}=kader]").wait_for()
     AidPage(page).next(wait=False)
     page.check("[name=zorgen][value=crisis]")
     AidPage(page).to_check()
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
     with page.expect_download() as markdown:
-        page.click("[data-aid-export=markdown]")
+        page.click(f"[{A['export']}=markdown]")
     text = open(markdown.value.path(), encoding="utf-8").read()
     assert "Families First" in text and "### Past mogelijk" in text

@@ -15,6 +15,7 @@ import aids
 from aids import family
 from browser_helpers import AidPage, answer, axe_violations, pdf_pages, stored, tab_to, wait_for_aid
 from paths import ROOT
+from aids.contract import ATTRIBUTES as A
 
 NOTHING = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
 EXAMPLES = ROOT / "tests" / "data" / "examples"
@@ -27,8 +28,8 @@ def on_aid(page, aid_id: str) -> None:
     page.wait_for_function("id => document.querySelector('form.aid').dataset.aid === id && "
                            "document.querySelector('form.aid').dataset.state === 'ready' && "
                            "history.state && history.state.twAid === id", arg=aid_id)
-    page.locator("form.aid [data-step]:not([hidden]), [data-aid-check]:not([hidden]), "
-                 "[data-aid-output]:not([hidden]) .aid-result-title").first.wait_for()
+    page.locator(f"form.aid [{A['step']}]:not([hidden]), [{A['check']}]:not([hidden]), "
+                 f"[{A['output']}]:not([hidden]) .aid-result-title").first.wait_for()
 
 
 def ticked(page, name: str) -> list[str]:
@@ -51,28 +52,28 @@ def test_ticked_help_joins_the_plan_through_the_family_file_and_back_returns_wit
     assert page.url.endswith("/hulpmiddelen/interventies.html")
     # What the plan knows is filled in and says where it came from.
     assert page.input_value("#tw-interventies-leeftijd") == "9"
-    assert page.locator("[data-origin-for=leeftijd]").inner_text() == (
+    assert page.locator(f"[{A['originFor']}=leeftijd]").inner_text() == (
         "Overgenomen uit het gezinsdossier, van: Van analyse naar hulpverleningsplan.")
     page.check("[name=fase][value=tijdens]")
     AidPage(page).next(wait=False)
-    page.locator("[data-step=kader]").wait_for()
+    page.locator(f"[{A['step']}=kader]").wait_for()
     page.check("[name=gevaren][value=geen]")
     AidPage(page).next(wait=False)
     page.check("[name=zorgen][value=contact]")
     AidPage(page).to_check()
-    page.click("[data-aid-submit]")
+    page.click(f"[{A['submit']}]")
     page.locator("#tw-meenemen-video-hometraining").check()
     assert axe_violations(page) == []
-    page.click("[data-aid-carry]")
+    page.click(f"[{A['carry']}]")
     on_aid(page, "analyse")
-    page.locator("[data-step=hulp]").wait_for()
+    page.locator(f"[{A['step']}=hulp]").wait_for()
     assert page.url.endswith("/hulpmiddelen/analyse.html") and "#" not in page.url
     # The carried tick joins the help the plan already had; nothing typed is lost.
     assert sorted(ticked(page, "hulp_keuze")) == ["triple-p", "video-hometraining"]
-    assert page.locator("[data-origin-for=hulp_keuze]").inner_text() == (
+    assert page.locator(f"[{A['originFor']}=hulp_keuze]").inner_text() == (
         "Overgenomen uit het gezinsdossier, van: Interventies en andere hulp kiezen.")
     assert page.input_value("[name=label]") == "gezin B."
-    assert "staat nu bij de stap" in page.inner_text("[data-aid-status]")
+    assert "staat nu bij de stap" in page.inner_text(f"[{A['status']}]")
     assert axe_violations(page) == []
     assert stored(page) == NOTHING
     # Back returns to the result left, with its answers and ticks; Forward to the plan.
@@ -94,7 +95,7 @@ def test_ticked_help_joins_the_plan_through_the_family_file_and_back_returns_wit
     assert ticked(page, "hulp_keuze") == ["triple-p"]
     # The file saved holds every aid's part.
     with page.expect_download() as download:
-        page.locator("[data-aid-save]:visible").click()
+        page.locator(f"[{A['save']}]:visible").click()
     saved = json.loads(open(download.value.path(), encoding="utf-8").read())
     assert saved["aids"]["interventies"]["answers"]["meenemen"] == ["video-hometraining"]
     assert saved["aids"]["analyse"]["answers"]["hulp_keuze"] == ["triple-p"]
@@ -133,15 +134,15 @@ def test_a_file_opens_on_its_first_open_step_and_the_check_page_lists_what_is_op
     plan["label"] = "gezin B."
     page.goto(f"{server}/hulpmiddelen/omgang.html")
     wait_for_aid(page)
-    page.set_input_files("[data-aid-import]", family_file(tmp_path, analyse=plan))
-    page.locator("[data-aid-status]").get_by_text("is geopend").wait_for()
+    page.set_input_files(f"[{A['import']}]", family_file(tmp_path, analyse=plan))
+    page.locator(f"[{A['status']}]").get_by_text("is geopend").wait_for()
     # Step 1 still has questions open: the file lands there, not on the check page.
-    page.locator("[data-step=gezin]").wait_for()
-    assert page.locator("[data-aid-check]").is_hidden()
-    assert page.evaluate("document.activeElement.closest('[data-step]').dataset.step") == "gezin"
+    page.locator(f"[{A['step']}=gezin]").wait_for()
+    assert page.locator(f"[{A['check']}]").is_hidden()
+    assert page.evaluate(f"document.activeElement.closest('[{A['step']}]').dataset.step") == "gezin"
     origin = "Overgenomen uit het gezinsdossier, van: Van analyse naar hulpverleningsplan."
     for name in ("leden", "rol.ouder1", "label"):
-        assert page.locator(f"[data-origin-for='{name}']").inner_text() == origin
+        assert page.locator(f"[{A['originFor']}='{name}']").inner_text() == origin
     # The origin is part of the field's description for a screen reader.
     described = page.get_attribute("#tw-omgang-label", "aria-describedby")
     assert "tw-omgang-label-origin" in described.split()
@@ -153,13 +154,13 @@ def test_a_file_opens_on_its_first_open_step_and_the_check_page_lists_what_is_op
     assert links.count() >= 3 and re.fullmatch(r"Stap 1: .* \(\d+ vragen?\)", links.first.inner_text())
     assert axe_violations(page) == []
     later = links.nth(1)  # a later step with questions open
-    step = later.get_attribute("data-goto-step")
+    step = later.get_attribute(A["gotoStep"])
     later.click()
     page.wait_for_function(  # focus moves into that step
-        "s => document.activeElement.closest('[data-step]')?.dataset.step === s", arg=step)
-    page.locator(f"[data-step={step}] [data-aid-to-check]").click()
-    page.locator("[data-aid-check]").wait_for()
-    assert page.evaluate("document.activeElement.closest('[data-aid-check]') !== null")
+        f"s => document.activeElement.closest('[{A['step']}]')?.dataset.step === s", arg=step)
+    page.locator(f"[{A['step']}={step}] [{A['toCheck']}]").click()
+    page.locator(f"[{A['check']}]").wait_for()
+    assert page.evaluate(f"document.activeElement.closest('[{A['check']}]') !== null")
 
 
 def test_members_are_named_by_the_roles_typed_never_by_their_slots(page, server):
@@ -167,12 +168,12 @@ def test_members_are_named_by_the_roles_typed_never_by_their_slots(page, server)
     wait_for_aid(page)
     answer(page, {"leden": ["ouder1", "kind1"], "rol.ouder1": "moeder", "rol.kind1": "zoon, 9 jaar"})
     page.wait_for_function("() => document.querySelector("
-                           "'[data-field=\"problemen.ouder1\"] .aid-label').textContent === 'moeder'")
-    labels = page.locator("[data-step=beeld] [data-member]:not([hidden]) .aid-label").all_inner_texts()
+                           f"'[{A['field']}=\"problemen.ouder1\"] .aid-label').textContent === 'moeder'")
+    labels = page.locator(f"[{A['step']}=beeld] [{A['member']}]:not([hidden]) .aid-label").all_inner_texts()
     assert set(labels) == {"moeder", "zoon, 9 jaar"}
     page.goto(f"{server}/hulpmiddelen/omgang.html")
     wait_for_aid(page)
-    hints = page.locator("[data-step=contacten] .aid-hint").all_inner_texts()
+    hints = page.locator(f"[{A['step']}=contacten] .aid-hint").all_inner_texts()
     assert not any(re.search(r"\b[Kk]ind \d", hint) for hint in hints)
 
 
@@ -192,19 +193,19 @@ def test_dates_are_typed_as_people_write_them(page, server):
         page.keyboard.type(typed)
         assert page.input_value("#tw-omgang-plaatsing-datum") == typed  # nothing cut off
         AidPage(page, keys=True).next(wait=False)
-        page.wait_for_function("() => document.querySelector('[data-step=gezin]').hidden || "
-                               "!document.querySelector('[data-aid-errors]').hidden")
-        assert page.locator("[data-step=gezin]").is_hidden(), typed  # accepted: the next step
+        page.wait_for_function(f"() => document.querySelector('[{A['step']}=gezin]').hidden || "
+                               f"!document.querySelector('[{A['errors']}]').hidden")
+        assert page.locator(f"[{A['step']}=gezin]").is_hidden(), typed  # accepted: the next step
         page.go_back()
-        page.locator("[data-step=gezin]").wait_for()
+        page.locator(f"[{A['step']}=gezin]").wait_for()
     # The day of the week is checked: a date on another day is named, not refused vaguely.
     page.fill("#tw-omgang-plaatsing-datum", "dinsdag 1 december 2027")
     AidPage(page).next(wait=False)
-    page.locator("[data-aid-errors]").get_by_text("1 december 2027 valt op een woensdag").wait_for()
+    page.locator(f"[{A['errors']}]").get_by_text("1 december 2027 valt op een woensdag").wait_for()
     # What the aid writes itself is taken back as typed: the check page shows it, a file opens it.
     page.fill("#tw-omgang-plaatsing-datum", "woensdag 1 december 2027")
     AidPage(page).to_check()
-    assert "1 december 2027" in page.inner_text("[data-aid-check-body]")
+    assert "1 december 2027" in page.inner_text(f"[{A['checkBody']}]")
 
 
 def test_the_result_title_takes_focus_and_stays_under_the_sticky_header(page, server):
@@ -213,11 +214,11 @@ def test_the_result_title_takes_focus_and_stays_under_the_sticky_header(page, se
     wait_for_aid(page)
     page.check("[name=fase][value=voorkomen]")
     AidPage(page).next(wait=False)
-    page.locator("[data-step=kader]").wait_for()
+    page.locator(f"[{A['step']}=kader]").wait_for()
     AidPage(page).next(wait=False)
     page.check("[name=zorgen][value=crisis]")
     AidPage(page).to_check()
-    tab_to(page, "[data-aid-submit]")
+    tab_to(page, f"[{A['submit']}]")
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.classList.contains('aid-result-title')")
     header, title = page.evaluate("""() => [
@@ -239,9 +240,9 @@ def test_every_printout_names_the_family_and_the_day_on_every_page(page, server)
     answer(page, {"label": "gezin B.", "leden": ["ouder1", "kind1"], "rol.ouder1": "moeder",
                   "rol.kind1": "zoon, 9 jaar", "begin": example["begin"]})
     AidPage(page).to_check()
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
+    page.evaluate(f"document.documentElement.setAttribute('{A['print']}', 'alles')")
     sheets = pdf_pages(page)
     day = f"{TODAY.day} {aids.texts.text('dates.months').split()[TODAY.month - 1]} {TODAY.year}"
     header = f"gezin B. · Van analyse naar hulpverleningsplan · {day}"
@@ -257,8 +258,8 @@ def test_the_case_file_document_signs_per_parent_and_shows_the_help_chosen(page,
     path = family_file(tmp_path, **parts)
     page.goto(f"{server}/hulpmiddelen/dossier.html")
     page.wait_for_function(
-        "() => document.querySelector('[data-tw-case-file]').dataset.twCaseFile === 'ready'")
-    page.set_input_files("[data-tw-case-file-input]", path)
+        f"() => document.querySelector('[{A['caseFile']}]').dataset.twCaseFile === 'ready'")
+    page.set_input_files(f"[{A['caseFileInput']}]", path)
     page.locator(".tw-document--pro").wait_for()
     # Ctrl+P right away: the title has focus, and no focus ring prints.
     page.emulate_media(media="print")
@@ -284,7 +285,7 @@ def test_each_save_has_a_name_of_its_own_and_plurals_read_right(page, server):
         second = page.evaluate("new Date().getSeconds()")
         page.wait_for_function("s => new Date().getSeconds() !== s", arg=second, timeout=3000)
         with page.expect_download() as download:
-            page.locator("[data-aid-save]:visible").click()
+            page.locator(f"[{A['save']}]:visible").click()
         names.append(download.value.suggested_filename)
     assert names[0] != names[1]
     assert all(re.fullmatch(r"gezinsdossier-gezin-b-\d{4}-\d{2}-\d{2}-\d{6}\.json", n) for n in names)
@@ -293,5 +294,5 @@ def test_each_save_has_a_name_of_its_own_and_plurals_read_right(page, server):
     AidPage(page).to_check()
     page.get_by_role("link", name=re.compile("^Wijzig stap 1")).click()
     answer(page, {"plaatsing_datum": "1-4-2027"})  # after the return: one problem
-    page.locator("[data-step=gezin] [data-aid-to-check]").click()
-    page.locator("[data-aid-check-body]").get_by_text("Er is nog 1 probleem.").wait_for()
+    page.locator(f"[{A['step']}=gezin] [{A['toCheck']}]").click()
+    page.locator(f"[{A['checkBody']}]").get_by_text("Er is nog 1 probleem.").wait_for()

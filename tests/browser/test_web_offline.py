@@ -10,6 +10,7 @@ import pytest
 
 from browser_helpers import AidPage, Search, axe_violations, wait_for_aid
 from paths import DIST_ZIP
+from aids.contract import ATTRIBUTES as A
 
 
 def test_zip_has_index_at_its_root_and_the_runtime():
@@ -52,8 +53,8 @@ def test_aid_works_from_file(file_page, offline_site):
     file_page.check("#tw-analyse-leden-0")
     file_page.fill("#tw-analyse-rol--ouder1", "Offline <b>getypt</b>.")
     AidPage(file_page).to_check()
-    file_page.click("[data-aid-submit]")
-    output = file_page.locator("[data-aid-output]")
+    file_page.click(f"[{A['submit']}]")
+    output = file_page.locator(f"[{A['output']}]")
     output.get_by_text("Offline <b>getypt</b>.").first.wait_for()
     assert output.locator("b").count() == 0
     assert axe_violations(file_page) == []

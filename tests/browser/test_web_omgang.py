@@ -7,6 +7,7 @@ import re
 
 from browser_helpers import AidPage, wait_for_aid
 from paths import ROOT
+from aids.contract import ATTRIBUTES as A
 
 
 def test_one_page_overview_of_the_contact_schedule(page, server, tmp_path):
@@ -16,16 +17,16 @@ def test_one_page_overview_of_the_contact_schedule(page, server, tmp_path):
                                  "answers": example}))
     page.goto(server + "/hulpmiddelen/omgang.html")
     wait_for_aid(page)
-    page.set_input_files("[data-aid-import]", str(saved))
+    page.set_input_files(f"[{A['import']}]", str(saved))
     AidPage(page).jump_to_check()
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
-    assert page.locator("[data-aid-export=print-overzicht]").is_visible()
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'overzicht')")
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
+    assert page.locator(f"[{A['export']}=print-overzicht]").is_visible()
+    page.evaluate(f"document.documentElement.setAttribute('{A['print']}', 'overzicht')")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     # Printing ends with 'afterprint', which clears the mode: set it again to look closer.
-    page.evaluate("document.documentElement.setAttribute('data-tw-print', 'overzicht')")
+    page.evaluate(f"document.documentElement.setAttribute('{A['print']}', 'overzicht')")
     page.emulate_media(media="print")
     assert page.locator(".aid-result--ouders").is_hidden()
     schedule = page.locator(".aid-result-section--overview").first

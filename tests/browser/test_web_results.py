@@ -10,6 +10,7 @@ import re
 
 from browser_helpers import AidPage, axe_violations, tab_to, wait_for_aid
 from paths import ROOT
+from aids.contract import ATTRIBUTES as A
 
 
 def open_result(page, server, aid_id: str, width: int = 1280) -> None:
@@ -18,16 +19,16 @@ def open_result(page, server, aid_id: str, width: int = 1280) -> None:
     example = json.loads((ROOT / "tests" / "data" / "examples" / f"{aid_id}.json").read_text())
     page.goto(f"{server}/hulpmiddelen/{aid_id}.html")
     wait_for_aid(page)
-    page.evaluate("""([aid, answers]) => {
-        const file = new File([JSON.stringify({format: "thuiswijzer", aid, version: 1, answers})],
-                              "opgeslagen.json", {type: "application/json"});
-        const input = document.querySelector("[data-aid-import]");
+    page.evaluate(f"""([aid, answers]) => {{
+        const file = new File([JSON.stringify({{format: "thuiswijzer", aid, version: 1, answers}})],
+                              "opgeslagen.json", {{type: "application/json"}});
+        const input = document.querySelector("[{A['import']}]");
         const list = new DataTransfer(); list.items.add(file); input.files = list.files;
-        input.dispatchEvent(new Event("change", {bubbles: true}));
-    }""", [aid_id, example])
+        input.dispatchEvent(new Event("change", {{bubbles: true}}));
+    }}""", [aid_id, example])
     AidPage(page).jump_to_check()
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
 
 
 VERSIONS = ("pro", "ouders", "jongere")
@@ -40,16 +41,16 @@ def shown(page) -> list[str]:
 def test_one_version_at_a_time_switched_with_the_keyboard(page, server):
     open_result(page, server, "analyse")
     assert shown(page) == ["pro"]
-    assert page.evaluate("() => document.activeElement.matches('[data-aid-output] .aid-result-title')")
+    assert page.evaluate(f"() => document.activeElement.matches('[{A['output']}] .aid-result-title')")
     assert axe_violations(page) == [], "professional version"
-    tab_to(page, "[data-aid-version=pro]")
+    tab_to(page, f"[{A['version']}=pro]")
     page.keyboard.press("ArrowRight")
-    assert page.is_checked("[data-aid-version=ouders]") and shown(page) == ["ouders"]
-    assert "Ons plan, in gewone woorden" in page.inner_text("[data-aid-output]")
+    assert page.is_checked(f"[{A['version']}=ouders]") and shown(page) == ["ouders"]
+    assert "Ons plan, in gewone woorden" in page.inner_text(f"[{A['output']}]")
     assert axe_violations(page) == [], "parents' version"
     page.keyboard.press("ArrowRight")
-    assert page.is_checked("[data-aid-version=jongere]") and shown(page) == ["jongere"]
-    assert "Het plan, voor jou" in page.inner_text("[data-aid-output]")
+    assert page.is_checked(f"[{A['version']}=jongere]") and shown(page) == ["jongere"]
+    assert "Het plan, voor jou" in page.inner_text(f"[{A['output']}]")
     assert axe_violations(page) == [], "young person's version"
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
@@ -64,26 +65,26 @@ def test_three_documents_each_with_its_own_title_and_the_family_label(page, serv
     titles = {"pro": "Samen beslissen over terugkeer: overzicht",
               "ouders": "Ons gesprek over terug naar huis", "jongere": "Praten over terug naar huis"}
     for version, title in titles.items():
-        page.check(f"[data-aid-version={version}]")
+        page.check(f"[{A['version']}={version}]")
         assert shown(page) == [version]
         document = page.locator(f".aid-result--{version}")
         assert document.locator("h3").inner_text().endswith(title)
         assert document.locator(".aid-doc-label").inner_text() == "gezin M."
         others = [t for v, t in titles.items() if v != version]
-        assert not any(t in page.inner_text("[data-aid-output]") for t in others)
+        assert not any(t in page.inner_text(f"[{A['output']}]") for t in others)
     # The girl is 7: her version is the short one, to read aloud, without the rights from 12.
     text = page.locator(".aid-result--jongere").inner_text()
     assert "Versie voor het kind, om voor te lezen" in text and "Kindertelefoon" in text
     assert "Jouw rechten" not in text
-    assert page.locator("[data-aid-export=print-jongere]").is_visible()
+    assert page.locator(f"[{A['export']}=print-jongere]").is_visible()
 
 
 def test_each_version_prints_on_its_own(page, server):
     open_result(page, server, "perspectief")
     for mode, version in (("alles", "pro"), ("ouders", "ouders"), ("jongere", "jongere")):
         page.emulate_media(media="screen")
-        page.check("[data-aid-version=pro]")
-        page.evaluate(f"() => document.documentElement.setAttribute('data-tw-print', '{mode}')")
+        page.check(f"[{A['version']}=pro]")
+        page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', '{mode}')")
         page.emulate_media(media="print")
         assert shown(page) == [version], mode
         assert page.locator(".aid-versions").is_hidden()
@@ -93,35 +94,35 @@ def test_each_version_prints_on_its_own(page, server):
 
 def test_print_gives_the_chosen_version_and_the_parents_button_theirs(page, server):
     open_result(page, server, "analyse")
-    page.check("[data-aid-version=ouders]")
-    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.check(f"[{A['version']}=ouders]")
+    page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', 'alles')")
     page.emulate_media(media="print")
     assert shown(page) == ["ouders"] and page.locator(".aid-versions").is_hidden()
-    assert page.locator("[data-step=gezin]").is_hidden() and page.locator(".md-header").is_hidden()
+    assert page.locator(f"[{A['step']}=gezin]").is_hidden() and page.locator(".md-header").is_hidden()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     parents_pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     # Back to the professional version: printing it and printing "only the parents'" differ.
     page.emulate_media(media="screen")
-    page.check("[data-aid-version=pro]")
-    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.check(f"[{A['version']}=pro]")
+    page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', 'alles')")
     page.emulate_media(media="print")
     assert shown(page) == ["pro"]
-    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'ouders')")
+    page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', 'ouders')")
     assert shown(page) == ["ouders"]
     assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == parents_pages
     # The young person's version prints on its own in the same way.
     page.emulate_media(media="screen")
-    page.check("[data-aid-version=jongere]")
-    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.check(f"[{A['version']}=jongere]")
+    page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', 'alles')")
     page.emulate_media(media="print")
     assert shown(page) == ["jongere"]
 
 
 def test_the_one_page_overview_prints_the_professional_schedule_whichever_version_shows(page, server):
     open_result(page, server, "omgang")
-    page.check("[data-aid-version=ouders]")
-    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'overzicht')")
+    page.check(f"[{A['version']}=ouders]")
+    page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', 'overzicht')")
     page.emulate_media(media="print")
     assert shown(page) == ["pro"]
     assert "Contact 1" in page.locator(".aid-result-section--overview").first.inner_text()
@@ -130,8 +131,8 @@ def test_the_one_page_overview_prints_the_professional_schedule_whichever_versio
 
 def boxes(page) -> tuple[dict, dict]:
     pro = ".aid-result--pro .aid-pair > "
-    return (page.locator(pro + "[data-section=voor]").bounding_box(),
-            page.locator(pro + "[data-section=tegen]").bounding_box())
+    return (page.locator(pro + f"[{A['section']}=voor]").bounding_box(),
+            page.locator(pro + f"[{A['section']}=tegen]").bounding_box())
 
 
 def test_for_and_against_side_by_side_when_there_is_room(page, server):
@@ -144,7 +145,7 @@ def test_for_and_against_side_by_side_when_there_is_room(page, server):
     assert tegen["x"] == voor["x"] and tegen["y"] >= voor["y"] + voor["height"]
     # On A4 there is room for both columns (printing a result sets the mode, as aid.js does).
     page.set_viewport_size({"width": 794, "height": 1123})
-    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', 'alles')")
     page.emulate_media(media="print")
     voor, tegen = boxes(page)
     assert voor["y"] == tegen["y"] and tegen["x"] >= voor["x"] + voor["width"]
@@ -159,7 +160,7 @@ def test_the_balance_is_a_picture_with_words_per_domain(page, server):
     assert rows.nth(1).inner_text().split("\t")[0].strip() == "Kind"
     assert "Draaglast groter" in rows.nth(1).inner_text()
     assert figure.locator("tbody svg[aria-hidden=true]").count() == 8
-    page.check("[data-aid-version=ouders]")
+    page.check(f"[{A['version']}=ouders]")
     assert "Meer dat zwaar is" in page.locator(".aid-result--ouders .aid-figure--balance").inner_text()
     assert axe_violations(page) == []
 
@@ -169,13 +170,13 @@ def test_the_aftercare_timeline_is_a_picture_with_a_text_equivalent_and_prints(p
     svg = page.locator(".aid-result--pro svg.aid-timeline")
     assert svg.is_visible() and svg.get_attribute("role") == "img"
     label = svg.get_attribute("aria-label")
-    moments = page.locator(".aid-result--pro [data-section=tijdlijn] dt")
+    moments = page.locator(f".aid-result--pro [{A['section']}=tijdlijn] dt")
     assert f"Tijdlijn met {moments.count()} momenten" in label
     assert svg.locator("g.aid-mark").count() == moments.count()
     assert "De momenten per maand" in page.locator(".aid-result--pro figcaption").inner_text()
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 794, "height": 1123})
-    page.evaluate("() => document.documentElement.setAttribute('data-tw-print', 'alles')")
+    page.evaluate(f"() => document.documentElement.setAttribute('{A['print']}', 'alles')")
     page.emulate_media(media="print")
     box, content = svg.bounding_box(), page.locator(".aid-result--pro").bounding_box()
     assert svg.is_visible() and box["x"] + box["width"] <= content["x"] + content["width"] + 1
@@ -189,18 +190,18 @@ def test_a_very_long_word_wraps_on_a_phone(page, server):
     page.set_viewport_size({"width": 360, "height": 780})
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
-    page.evaluate("""answers => {
-        const file = new File([JSON.stringify({format: "thuiswijzer", aid: "analyse", version: 1,
-                               answers})], "lang.json", {type: "application/json"});
-        const input = document.querySelector("[data-aid-import]");
+    page.evaluate(f"""answers => {{
+        const file = new File([JSON.stringify({{format: "thuiswijzer", aid: "analyse", version: 1,
+                               answers}})], "lang.json", {{type: "application/json"}});
+        const input = document.querySelector("[{A['import']}]");
         const list = new DataTransfer(); list.items.add(file); input.files = list.files;
-        input.dispatchEvent(new Event("change", {bubbles: true}));
-    }""", example)
+        input.dispatchEvent(new Event("change", {{bubbles: true}}));
+    }}""", example)
     AidPage(page).jump_to_check()
     widths = "() => [document.documentElement.scrollWidth, document.querySelector('form.aid')" \
              ".scrollWidth]"
     assert max(page.evaluate(widths)) <= 360, "check page"
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
-    assert page.locator("[data-aid-output]").get_by_text("x" * 100, exact=False).first.is_visible()
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
+    assert page.locator(f"[{A['output']}]").get_by_text("x" * 100, exact=False).first.is_visible()
     assert max(page.evaluate(widths)) <= 360, "result"

@@ -9,6 +9,7 @@ import tomllib
 
 from browser_helpers import Search, until, wait_for_aid
 from paths import ROOT
+from aids.contract import ATTRIBUTES as A
 
 QUERIES = tomllib.loads((ROOT / "tests" / "data" / "search.toml").read_text(encoding="utf-8"))["query"]
 
@@ -63,7 +64,7 @@ def test_on_an_aid_page_the_search_waits_until_python_is_ready(page, server):
     held = []
     page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
-    page.wait_for_function("() => document.querySelector('form.aid[data-state=loading]') !== null")
+    page.wait_for_function(f"() => document.querySelector('form.aid[{A['state']}=loading]') !== null")
     until(page, lambda: held, "the snapshot's request")  # the page asks for the runtime's files
     assert not page.evaluate(SEARCH_WORKER)
     held.pop().continue_()
@@ -79,10 +80,10 @@ def test_on_an_aid_page_the_search_starts_as_soon_as_it_is_used(page, server):
     page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     until(page, lambda: held, "the snapshot's request")
-    assert page.get_attribute("form.aid", "data-state") == "loading"
+    assert page.get_attribute("form.aid", A["state"]) == "loading"
     page.keyboard.press("/")  # Python still waits for its snapshot
     page.locator(".md-search__input").fill("omgangsregeling")
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-    assert page.get_attribute("form.aid", "data-state") == "loading"
+    assert page.get_attribute("form.aid", A["state"]) == "loading"
     held.pop().continue_()
     wait_for_aid(page)

@@ -17,6 +17,7 @@ import csp
 from browser_helpers import (AidPage, CHROMIUM, CHROMIUM_ARGS, answer_dialog, axe_violations,
                              new_context, wait_for_aid, watch_csp)
 from paths import ROOT, SITE, page_names
+from aids.contract import ATTRIBUTES as A
 
 # Known from the sources (the built site may not exist yet when the tests are listed).
 PAGES = sorted([*page_names(), "404.html"])
@@ -36,11 +37,11 @@ def test_every_page_starts_with_its_policy_with_a_hash_for_each_inline_script():
         for script in csp.inline_scripts(html):
             assert csp.sha256(script) in directives["script-src"], (path, script[:60])
         # Only a page that runs Python may compile WebAssembly and start a blob: worker.
-        python = "data-tw-runtime" in html
+        python = A["runtime"] in html
         assert ("'wasm-unsafe-eval'" in directives["script-src"]) is python, path
         assert ("blob:" in directives["worker-src"]) is python, path
         assert directives["default-src"] == "'self'"
-    with_python = [p for p in PAGES if "data-tw-runtime" in (SITE / p).read_text(encoding="utf-8")]
+    with_python = [p for p in PAGES if A["runtime"] in (SITE / p).read_text(encoding="utf-8")]
     assert len(with_python) == len(aids.aid_ids()) + 2  # the aids, the case file, the overview
 
 
@@ -74,18 +75,18 @@ def test_every_state_of_every_aid_from_file_without_a_violation(file_page, offli
     page.goto((offline_site / "hulpmiddelen" / f"{aid_id}.html").as_uri())
     wait_for_aid(page)
     AidPage(page).next(wait=False)  # the error state, or the next step
-    page.set_input_files("[data-aid-import]", str(saved))
+    page.set_input_files(f"[{A['import']}]", str(saved))
     AidPage(page).jump_to_check()
-    page.locator("[data-aid-check-body] a").first.wait_for()
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
+    page.locator(f"[{A['checkBody']}] a").first.wait_for()
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
     for kind in ("markdown", "json"):
         with page.expect_download():
-            page.click(f"[data-aid-export={kind}]")
+            page.click(f"[{A['export']}={kind}]")
     page.emulate_media(media="print")
     page.emulate_media(media="screen")
     page.wait_for_function("() => !document.querySelector('body > a[download]')")  # links gone
-    page.locator("[data-aid-clear]").click()
+    page.locator(f"[{A['clear']}]").click()
     page.locator("dialog.aid-dialog[open]").wait_for()
     assert axe_violations(page) == []  # the question in the page too
     answer_dialog(page, "Wis alles")
@@ -100,7 +101,7 @@ def test_a_huge_paste_is_cut_to_the_maximum_and_a_longer_saved_answer_gets_a_dut
     wait_for_aid(page)
     page.check("#tw-analyse-leden-0")
     AidPage(page).next(wait=False)
-    page.locator("[data-step=kader]").wait_for()
+    page.locator(f"[{A['step']}=kader]").wait_for()
     AidPage(page).next(wait=False)
     page.locator("#tw-analyse-problemen--ouder1").click()
     page.keyboard.insert_text("x" * 1_000_000)  # as a paste: the browser applies maxlength
@@ -109,12 +110,12 @@ def test_a_huge_paste_is_cut_to_the_maximum_and_a_longer_saved_answer_gets_a_dut
     saved = tmp_path / "lang.json"
     saved.write_text(answers_file.dump(aids.load("analyse"), {
         "leden": ["ouder1"], "problemen": {"ouder1": "y" * (maximum + 1)}}), encoding="utf-8")
-    page.set_input_files("[data-aid-import]", str(saved))
+    page.set_input_files(f"[{A['import']}]", str(saved))
     answer_dialog(page, "Vervang mijn antwoorden")  # the form held the paste
-    summary = page.locator("[data-aid-errors]")
+    summary = page.locator(f"[{A['errors']}]")
     summary.get_by_text(f"Gebruik hier niet meer dan {maximum} tekens.").wait_for()
     assert page.input_value("#tw-analyse-problemen--ouder1") == "y" * (maximum + 1)
-    assert page.get_attribute("form.aid", "data-state") == "ready"
+    assert page.get_attribute("form.aid", A["state"]) == "ready"
 
 
 def type_answers(page) -> None:
@@ -164,14 +165,14 @@ def test_the_back_forward_cache_gives_back_no_typed_answers(bfcache_browser, ser
     wait_for_aid(page)
     type_answers(page)
     AidPage(page).next(wait=False)
-    page.locator("[data-step=kader]").wait_for()
+    page.locator(f"[{A['step']}=kader]").wait_for()
     page.on("dialog", lambda dialog: dialog.accept())  # "leave this page?"
     page.goto(f"{server}/index.html")
     page.go_back(wait_until="commit")  # a page from the cache fires no load event
     # Restored from the cache, not loaded again: the test would prove nothing otherwise.
     page.wait_for_function("() => document.documentElement.dataset.restored === 'ja'")
     assert_forgotten(page)
-    assert page.locator("[data-step=gezin]").is_visible()
+    assert page.locator(f"[{A['step']}=gezin]").is_visible()
     wait_for_aid(page)
     assert violations == []
     context.close()
@@ -192,12 +193,12 @@ def _family_file(tmp_path) -> str:
 # Each page that shows a family's data: where it opens the file, what shows it, and a text of
 # the family's that it shows.
 SHOWN = {
-    "hulpmiddelen/analyse.html": ("form.aid[data-state=ready]", "[data-aid-import]",
-                                  "[data-aid-check-body] dl", "na de verhuizing misging"),
-    "hulpmiddelen/dossier.html": ("[data-tw-case-file=ready]", "[data-tw-case-file-input]",
+    "hulpmiddelen/analyse.html": (f"form.aid[{A['state']}=ready]", f"[{A['import']}]",
+                                  f"[{A['checkBody']}] dl", "na de verhuizing misging"),
+    "hulpmiddelen/dossier.html": (f"[{A['caseFile']}=ready]", f"[{A['caseFileInput']}]",
                                   ".tw-document--pro", "Dossierdocument gezin M."),
-    "trainen/groepsoverzicht.html": ("[data-tw-overview=ready]", "[data-tw-overview-files]",
-                                     "[data-tw-overview-output] .tw-ov-question", "gezinsdossier.json"),
+    "trainen/groepsoverzicht.html": (f"[{A['overview']}=ready]", f"[{A['overviewFiles']}]",
+                                     f"[{A['overviewOutput']}] .tw-ov-question", "gezinsdossier.json"),
 }
 
 
@@ -214,7 +215,7 @@ def test_back_and_forward_bring_back_no_family_data(bfcache_browser, server, tmp
     page.goto(f"{server}/{path}")
     page.locator(ready).wait_for(timeout=60_000)
     page.set_input_files(opener, _family_file(tmp_path))
-    if opener == "[data-aid-import]":  # an aid opens a file on a step: its answers show on
+    if opener == f"[{A['import']}]":  # an aid opens a file on a step: its answers show on
         AidPage(page).jump_to_check()                   # the check page
     page.locator(shown).first.wait_for()
     assert secret in page.content()

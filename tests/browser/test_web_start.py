@@ -16,6 +16,7 @@ import pytest
 
 import build_runtime
 from browser_helpers import AidPage, new_context, until, wait_for_aid
+from aids.contract import ATTRIBUTES as A
 
 AID = "/hulpmiddelen/analyse.html"
 RUNTIME = "**/assets/runtime/"
@@ -32,8 +33,8 @@ def start_and_finish(page, server) -> dict:
     page.fill("#tw-analyse-rol--ouder1", "Getypt <i>voor</i> de start.")
     wait_for_aid(page, timeout=60_000)
     AidPage(page).to_check()
-    page.click("[data-aid-submit]")
-    output = page.locator("[data-aid-output]")
+    page.click(f"[{A['submit']}]")
+    output = page.locator(f"[{A['output']}]")
     output.get_by_text("Getypt <i>voor</i> de start.").first.wait_for()
     assert output.locator("i").count() == 0
     how = page.evaluate(READY)
@@ -199,10 +200,10 @@ def test_start_up_limit_counts_from_navigation(browser, server):
     held.pop(0).continue_()
     page.wait_for_function("() => document.querySelector('form.aid.aid--wizard') !== null")
     page.clock.run_for(3_000)
-    assert page.get_attribute("form.aid", "data-state") == "loading"
+    assert page.get_attribute("form.aid", A["state"]) == "loading"
     page.clock.run_for(4_000)  # 22 s after navigation, 7 s after the loader started
     wait_for_aid(page, "unavailable")
-    assert "langer dan 20 seconden" in page.inner_text("[data-aid-status]")
+    assert "langer dan 20 seconden" in page.inner_text(f"[{A['status']}]")
     for route in runtime:
         route.abort()
     context.close()

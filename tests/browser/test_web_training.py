@@ -21,13 +21,14 @@ import training_pages
 from aids import answers_file, catalogue
 from browser_helpers import AidPage, axe_violations, tab_to, wait_for_aid
 from paths import DIST_ZIP
+from aids.contract import ATTRIBUTES as A
 
 PAIRS = [(case.id, aid_id) for case in catalogue.cases() for aid_id in case.answers]
 BEAMER = {"width": 1280, "height": 720}
 
 
 CASES = {case.id: case for case in catalogue.cases()}
-FIRST_STEP = "() => !document.querySelector('form.aid [data-step]').hidden"
+FIRST_STEP = f"() => !document.querySelector('form.aid [{A['step']}]').hidden"
 SLOTS = re.compile(r"\b(Ouder|Kind) [1-3]\b")
 
 
@@ -36,7 +37,7 @@ def open_case(page, url: str) -> None:
     step, the members named by their roles."""
     page.goto(url)
     wait_for_aid(page)
-    page.wait_for_function("() => document.querySelector('[data-aid-import]').files.length === 0 "
+    page.wait_for_function(f"() => document.querySelector('[{A['import']}]').files.length === 0 "
                            "&& document.querySelector('form.aid').dataset.state === 'ready' && "
                            "[...document.querySelectorAll('form.aid input[type=text], "
                            "form.aid textarea')].some(e => e.value)", timeout=30_000)
@@ -52,15 +53,15 @@ def test_every_case_opens_in_each_aid_it_names_and_gives_a_result(page, server, 
     open_case(page, f"{server}/hulpmiddelen/{aid_id}.html#casus={case_id}")
     role = next(iter(CASES[case_id].answers_for(aid_id).get("rol", {}).values()), None)
     if role:  # the first step names the members by the roles of the case
-        page.locator(f"form.aid [data-member-label]:text-is('{role}')").first.wait_for()
-        chosen = page.locator("form.aid [data-members] .aid-option:has(input:checked) label")
+        page.locator(f"form.aid [{A['memberLabel']}]:text-is('{role}')").first.wait_for()
+        chosen = page.locator(f"form.aid [{A['members']}] .aid-option:has(input:checked) label")
         assert chosen.count() and not SLOTS.search(" ".join(chosen.all_inner_texts()))
     AidPage(page).to_check()  # every step of the case passes its checks
-    page.locator("[data-aid-check-body] dd").first.wait_for()
-    page.click("[data-aid-submit]")
-    page.locator("[data-aid-exports]").wait_for()
-    assert page.locator("[data-aid-errors]").is_hidden()
-    assert page.locator("[data-aid-output] .aid-result").count() >= 1
+    page.locator(f"[{A['checkBody']}] dd").first.wait_for()
+    page.click(f"[{A['submit']}]")
+    page.locator(f"[{A['exports']}]").wait_for()
+    assert page.locator(f"[{A['errors']}]").is_hidden()
+    assert page.locator(f"[{A['output']}] .aid-result").count() >= 1
     assert not page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length")
 
 
@@ -77,9 +78,9 @@ def test_a_case_opens_from_the_offline_zip(file_page, offline_site):
     url = (offline_site / "hulpmiddelen" / "nazorg.html").as_uri() + "#casus=snelle-terugkeer"
     open_case(file_page, url)
     AidPage(file_page).to_check()
-    file_page.click("[data-aid-submit]")
-    file_page.locator("[data-aid-exports]").wait_for()
-    assert file_page.locator("[data-aid-errors]").is_hidden()
+    file_page.click(f"[{A['submit']}]")
+    file_page.locator(f"[{A['exports']}]").wait_for()
+    assert file_page.locator(f"[{A['errors']}]").is_hidden()
     assert all(u.startswith(("file:", "blob:", "data:")) for u in file_page.guard.seen)
 
 
@@ -102,40 +103,40 @@ def test_projector_mode_on_an_aid_with_the_keyboard_alone(page, server):
     assert axe_violations(page) == [], "first step in projector mode"
     # Forward through every step to the check page and the result, with keys only.
     for _ in range(25):
-        if page.locator("[data-aid-check]").is_visible():
+        if page.locator(f"[{A['check']}]").is_visible():
             break
-        current = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
+        current = page.evaluate(f"document.querySelector('[{A['step']}]:not([hidden])').dataset.step")
         page.keyboard.press("PageDown")
-        page.wait_for_function("s => document.querySelector(`[data-step=\"${s}\"]`).hidden",
+        page.wait_for_function(f"s => document.querySelector(`[{A['step']}=\"${{s}}\"]`).hidden",
                                arg=current)
-    page.locator("[data-aid-check-body] dd").first.wait_for()
+    page.locator(f"[{A['checkBody']}] dd").first.wait_for()
     assert axe_violations(page) == [], "check page in projector mode"
     page.keyboard.press("PageUp")
-    page.wait_for_function("() => document.querySelector('[data-aid-check]').hidden")
-    step = page.evaluate("document.querySelector('[data-step]:not([hidden])').dataset.step")
+    page.wait_for_function(f"() => document.querySelector('[{A['check']}]').hidden")
+    step = page.evaluate(f"document.querySelector('[{A['step']}]:not([hidden])').dataset.step")
     assert step == aids.load("perspectief").steps[-1].id
     page.keyboard.press("ArrowRight")
-    page.locator("[data-aid-check]").wait_for(state="visible")
+    page.locator(f"[{A['check']}]").wait_for(state="visible")
     page.keyboard.press("PageDown")
     page.locator(".aid-result--pro").wait_for()
     assert page.locator(".aid-result--ouders").is_hidden()
-    assert page.locator("[data-aid-exports]").is_hidden()  # no file controls in the room
+    assert page.locator(f"[{A['exports']}]").is_hidden()  # no file controls in the room
     assert body_font_px(page) >= 24
     assert axe_violations(page) == [], "result in projector mode"
     page.keyboard.press("o")
     assert page.locator(".aid-result--ouders").is_visible()
     assert page.locator(".aid-result--pro").is_hidden()
-    assert page.locator('[data-tw-beamer="parents"]').get_attribute("aria-pressed") == "true"
+    assert page.locator(f'[{A["beamer"]}="parents"]').get_attribute("aria-pressed") == "true"
     assert axe_violations(page) == [], "parents' version in projector mode"
     page.keyboard.press("Escape")
     assert not page.evaluate("document.documentElement.classList.contains('tw-beamer')")
     assert "beamer" not in page.url and page.url.endswith("#casus=vastgelopen")
     assert page.locator(".md-header").is_visible()
-    assert page.locator("[data-aid-exports]").is_visible()
+    assert page.locator(f"[{A['exports']}]").is_visible()
 
 
-FILE_CONTROLS = ["[data-aid-import]", "[data-aid-clear]", "[data-aid-save]", "[data-aid-status]",
-                 ".aid-disclaimer", "[data-aid-export]"]
+FILE_CONTROLS = [f"[{A['import']}]", f"[{A['clear']}]", f"[{A['save']}]", f"[{A['status']}]",
+                 ".aid-disclaimer", f"[{A['export']}]"]
 
 
 def test_a_case_in_projector_mode_shows_no_file_controls_and_no_slot_names(page, server):
@@ -143,32 +144,32 @@ def test_a_case_in_projector_mode_shows_no_file_controls_and_no_slot_names(page,
     first step with its roles, never 'Ouder 1, Kind 1'."""
     page.set_viewport_size(BEAMER)
     open_case(page, f"{server}/hulpmiddelen/omgang.html?beamer#casus=peuter-vader-geweld")
-    first = page.locator("form.aid [data-step]").first
-    assert first.is_visible() and page.locator("[data-aid-check]").is_hidden()
+    first = page.locator(f"form.aid [{A['step']}]").first
+    assert first.is_visible() and page.locator(f"[{A['check']}]").is_hidden()
     for selector in FILE_CONTROLS:
         assert all(el.is_hidden() for el in page.locator(selector).all()), selector
     assert not SLOTS.search(visible_text(page))
     for role in ("moeder, woont bij haar zus", "vader", "dochter, 2 jaar, woont in een pleeggezin"):
-        assert page.locator(f"label[data-member-label]:text-is('{role}')").first.is_visible()
+        assert page.locator(f"label[{A['memberLabel']}]:text-is('{role}')").first.is_visible()
     assert axe_violations(page) == []
     AidPage(page).to_check()
     assert not SLOTS.search(visible_text(page)), "the check page names the roles too"
-    assert all(el.is_hidden() for el in page.locator("[data-aid-save]").all())
+    assert all(el.is_hidden() for el in page.locator(f"[{A['save']}]").all())
     # Out of the projector mode, the controls are back.
     page.keyboard.press("Escape")
-    assert page.locator("[data-aid-import]").is_visible()
-    assert page.locator("[data-aid-status]").is_visible()
+    assert page.locator(f"[{A['import']}]").is_visible()
+    assert page.locator(f"[{A['status']}]").is_visible()
 
 
 def test_projector_mode_is_entered_and_left_with_the_keyboard_on_a_case_page(page, server):
     page.set_viewport_size(BEAMER)
     page.goto(f"{server}/trainen/casussen/baby-pleeggezin.html")
-    tab_to(page, "[data-tw-beamer=enter]", limit=60)  # the way in, as a keyboard user goes
+    tab_to(page, f"[{A['beamer']}=enter]", limit=60)  # the way in, as a keyboard user goes
     page.keyboard.press("Enter")
     assert "beamer" in page.url
     assert page.locator(".md-sidebar--primary").is_hidden()
     assert body_font_px(page) >= 24
-    assert page.locator('[data-tw-beamer="parents"]').is_hidden()  # no parents' version here
+    assert page.locator(f'[{A["beamer"]}="parents"]').is_hidden()  # no parents' version here
     assert axe_violations(page) == []
     headings = page.locator(".md-content__inner > h2[id]")
     page.keyboard.press("PageDown")
@@ -192,7 +193,7 @@ def test_print_view_has_no_navigation_or_controls(page, server, path):
     page.goto(f"{server}/{path}")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search",
-                     "[data-tw-beamer-bar]", ".tw-case-open", ".tw-overview-drop"):
+                     f"[{A['beamerBar']}]", ".tw-case-open", ".tw-overview-drop"):
         assert all(not el.is_visible() for el in page.locator(selector).all()), selector
     assert page.locator("h1").first.is_visible()
 
@@ -239,10 +240,10 @@ def family_files(tmp_path) -> list:
 
 def open_overview(page, url: str, files: list) -> None:
     page.goto(url)
-    page.wait_for_function("() => document.querySelector('[data-tw-overview]').dataset.twOverview "
+    page.wait_for_function(f"() => document.querySelector('[{A['overview']}]').dataset.twOverview "
                            "=== 'ready'", timeout=30_000)
-    page.set_input_files("[data-tw-overview-files]", [str(p) for p in files])
-    page.locator("[data-tw-overview-output] .tw-ov-question").first.wait_for()
+    page.set_input_files(f"[{A['overviewFiles']}]", [str(p) for p in files])
+    page.locator(f"[{A['overviewOutput']}] .tw-ov-question").first.wait_for()
 
 
 def answers_of(page, label: str):
@@ -251,11 +252,11 @@ def answers_of(page, label: str):
 
 def test_group_overview_shows_each_groups_choices_side_by_side(page, server, tmp_path):
     page.goto(f"{server}/trainen/groepsoverzicht.html")
-    page.wait_for_function("() => document.querySelector('[data-tw-overview]').dataset.twOverview "
+    page.wait_for_function(f"() => document.querySelector('[{A['overview']}]').dataset.twOverview "
                            "=== 'ready'", timeout=30_000)
     assert axe_violations(page) == [], "ready"
-    page.set_input_files("[data-tw-overview-files]", [str(p) for p in group_files(tmp_path)])
-    output = page.locator("[data-tw-overview-output]")
+    page.set_input_files(f"[{A['overviewFiles']}]", [str(p) for p in group_files(tmp_path)])
+    output = page.locator(f"[{A['overviewOutput']}]")
     output.locator(".tw-ov-question").first.wait_for()
     outlook = answers_of(page, "Hoe kijken jullie nu naar terugkeer?").locator(".tw-ov-answer")
     assert [a.split("\n")[0] for a in outlook.all_inner_texts()] == [
@@ -268,12 +269,12 @@ def test_group_overview_shows_each_groups_choices_side_by_side(page, server, tmp
     needed = answers_of(page, "Wat is er nodig om die zorgen kleiner te maken?")
     assert "Eerst <i>gezinstherapie</i>." in needed.inner_text()
     assert output.locator("i").count() == 0
-    assert page.evaluate("document.activeElement.matches('[data-tw-overview-output]')")
+    assert page.evaluate(f"document.activeElement.matches('[{A['overviewOutput']}]')")
     assert axe_violations(page) == [], "overview shown"
     # Only the questions where the groups differ.
-    agreed = output.locator("[data-tw-screen][data-agree]").first
+    agreed = output.locator(f"[{A['screen']}][{A['agree']}]").first
     assert agreed.is_visible()
-    page.check("[data-tw-overview-differences]")
+    page.check(f"[{A['overviewDifferences']}]")
     assert agreed.is_hidden() and answers_of(page, "Hoe kijken jullie nu naar terugkeer?").is_visible()
     page.emulate_media(media="print")
     assert outlook.first.is_visible() and page.locator(".tw-overview-drop").is_hidden()
@@ -285,14 +286,14 @@ def test_group_overview_in_projector_mode_with_the_keyboard(page, server, tmp_pa
     the safety part once, as a group of its own; several aids at once."""
     page.set_viewport_size(BEAMER)
     open_overview(page, f"{server}/trainen/groepsoverzicht.html", family_files(tmp_path))
-    page.check("[data-tw-overview-differences]")  # before the room sees it
-    tab_to(page, "[data-tw-beamer=enter]", limit=60)  # the way in, as a keyboard user goes
+    page.check(f"[{A['overviewDifferences']}]")  # before the room sees it
+    tab_to(page, f"[{A['beamer']}=enter]", limit=60)  # the way in, as a keyboard user goes
     page.keyboard.press("Enter")
     assert "beamer" in page.url
-    screens = page.locator("[data-tw-screen]:visible")
+    screens = page.locator(f"[{A['screen']}]:visible")
     assert screens.count() == 1 and page.locator(".md-sidebar--primary").is_hidden()
     assert page.evaluate("document.activeElement.id") == "tw-ov-groepen"  # first: the groups
-    assert page.locator("[data-tw-overview-files]").is_hidden()
+    assert page.locator(f"[{A['overviewFiles']}]").is_hidden()
     assert body_font_px(page) >= 24
     assert axe_violations(page) == [], "groups in projector mode"
     seen = []
@@ -319,12 +320,12 @@ def test_group_overview_in_projector_mode_with_the_keyboard(page, server, tmp_pa
     assert axe_violations(page) == [], "a question in projector mode"
     page.keyboard.press("n")  # the names go
     assert "team-b.json" not in marked.inner_text() and "Groep 2" in marked.inner_text()
-    assert page.locator('[data-tw-beamer="names"]').get_attribute("aria-pressed") == "true"
-    assert page.is_checked("[data-tw-overview-names]")
+    assert page.locator(f'[{A["beamer"]}="names"]').get_attribute("aria-pressed") == "true"
+    assert page.is_checked(f"[{A['overviewNames']}]")
     assert "team-" not in page.locator("body").inner_text()
     assert axe_violations(page) == [], "names hidden"
     page.keyboard.press("Escape")
-    assert "beamer" not in page.url and page.locator("[data-tw-overview-files]").is_visible()
+    assert "beamer" not in page.url and page.locator(f"[{A['overviewFiles']}]").is_visible()
     assert page.locator(".tw-ov-question:visible").count() > 1
     # The safety part comes once, before the aids, and each question names its aid.
     groups = page.locator(".tw-ov-aid > h2").all_inner_texts()
@@ -335,10 +336,10 @@ def test_group_overview_in_projector_mode_with_the_keyboard(page, server, tmp_pa
 def test_group_overview_works_from_the_offline_zip(file_page, offline_site, tmp_path):
     file_page.goto((offline_site / "trainen" / "groepsoverzicht.html").as_uri())
     file_page.wait_for_function(
-        "() => document.querySelector('[data-tw-overview]').dataset.twOverview === 'ready'",
+        f"() => document.querySelector('[{A['overview']}]').dataset.twOverview === 'ready'",
         timeout=30_000)
-    file_page.set_input_files("[data-tw-overview-files]", [str(p) for p in group_files(tmp_path)])
-    file_page.locator("[data-tw-overview-output] .tw-ov-question").first.wait_for()
+    file_page.set_input_files(f"[{A['overviewFiles']}]", [str(p) for p in group_files(tmp_path)])
+    file_page.locator(f"[{A['overviewOutput']}] .tw-ov-question").first.wait_for()
     assert file_page.locator(".tw-ov-question").first.locator(".tw-ov-answer").count() == 3
 
 
@@ -371,7 +372,7 @@ def test_the_zip_holds_no_copy_of_itself_and_says_where_its_facts_are():
 
 def test_an_unknown_case_is_said_not_ignored(page, server):
     page.goto(f"{server}/hulpmiddelen/omgang.html#casus=bestaat-niet")
-    note = page.locator("[data-tw-casus-unknown]")
+    note = page.locator(f"[{A['casusUnknown']}]")
     note.wait_for(timeout=60_000)
     assert note.inner_text() == group("loader")["casus_unknown"]
     assert page.input_value("[name=label]") == ""
