@@ -1,7 +1,10 @@
 """Checks and data the aids' tests share: the family description asked the same way as in the
-analysis aid, and the safety part of a family without known danger."""
+analysis aid, the safety part of a family without known danger, and rules named by their id
+(which rules hold, and where their items land) instead of by their wording."""
 
 from __future__ import annotations
+
+import re
 
 import aids
 
@@ -26,3 +29,101 @@ def own_gaps(aid) -> list:
 
     shared = [gap for name in aid.parts for gap in shared_part(name).gaps]
     return [gap for gap in aid.gaps if gap not in shared]
+
+
+# Rules by id -----------------------------------------------------------------------------------
+# Tests name a rule by its id ("kader.eind_maatregel"), not by its wording, so a rule can be
+# reworded without touching a test. Every id a test names is checked against the aid's rules
+# (its own, the shared parts' and the rights part's) first: a typo fails, it never passes quietly.
+
+def rule_ids(aid_id: str) -> set[str]:
+    """The ids of every rule of the aid, including the shared parts' (kader.*, rechten.*)."""
+    return {rule.id for rule in aids.load(aid_id).rules}
+
+
+def assert_known(aid_id: str, *ids: str) -> None:
+    """Each id names a rule of the aid."""
+    assert ids, "name at least one rule"
+    unknown = sorted(set(ids) - rule_ids(aid_id))
+    assert not unknown, f"no such rule in {aid_id}: {unknown}"
+
+
+def fired(aid_id: str, answers: dict) -> set[str]:
+    """The ids of the rules that hold for valid answers (invalid answers fail the test)."""
+    output = aids.run(aid_id, answers)
+    assert output["valid"], output["errors"]
+    return set(output["rules"])
+
+
+def assert_fires(aid_id: str, answers: dict, *ids: str) -> set[str]:
+    """Each named rule holds for the answers; returns every rule that holds."""
+    assert_known(aid_id, *ids)
+    holding = fired(aid_id, answers)
+    missing = sorted(set(ids) - holding)
+    assert not missing, f"{aid_id}: {missing} do not hold; these do: {sorted(holding)}"
+    return holding
+
+
+def assert_silent(aid_id: str, answers: dict, *ids: str) -> set[str]:
+    """None of the named rules holds for the answers; returns every rule that holds."""
+    assert_known(aid_id, *ids)
+    holding = fired(aid_id, answers)
+    speaking = sorted(set(ids) & holding)
+    assert not speaking, f"{aid_id}: {speaking} hold"
+    return holding
+
+
+# Where a rule's item lands: a section of one reader's version. A version is a Voice of
+# aids.result (engine.evaluate(...).result.parents) or one version of aids.run's output
+# (output["parents"]); a section is named by its id (Voice only) or its heading.
+
+def _sections(voice) -> list[tuple[str, str, list[str]]]:
+    if isinstance(voice, dict):
+        return [("", s["heading"], [i.get("rule", "") for i in s["items"]])
+                for s in voice["sections"]]
+    return [(s.id, s.heading, [i.rule for i in s.items]) for s in voice.sections]
+
+
+def rules_in(voice, section: str | None = None) -> list[str]:
+    """The ids of the rules whose items a version holds, in order: in one section, or in all."""
+    assert section is None or any(section in (sid, heading) for sid, heading, _ in
+                                  _sections(voice)), f"no section {section!r}"
+    return [rule for sid, heading, rules in _sections(voice)
+            if section is None or section in (sid, heading) for rule in rules if rule]
+
+
+def assert_placed(aid_id: str, voice, section: str, *ids: str) -> None:
+    """Each named rule has its item in that section of the version."""
+    assert_known(aid_id, *ids)
+    found = rules_in(voice, section)
+    missing = sorted(set(ids) - set(found))
+    assert not missing, f"{missing} not in {section!r}, which holds {found}"
+
+
+def assert_absent(aid_id: str, voice, *ids: str) -> None:
+    """No named rule has an item anywhere in the version (the reader never reads it)."""
+    assert_known(aid_id, *ids)
+    found = sorted(set(ids) & set(rules_in(voice)))
+    assert not found, f"{found} are in this version"
+
+
+def rule_text(aid_id: str, rule_id: str, reader: str = "pro") -> re.Pattern:
+    """A rule's text for a reader as a pattern: its {placeholders} match whatever filled them.
+    For the points still open (gaps), which are plain texts without the rule's id."""
+    assert_known(aid_id, rule_id)
+    rule = next(rule for rule in aids.load(aid_id).rules if rule.id == rule_id)
+    template = rule.text_for(reader)
+    assert template, f"{rule_id} has no text for {reader}"
+    parts = re.split(r"\{[^{}]*\}", template)
+    return re.compile(".+?".join(re.escape(part) for part in parts) + r"\Z", re.DOTALL)
+
+
+def assert_gap(aid_id: str, gaps, rule_id: str, reader: str = "pro") -> None:
+    """The rule's point still open is among the gaps of a version."""
+    pattern = rule_text(aid_id, rule_id, reader)
+    assert any(pattern.match(gap) for gap in gaps), f"{rule_id} not among the gaps {list(gaps)}"
+
+
+def has_gap(aid_id: str, gaps, rule_id: str, reader: str = "pro") -> bool:
+    pattern = rule_text(aid_id, rule_id, reader)
+    return any(pattern.match(gap) for gap in gaps)
