@@ -127,3 +127,22 @@ def assert_gap(aid_id: str, gaps, rule_id: str, reader: str = "pro") -> None:
 def has_gap(aid_id: str, gaps, rule_id: str, reader: str = "pro") -> bool:
     pattern = rule_text(aid_id, rule_id, reader)
     return any(pattern.match(gap) for gap in gaps)
+
+
+def is_placed(aid_id: str, voice, section: str, rule_id: str) -> bool:
+    """Whether the rule has its item in that section of the version (for `... is expected`)."""
+    assert_known(aid_id, rule_id)
+    return any(section in (sid, heading) and rule_id in rules for sid, heading, rules in
+               _sections(voice))
+
+
+def rule_item(aid_id: str, voice, rule_id: str):
+    """The one item the rule made in a version: to check what a builder or the answers filled
+    in, or that a source is named, without quoting the rule's own words."""
+    assert_known(aid_id, rule_id)
+    if isinstance(voice, dict):
+        items = [i for s in voice["sections"] for i in s["items"] if i.get("rule") == rule_id]
+    else:
+        items = [i for s in voice.sections for i in s.items if i.rule == rule_id]
+    assert len(items) == 1, f"{rule_id} made {len(items)} items in this version"
+    return items[0]
