@@ -146,3 +146,17 @@ def rule_item(aid_id: str, voice, rule_id: str):
         items = [i for s in voice.sections for i in s.items if i.rule == rule_id]
     assert len(items) == 1, f"{rule_id} made {len(items)} items in this version"
     return items[0]
+
+
+def rule_label(aid_id: str, rule_id: str, reader: str = "pro") -> str:
+    """A rule's label for a reader, from the content: to find its item where only text is left
+    (an HTML document). The label must name no other rule of the aid, so finding it is finding
+    this rule."""
+    assert_known(aid_id, rule_id)
+    rules = aids.load(aid_id).rules
+    label = next(rule for rule in rules if rule.id == rule_id).label_for(reader)
+    assert "{" not in label, f"{rule_id}'s label is filled in: {label!r}"
+    others = sorted(rule.id for rule in rules if rule.id != rule_id and
+                    rule.label_for(reader) == label)
+    assert not others, f"{rule_id}'s label {label!r} also names {others}"
+    return label
