@@ -160,3 +160,10 @@ def rule_label(aid_id: str, rule_id: str, reader: str = "pro") -> str:
                     rule.label_for(reader) == label)
     assert not others, f"{rule_id}'s label {label!r} also names {others}"
     return label
+
+
+def rule_of(aid_id: str, rule_id: str):
+    """The rule itself, as the content defines it (its label, its `watch`), once its id is
+    checked: for output that shows a rule's words without its id."""
+    assert_known(aid_id, rule_id)
+    return next(rule for rule in aids.load(aid_id).rules if rule.id == rule_id)
