@@ -48,6 +48,13 @@ def assert_known(aid_id: str, *ids: str) -> None:
     assert not unknown, f"no such rule in {aid_id}: {unknown}"
 
 
+def rule_of(aid_id: str, rule_id: str):
+    """The rule itself, as the content defines it (its label, its `watch`), once its id is
+    checked: for output that shows a rule's words without its id."""
+    assert_known(aid_id, rule_id)
+    return next(rule for rule in aids.load(aid_id).rules if rule.id == rule_id)
+
+
 def fired(aid_id: str, answers: dict) -> set[str]:
     """The ids of the rules that hold for valid answers (invalid answers fail the test)."""
     output = aids.run(aid_id, answers)
@@ -92,48 +99,19 @@ def rules_in(voice, section: str | None = None) -> list[str]:
             if section is None or section in (sid, heading) for rule in rules if rule]
 
 
+def is_placed(aid_id: str, voice, section: str, rule_id: str) -> bool:
+    """Whether the rule has its item in that section of the version (for `... is expected`)."""
+    assert_known(aid_id, rule_id)
+    return any(section in (sid, heading) and rule_id in rules
+               for sid, heading, rules in _sections(voice))
+
+
 def assert_placed(aid_id: str, voice, section: str, *ids: str) -> None:
     """Each named rule has its item in that section of the version."""
     assert_known(aid_id, *ids)
     found = rules_in(voice, section)
     missing = sorted(set(ids) - set(found))
     assert not missing, f"{missing} not in {section!r}, which holds {found}"
-
-
-def assert_absent(aid_id: str, voice, *ids: str) -> None:
-    """No named rule has an item anywhere in the version (the reader never reads it)."""
-    assert_known(aid_id, *ids)
-    found = sorted(set(ids) & set(rules_in(voice)))
-    assert not found, f"{found} are in this version"
-
-
-def rule_text(aid_id: str, rule_id: str, reader: str = "pro") -> re.Pattern:
-    """A rule's text for a reader as a pattern: its {placeholders} match whatever filled them.
-    For the points still open (gaps), which are plain texts without the rule's id."""
-    assert_known(aid_id, rule_id)
-    rule = next(rule for rule in aids.load(aid_id).rules if rule.id == rule_id)
-    template = rule.text_for(reader)
-    assert template, f"{rule_id} has no text for {reader}"
-    parts = re.split(r"\{[^{}]*\}", template)
-    return re.compile(".+?".join(re.escape(part) for part in parts) + r"\Z", re.DOTALL)
-
-
-def assert_gap(aid_id: str, gaps, rule_id: str, reader: str = "pro") -> None:
-    """The rule's point still open is among the gaps of a version."""
-    pattern = rule_text(aid_id, rule_id, reader)
-    assert any(pattern.match(gap) for gap in gaps), f"{rule_id} not among the gaps {list(gaps)}"
-
-
-def has_gap(aid_id: str, gaps, rule_id: str, reader: str = "pro") -> bool:
-    pattern = rule_text(aid_id, rule_id, reader)
-    return any(pattern.match(gap) for gap in gaps)
-
-
-def is_placed(aid_id: str, voice, section: str, rule_id: str) -> bool:
-    """Whether the rule has its item in that section of the version (for `... is expected`)."""
-    assert_known(aid_id, rule_id)
-    return any(section in (sid, heading) and rule_id in rules for sid, heading, rules in
-               _sections(voice))
 
 
 def rule_item(aid_id: str, voice, rule_id: str):
@@ -148,22 +126,24 @@ def rule_item(aid_id: str, voice, rule_id: str):
     return items[0]
 
 
+# Where only a rule's words are left: the points still open (plain texts), an HTML document.
+
+def assert_gap(aid_id: str, gaps, rule_id: str, reader: str = "pro") -> None:
+    """The rule's point still open is among the gaps of a version: its text for the reader,
+    with whatever filled its {placeholders}."""
+    template = rule_of(aid_id, rule_id).text_for(reader)
+    assert template, f"{rule_id} has no text for {reader}"
+    pattern = re.compile(".+?".join(re.escape(part) for part in re.split(r"\{[^{}]*\}", template))
+                         + r"\Z", re.DOTALL)
+    assert any(pattern.match(gap) for gap in gaps), f"{rule_id} not among the gaps {list(gaps)}"
+
+
 def rule_label(aid_id: str, rule_id: str, reader: str = "pro") -> str:
-    """A rule's label for a reader, from the content: to find its item where only text is left
-    (an HTML document). The label must name no other rule of the aid, so finding it is finding
-    this rule."""
-    assert_known(aid_id, rule_id)
-    rules = aids.load(aid_id).rules
-    label = next(rule for rule in rules if rule.id == rule_id).label_for(reader)
+    """A rule's label for a reader, from the content, to find its item by. The label must name
+    no other rule of the aid, so finding it is finding this rule."""
+    label = rule_of(aid_id, rule_id).label_for(reader)
     assert "{" not in label, f"{rule_id}'s label is filled in: {label!r}"
-    others = sorted(rule.id for rule in rules if rule.id != rule_id and
-                    rule.label_for(reader) == label)
+    others = sorted(rule.id for rule in aids.load(aid_id).rules
+                    if rule.id != rule_id and rule.label_for(reader) == label)
     assert not others, f"{rule_id}'s label {label!r} also names {others}"
     return label
-
-
-def rule_of(aid_id: str, rule_id: str):
-    """The rule itself, as the content defines it (its label, its `watch`), once its id is
-    checked: for output that shows a rule's words without its id."""
-    assert_known(aid_id, rule_id)
-    return next(rule for rule in aids.load(aid_id).rules if rule.id == rule_id)

@@ -278,8 +278,8 @@ def test_an_unsafe_situation_without_a_decision_for_a_long_time():
     assert not [rule for rule in placed(answers, "opschalen")
                 if rule.startswith("perspectief.opschalen_past_bij_")]
     # Shared parenting opens with where the family stands: return is still uncertain.
-    assert rules_in(pro, "gedeeld")[0] == "perspectief.gedeeld_waar_jullie_nu_staan_2"
     assert_known("perspectief", "perspectief.gedeeld_waar_jullie_nu_staan_2")
+    assert rules_in(pro, "gedeeld")[0] == "perspectief.gedeeld_waar_jullie_nu_staan_2"
     assert SHARED in out
 
 
