@@ -11,6 +11,7 @@ import pytest
 
 import aids
 from aids import answers_file, definition, document, family, web
+from aid_checks import rule_label
 from paths import ROOT
 
 EXAMPLES = ROOT / "tests" / "data" / "examples"
@@ -105,12 +106,16 @@ def test_the_safety_part_shows_once_and_each_aid_keeps_its_own_remarks():
         omgang={**danger, "contacten": [{**c, "pleger": "ja"} for c in contacts]}), TODAY), "pro")
     front = html[html.index('id="tw-doc-kader"'):html.index('id="tw-doc-analyse"')]
     assert html.count("Bekende gevaren") == 1 and "Bekende gevaren" in front
-    # What holds in every aid is said once, up front; each aid's own remark in its part.
-    assert html.count("Voordat je de versie voor ouders of voor de jongere deelt") == 1
-    assert "Voordat je de versie voor ouders of voor de jongere deelt" in front
+    # What holds in every aid is said once, up front; each aid's own remark in its part. The
+    # document holds text only: a remark is found by its rule's label, which names no other.
+    shared = rule_label("analyse", "kader.versie_ouders")
+    assert html.count(shared) == 1 and shared in front
     analyse = html[html.index('id="tw-doc-analyse"'):html.index('id="tw-doc-omgang"')]
     omgang = html[html.index('id="tw-doc-omgang"'):]
-    assert "Veiligheid eerst" in analyse and "Begeleid contact" in omgang
+    own_analyse = rule_label("analyse", "analyse.geweld_gevaar_kind")
+    own_omgang = rule_label("omgang", "omgang.pleger_begeleiding")
+    assert own_analyse in analyse and own_analyse not in front + omgang
+    assert own_omgang in omgang and own_omgang not in front + analyse
     assert '<a href="#tw-doc-kader">Veiligheid en wettelijk kader</a>' in html
 
 

@@ -19,6 +19,7 @@ from aids import catalogue, interventions
 from aids.interventions import Advice, Situation, SituationError, advise
 # The catalogue's own tests (test_catalogue.py) edit a copy of its data; one test here does too.
 from test_catalogue import CONTRA_ON_VIOLENCE, EKC_SOURCES, catalogue_copy  # noqa: F401
+from aid_checks import assert_placed, assert_silent, rule_item
 
 AID = aids.load("interventies")
 WORDS = catalogue.vocabulary()
@@ -258,16 +259,18 @@ def test_parenting_programmes_are_marked_in_the_catalogue():
 
 def test_unknown_age_gets_a_caution_only_on_help_for_some_ages():
     advice = advise(situation(None, "voorkomen", "gedrag_kind", "crisis"))
-    assert any("geen leeftijd" in c for c in option(advice, "mst").cautions)
-    assert not any("geen leeftijd" in c for c in option(advice, "families-first").cautions)
+    (caution,) = item_rule_texts("leeftijd_onbekend")
+    assert caution in option(advice, "mst").cautions
+    assert caution not in option(advice, "families-first").cautions
 
 
 def test_over_eighteen_without_lvb_gets_a_caution():
     without = advise(situation(19, "voorkomen", "meervoudig"))
     assert "iag" in fitting_ids(without)
-    assert any("Na het 18e jaar" in c for c in option(without, "iag").cautions)
+    (caution,) = item_rule_texts("na_achttien")
+    assert caution in option(without, "iag").cautions
     with_lvb = advise(situation(19, "voorkomen", "meervoudig", "lvb"))
-    assert not any("Na het 18e jaar" in c for c in option(with_lvb, "iag").cautions)
+    assert caution not in option(with_lvb, "iag").cautions
 
 
 def test_trauma_treatment_for_parents_ranks_first_when_a_parent_has_trauma():
@@ -294,25 +297,41 @@ def test_a_youths_loyalty_conflict_in_a_permanent_placement_has_help():
 
 # Combining help for parents and child ----------------------------------------------------
 
-def result_sections(age, phase, *concerns) -> dict[str, list[str]]:
+def answers_of(age, phase, *concerns) -> dict:
     answers = {"fase": phase, "zorgen": list(concerns)}
     if age is not None:
         answers["leeftijd"] = age
-    out = aids.run("interventies", answers)
+    return answers
+
+
+def result_sections(age, phase, *concerns) -> dict[str, list[str]]:
+    out = aids.run("interventies", answers_of(age, phase, *concerns))
     return {s["heading"]: [i["text"] for i in s["items"]] for s in out["result"]["sections"]}
 
 
 def test_combination_names_help_for_the_parents_and_for_the_child():
-    texts = result_sections(13, "terugkeer", "emotie_kind", "gedrag_kind", "opvoedvaardigheden")
-    (combine,) = [t for t in texts["Hulp voor ouders én kind"] if t.startswith("Combineer")]
-    assert "voor de ouders:" in combine and "Voor het kind:" in combine
+    answers = answers_of(13, "terugkeer", "emotie_kind", "gedrag_kind", "opvoedvaardigheden")
+    result = aids.run("interventies", answers)["result"]
+    combine = "interventies.combineren_combineer"
+    assert_placed("interventies", result, "Hulp voor ouders én kind", combine)
+    # It names an example of each: help for the parents and help for the child.
+    facts = interventions.facts(AID, answers)
+    assert facts["voorbeeld_ouders"] and facts["voorbeeld_kind"]
+    text = rule_item("interventies", result, combine)["text"]
+    assert facts["voorbeeld_ouders"] in text and facts["voorbeeld_kind"] in text
+    assert_silent("interventies", answers, "interventies.combineren_geen_hulp_voor_het_kind")
 
 
 def test_combination_says_when_help_for_the_child_is_missing():
-    texts = result_sections(10, "tijdens", "trauma_ouder")
-    assert any(t.startswith("Er staat geen hulp voor het kind zelf")
-               for t in texts["Hulp voor ouders én kind"])
-    assert any("(IVRK)" in t for t in texts["Hulp voor ouders én kind"])
+    answers = answers_of(10, "tijdens", "trauma_ouder")
+    result = aids.run("interventies", answers)["result"]
+    assert_placed("interventies", result, "Hulp voor ouders én kind",
+                  "interventies.combineren_geen_hulp_voor_het_kind",
+                  "interventies.combineren_recht_op_extra_zorg")
+    # The child's right is named with its source.
+    assert "(IVRK)" in rule_item("interventies", result,
+                                 "interventies.combineren_recht_op_extra_zorg")["text"]
+    assert_silent("interventies", answers, "interventies.combineren_combineer")
 
 
 def test_no_combination_before_a_placement():

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import aids
 from aids.dates import add_months, is_working_day
 from aids import engine, nazorg, render
+from aid_checks import assert_fires, assert_placed, assert_silent, rule_item
 
 AID = aids.load("nazorg")
 
@@ -46,15 +47,16 @@ def test_a_longer_plan_is_evaluated_at_least_every_six_months():
 
 
 def test_a_plan_shorter_than_twelve_months_is_allowed_with_a_warning():
-    result = evaluate({"terugkeer_datum": "2027-03-01", "duur_maanden": 6}).result
-    assert evaluate({"terugkeer_datum": "2027-03-01", "duur_maanden": 6}).errors == ()
-    warning = next(s for s in result.professional.sections if s.heading == "Let op")
-    assert any("Dit plan duurt 6 maanden. Vaak is steun" in i.text for i in warning.items)
+    short = {"terugkeer_datum": "2027-03-01", "duur_maanden": 6}
+    result = evaluate(short).result
+    assert evaluate(short).errors == ()
+    warning = "nazorg.letop_korter_dan_twaalf_maanden"
+    assert_fires("nazorg", short, warning)
+    assert_placed("nazorg", result.professional, "letop", warning)
+    assert "6 maanden" in rule_item("nazorg", result.professional, warning).text
     timeline = next(s for s in result.professional.sections if s.heading == "Tijdlijn")
     assert timeline.items[-1].label.endswith("maand 6, evaluatie")
-    twelve = evaluate({"terugkeer_datum": "2027-03-01"}).result
-    assert not any("Dit plan duurt" in i.text for s in twelve.professional.sections
-                   for i in s.items)
+    assert_silent("nazorg", {"terugkeer_datum": "2027-03-01"}, warning)
 
 
 @settings(max_examples=200, deadline=None)

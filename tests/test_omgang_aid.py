@@ -13,7 +13,8 @@ import pytest
 import aids
 from aids import answers_file, engine
 from aids.engine import AnswersError
-from aid_checks import SOUND, assert_same_family, own_gaps
+from aid_checks import (SOUND, assert_fires, assert_known, assert_same_family, assert_silent,
+                        own_gaps, rule_item, rules_in)
 from paths import ROOT
 from test_cli import run as cli
 
@@ -224,7 +225,9 @@ def test_a_toddler_without_a_safety_arrangement_gets_the_guideline_points():
     text = texts(voice)
     assert "de pleegouders zijn erbij, en steeds dezelfde verzorger haalt het kind op" in text
     # Methods for the contact from the catalogue, for her age: PCIT fits a girl of 2.
-    assert "passen bij de leeftijd van het kind:\nParent-Child Interaction Therapy (PCIT)" in text
+    assert_fires("omgang", answers, "omgang.methoden_leeftijd")
+    methods = rule_item("omgang", voice, "omgang.methoden_leeftijd").text
+    assert "\nParent-Child Interaction Therapy (PCIT)" in methods
     parents = evaluate(answers).result.parents
     assert parents.gaps == ("We hebben nog niet opgeschreven hoe het contact veilig blijft voor "
                             "jullie jongste kind.",)
@@ -347,46 +350,57 @@ TODDLER = {"leden": ["ouder1", "kind1"], "rol": {"ouder1": "moeder", "kind1": "z
                           "wie_brengt": "opvoeder"}]}
 
 
-def warnings(answers: dict) -> dict[str, str]:
+def warnings(answers: dict, *named: str) -> set[str]:
+    """The ids of the rules in the 'Let op' section (none when it is not there); the ids a test
+    names are checked to be rules of the aid first."""
+    if named:
+        assert_known("omgang", *named)
     voice = professional(answers)
-    section = next((s for s in voice.sections if s.heading == "Let op"), None)
-    return {item.label: item.text for item in section.items} if section else {}
+    return set(rules_in(voice, "letop")) if any(s.id == "letop" for s in voice.sections) else set()
+
+
+FIRST = "omgang.letop_eerste_contact"
+THIN = "omgang.letop_te_weinig_contact_voor_een_jong_kind"
+ALONE = "omgang.letop_begeleiding_bij_een_jong_kind"
+TAXI = "omgang.letop_halen_en_brengen"
 
 
 def test_a_well_arranged_toddler_gets_no_warning():
-    assert warnings(TODDLER) == {}
+    assert warnings(TODDLER) == set()
 
 
 def test_a_first_contact_weeks_after_the_placement_is_warned_about_with_its_source():
-    late = warnings({**TODDLER, "eerste_contact": "2027-03-22"})
-    assert "pas 21 dagen na de plaatsing" in late["Eerste contact"]
-    assert "(Richtlijn Uithuisplaatsing en terugplaatsing, 2023)" in late["Eerste contact"]
-    assert warnings({**TODDLER, "eerste_contact": "2027-03-08"}) == {}
+    answers = {**TODDLER, "eerste_contact": "2027-03-22"}
+    assert warnings(answers, FIRST) == {FIRST}
+    late = rule_item("omgang", professional(answers), FIRST).text
+    assert "21" in late  # the days the builder counted
+    assert "(Richtlijn Uithuisplaatsing en terugplaatsing, 2023)" in late
+    assert warnings({**TODDLER, "eerste_contact": "2027-03-08"}) == set()
 
 
 def test_contact_once_a_month_for_a_toddler_is_too_thin():
     monthly = {**TODDLER, "contacten": [{**TODDLER["contacten"][0], "frequentie": 1,
                                          "periode": "maand"}]}
-    assert "Te weinig contact voor een jong kind" in warnings(monthly)
+    assert THIN in warnings(monthly, THIN)
     older = {**monthly, "jongste_kind": "12_of_ouder"}
-    assert "Te weinig contact voor een jong kind" not in warnings(older)
+    assert THIN not in warnings(older, THIN)
 
 
 def test_no_guidance_for_a_toddler_while_return_is_the_goal():
     alone = {**TODDLER, "begeleiding_vorm": "geen",
              "contacten": [{**TODDLER["contacten"][0], "begeleid": "onbegeleid"}]}
-    assert "Begeleiding bij een jong kind" in warnings(alone)
-    assert "Begeleiding bij een jong kind" not in warnings({**alone, "perspectief": "blijvend"})
+    assert ALONE in warnings(alone, ALONE)
+    assert ALONE not in warnings({**alone, "perspectief": "blijvend"}, ALONE)
     # Grandmother's visit at the foster home without guidance is not the point.
     with_gran = {**TODDLER, "contacten": TODDLER["contacten"] + [
         {"wie": "oma", "frequentie": 1, "periode": "maand", "begeleid": "onbegeleid"}]}
-    assert warnings(with_gran) == {}
+    assert warnings(with_gran) == set()
 
 
 def test_a_taxi_at_the_hand_over_of_a_young_child():
     taxi = {**TODDLER, "contacten": [{**TODDLER["contacten"][0], "wie_brengt": "vervoer"}]}
-    assert "vaste verzorger" in warnings(taxi)["Halen en brengen"]
-    assert "Halen en brengen" not in warnings({**taxi, "jongste_kind": "4_tot_12"})
+    assert TAXI in warnings(taxi, TAXI)
+    assert TAXI not in warnings({**taxi, "jongste_kind": "4_tot_12"}, TAXI)
 
 
 def test_the_arrangement_is_set_at_the_decision_to_place():
@@ -408,8 +422,11 @@ def test_methods_for_contact_are_checked_against_the_age_as_every_aid_checks_it(
     out = aids.run("omgang", {"leeftijd_kind": age, "begeleiding_vorm": "methode"})
     text = out["text"]
     assert all(name in text for name in named) and not any(name in text for name in not_named)
-    rule = "omgang.methoden_leeftijd" if named else "omgang.geen_methode_leeftijd"
-    assert rule in out["rules"]
+    rules = ["omgang.methoden_leeftijd", "omgang.geen_methode_leeftijd"]
+    fits, none = rules if named else rules[::-1]
+    answers = {"leden": ["kind1"], "leeftijd_kind": age, "begeleiding_vorm": "methode"}
+    assert_fires("omgang", answers, fits)
+    assert_silent("omgang", answers, none, "omgang.methoden_zonder_leeftijd")
     # The one age check: the catalogue's, also used by the intervention aid.
     chosen = aids.run("interventies", {"leeftijd": age, "fase": "tijdens", "zorgen": ["contact"]})
     fitting = [i["label"] for s in chosen["result"]["sections"] if s["heading"] != "Past niet, en waarom"
@@ -420,5 +437,7 @@ def test_methods_for_contact_are_checked_against_the_age_as_every_aid_checks_it(
 
 def test_without_the_age_each_method_says_its_ages():
     out = aids.run("omgang", {"begeleiding_vorm": "onbekend"})
-    assert "omgang.methoden_zonder_leeftijd" in out["rules"]
+    answers = {"leden": ["kind1"], "begeleiding_vorm": "onbekend"}
+    assert_fires("omgang", answers, "omgang.methoden_zonder_leeftijd")
+    assert_silent("omgang", {**answers, "leeftijd_kind": 9}, "omgang.methoden_zonder_leeftijd")
     assert "Parent-Child Interaction Therapy (PCIT) (2 tot en met 6 jaar)" in out["text"]

@@ -11,6 +11,7 @@ import re
 import aids
 from aids import answers_file, catalogue, definition, overview, web
 import training_pages
+from aid_checks import fired, rule_of
 
 CASES = {case.id: case for case in catalogue.cases()}
 
@@ -82,12 +83,26 @@ def test_three_groups_side_by_side_with_a_summary_and_the_difference_marked():
 
 
 def test_the_result_of_each_group_is_compared_item_by_item():
-    html = overview.html(three_groups())
+    groups = three_groups()
+    html = overview.html(groups)
     against = question(html, "Wat pleit tegen terugkeer nu")
-    assert "Veiligheid (2 van 3)" in against["cells"][2] and "Veiligheid" not in against["cells"][0]
-    assert against["summary"] == "Alle 3 groepen kozen: Ouder; Omgeving. Verder verschillen ze."
+    # Items are compared by their labels, which the rules give (content, not this test).
+    safety, parent, surroundings, network = (rule_of("perspectief", f"perspectief.tegen_{name}")
+                                             for name in ("veiligheid", "ouder", "omgeving",
+                                                          "netwerk"))
+    # The second group has worries about safety, the third finds it unsafe: another rule, with
+    # the same label; the first group neither.
+    answers = [answers_file.load_text(aids.load("perspectief"), g["text"]).answers for g in groups]
+    unsafe = rule_of("perspectief", "perspectief.tegen_veiligheid_2")
+    assert unsafe.label == safety.label
+    assert [{safety.id, unsafe.id} & fired("perspectief", a) for a in answers] == [
+        set(), {safety.id}, {unsafe.id}]
+    assert f"{safety.label} (2 van 3)" in against["cells"][2]
+    assert safety.label not in against["cells"][0]
+    assert against["summary"] == (f"Alle 3 groepen kozen: {parent.label}; {surroundings.label}. "
+                                  "Verder verschillen ze.")
     assert against["differs"] == [False, False, False]  # marked option by option instead
-    assert '<li class="tw-ov-item--differs">Netwerk' in html
+    assert f'<li class="tw-ov-item--differs">{network.label}' in html
 
 
 def test_numbers_and_dates_are_compared_and_a_range_is_said():
@@ -129,7 +144,8 @@ def test_the_safety_part_comes_once_as_its_own_group_first():
     assert html.count("</span> Welke maatregel geldt er nu?</h3>") == 1
     flags = question(html, "Gevaren en tegenspraak die het hulpmiddel aanwijst")
     assert flags["where"].startswith(kader.step.title)
-    assert "geen veiligheidsplan" in flags["cells"][0]
+    # A flag is shown in the words of its rule's `watch`.
+    assert rule_of("omgang", "kader.veiligheidsplan_ontbreekt").watch in flags["cells"][0]
 
 
 def test_files_of_several_aids_say_which_aid_each_answer_comes_from():

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 import aids
 from aids import engine, render, web
 from aids.engine import AnswersError
-from aid_checks import assert_same_family
+from aid_checks import (assert_gap, assert_known, assert_placed, assert_same_family, assert_silent,
+                        is_placed, rule_item, rules_in)
 from paths import ROOT
 from strategies import answers as answers_for
 from test_cli import run as cli
@@ -65,6 +66,16 @@ def everything(result: engine.Result) -> str:
 
 def arguments(answers: dict) -> dict[str, dict[str, str]]:
     return {k: v for k, v in sections(answers).items() if k in ARGUMENTS}
+
+
+def professional(answers: dict):
+    """The professional's version of the result, to find the rules' items in."""
+    return evaluate(answers).result.professional
+
+
+def placed(answers: dict, section: str) -> set[str]:
+    """The ids of the rules with an item in a section (by id) of the professional's version."""
+    return set(rules_in(professional(answers), section))
 
 
 # The definition ------------------------------------------------------------------------
@@ -189,23 +200,27 @@ def test_example_file_fills_every_step_and_is_valid():
     assert out["Wat jullie samen bespraken"]["Gezinsleden en betrokkenen"] == (
         "moeder, M.; dochter, 7 jaar, woont in een pleeggezin; tante van moederskant")
     assert out["Wat jullie samen bespraken"]["Datum van de plaatsing"] == "31 januari 2027"
-    assert out["Wat jullie samen bespraken"]["Tijd ergens anders"] == (
-        "Op de datum van het gesprek woont het kind 8 maanden ergens anders.")
+    time = rule_item("perspectief", evaluation.result.professional,
+                     "perspectief.bespraken_tijd_ergens_anders")
+    assert "8 maanden" in time.text
 
 
 def test_a_mother_who_only_attends_help_with_safety_worries_and_a_weak_network():
     """Fictional: a father follows a parenting course every week, but nobody has seen him do
     anything differently with his son; there are worries about safety; few people help."""
-    out = sections({"leden": ["ouder1", "kind1"], "gedrag_gezien": "alleen_hulp",
-                    "veiligheid_nu": "zorgen", "netwerk_sterkte": "zwak",
-                    "terugkeer_mogelijk": "mogelijk", "vastgelopen": "nee"})
-    against = out[AGAINST]
-    assert "alleen gezien dat ouders hulp volgen" in against["Verandering in de opvoeding"]
-    assert "(Evident Change, 2023)" in against["Verandering in de opvoeding"]
-    assert set(against) == {"Verandering in de opvoeding", "Netwerk", "Veiligheid"}
-    assert "tijdens de omgang" in out[TODO]["Verandering in de opvoeding"]
-    assert "veiligheidsplan" in out[TODO]["Veiligheid"]
-    assert "familienetwerkberaad (NJi, Samenwerken aan terug naar huis, z.j.)" in out[TODO]["Netwerk"]
+    answers = {"leden": ["ouder1", "kind1"], "gedrag_gezien": "alleen_hulp",
+               "veiligheid_nu": "zorgen", "netwerk_sterkte": "zwak",
+               "terugkeer_mogelijk": "mogelijk", "vastgelopen": "nee"}
+    out, pro = sections(answers), professional(answers)
+    assert placed(answers, "tegen") == {"perspectief.tegen_verandering_in_de_opvoeding",
+                                        "perspectief.tegen_netwerk", "perspectief.tegen_veiligheid"}
+    # The sources are named.
+    assert "(Evident Change, 2023)" in rule_item(
+        "perspectief", pro, "perspectief.tegen_verandering_in_de_opvoeding").text
+    assert "(NJi, Samenwerken aan terug naar huis, z.j.)" in rule_item(
+        "perspectief", pro, "perspectief.moet_netwerk_2").text
+    assert_placed("perspectief", pro, "moet", "perspectief.moet_verandering_in_de_opvoeding",
+                  "perspectief.moet_veiligheid", "perspectief.moet_netwerk_2")
     # For and against stand side by side, even when one side is empty.
     assert list(out[FOR]) == ["Nog niets genoteerd"]
     assert SHARED not in out and ROUTES not in out
@@ -218,15 +233,20 @@ def test_a_favourable_situation_still_lists_both_sides_and_asks_the_key_question
                "netwerk_sterkte": "sterk", "veiligheid_nu": "veilig",
                "terugkeer_mogelijk": "mogelijk", "vastgelopen": "nee",
                **{f"balans_{d}_{w}": "evenwicht" for d in DOMAINS for w in ("nu", "terug")}}
-    out = sections(answers)
-    assert set(out[FOR]) == {"Verandering in de opvoeding", "Ouder", "Kind", "Gezin",
-                             "Omgeving", "Netwerk", "Veiligheid"}
+    out, pro = sections(answers), professional(answers)
+    assert placed(answers, "voor") == {
+        "perspectief.voor_verandering_in_de_opvoeding", "perspectief.voor_ouder",
+        "perspectief.voor_kind", "perspectief.voor_gezin", "perspectief.voor_omgeving",
+        "perspectief.voor_netwerk", "perspectief.voor_veiligheid"}
     assert list(out[AGAINST]) == ["Nog niets genoteerd"]
-    assert "Een evenwicht is kwetsbaar" in out[FOR]["Gezin"]
+    # The builder's words on a balance in evenwicht (perspectief.toml [texts], no rule of its own).
+    assert "Een evenwicht is kwetsbaar" in rule_item("perspectief", pro,
+                                                     "perspectief.voor_gezin").text
     assert UNCLEAR not in out and TODO not in out
-    questions = out[QUESTIONS]
-    assert "gedragswetenschapper moet betrokken zijn" in questions["Wie beslist mee"]
-    assert "(Richtlijn Uithuisplaatsing en terugplaatsing, 2023)" in questions["Goed genoeg"]
+    assert_placed("perspectief", pro, "vragen", "perspectief.vragen_wie_beslist_mee",
+                  "perspectief.vragen_goed_genoeg")
+    assert "(Richtlijn Uithuisplaatsing en terugplaatsing, 2023)" in rule_item(
+        "perspectief", pro, "perspectief.vragen_goed_genoeg").text
     assert SHARED not in out and ROUTES not in out
 
 
@@ -240,19 +260,26 @@ def test_an_unsafe_situation_without_a_decision_for_a_long_time():
                "terugkeer_mogelijk": "onzeker"}
     evaluation = evaluate(answers)
     assert "vast_waarop" not in evaluation.visible
-    out = sections(answers)
-    assert "veilig en haalbaar" in out[AGAINST]["Veiligheid"]
-    assert "meldcode" in out[TODO]["Veiligheid"]
-    assert "(Jeugdbescherming, 2025)" in out[TODO]["Het kind horen"]
-    assert "14 maanden" in out[QUESTIONS]["Tijd"]
+    out, pro = sections(answers), evaluation.result.professional
+    # Not safe now: the stronger remark against, and the meldcode among what must happen.
+    assert_placed("perspectief", pro, "tegen", "perspectief.tegen_veiligheid_2")
+    assert_placed("perspectief", pro, "moet", "perspectief.moet_veiligheid_2",
+                  "perspectief.moet_het_kind_horen")
+    assert "(Jeugdbescherming, 2025)" in rule_item("perspectief", pro,
+                                                   "perspectief.moet_het_kind_horen").text
+    assert "14 maanden" in rule_item("perspectief", pro, "perspectief.vragen_tijd").text
     # The Beoordelingsboog's 3 to 6 months belong to foster care: not said here.
-    assert "3 tot 6 maanden" not in render.result_text(evaluate(answers).result)
-    routes = out[ROUTES]
-    assert "IVRK, artikel 25" in routes["Als het besluit uitblijft"]
+    assert_silent("perspectief", answers, "perspectief.vragen_beoordelingsboog")
+    assert_placed("perspectief", pro, "opschalen",
+                  "perspectief.opschalen_als_het_besluit_uitblijft")
+    assert "IVRK, artikel 25" in rule_item(
+        "perspectief", pro, "perspectief.opschalen_als_het_besluit_uitblijft").text
     # The hidden answer does not mark a route.
-    assert not any("Dit past bij wat jullie kozen" in text for text in routes.values())
-    shared = next(s for s in evaluation.result.professional.sections if s.heading == SHARED)
-    assert shared.items[0].text.startswith("Het is nog onzeker of het kind terug kan.")
+    assert not [rule for rule in placed(answers, "opschalen")
+                if rule.startswith("perspectief.opschalen_past_bij_")]
+    # Shared parenting opens with where the family stands: return is still uncertain.
+    assert_known("perspectief", "perspectief.gedeeld_waar_jullie_nu_staan_2")
+    assert rules_in(pro, "gedeeld")[0] == "perspectief.gedeeld_waar_jullie_nu_staan_2"
     assert SHARED in out
 
 
@@ -262,16 +289,20 @@ def test_a_return_that_seems_impossible_opens_shared_parenting_in_both_voices():
     answers = {"leden": ["ouder1", "kind1"], "veiligheid_nu": "zorgen",
                "terugkeer_mogelijk": "niet_mogelijk",
                "gedeeld_rol": "Moeder gaat mee naar de oudergesprekken op school."}
-    out = sections(answers)
+    out, result = sections(answers), evaluate(answers).result
     shared = out[SHARED]
-    assert "gedeeld opvoederschap eruit kan zien (Jeugdbescherming, 2025)" in shared[
-        "Gedeeld opvoederschap"]
+    assert_placed("perspectief", result.professional, "gedeeld",
+                  "perspectief.gedeeld_waar_jullie_nu_staan",
+                  "perspectief.gedeeld_gedeeld_opvoederschap",
+                  "perspectief.gedeeld_om_samen_te_bespreken",
+                  "perspectief.gedeeld_wat_we_nog_niet_weten")
+    assert "(Jeugdbescherming, 2025)" in rule_item(
+        "perspectief", result.professional, "perspectief.gedeeld_gedeeld_opvoederschap").text
     assert shared["Rol van ouders bij gedeeld opvoederschap"] == (
         "Moeder gaat mee naar de oudergesprekken op school.")
-    assert "bezoekregeling" in shared["Om samen te bespreken"]
-    assert "Over de resultaten staat in onze bronnen nog niets" in shared["Wat we nog niet weten"]
+    assert_placed("perspectief", result.parents, "gedeeld",
+                  "perspectief.gedeeld_gedeeld_opvoederschap")
     parents = sections(answers, parents=True)["Als het kind niet terug naar huis kan"]
-    assert "blijven jullie de ouders" in parents["Samen opvoeden"]
     assert parents["Jullie rol als ouders"] == "Moeder gaat mee naar de oudergesprekken op school."
 
 
@@ -289,45 +320,50 @@ def test_shared_parenting_only_when_return_is_uncertain_or_not_possible(outlook,
     assert has_role is (outlook == "niet_mogelijk")
 
 
+FITS = "perspectief.opschalen_past_bij_"
+
+
 @pytest.mark.parametrize(("stuck", "on", "fits"), [
-    ("niet_verder", ["hulp_komt_niet"], {"Past bij: de hulp komt er niet": "regionale expertteam"}),
-    ("niet_verder", ["regels"], {"Past bij: regels blokkeren": "leiding"}),
-    ("niet_verder", ["oneens", "hulp_komt_niet"], {
-        "Past bij: professionals zijn het oneens": "Raad voor de Kinderbescherming",
-        "Past bij: de hulp komt er niet": "doorbraaktafel"}),
-    ("niet_verder", ["complex"], {"Past bij: een ingewikkelde vraag zonder passende hulp":
-                                  "bovenregionale expertisenetwerk"}),
-    ("niet_verder", ["geschil"], {"Past bij: ouders of kind zijn het oneens met een beslissing":
-                                  "geschillenregeling"}),
-    ("niet_verder", [], {}),
-    ("geen_besluit", [], {}),
+    ("niet_verder", ["hulp_komt_niet"], {"de_hulp_komt_er_niet"}),
+    ("niet_verder", ["regels"], {"regels_blokkeren"}),
+    ("niet_verder", ["oneens", "hulp_komt_niet"], {"professionals_zijn_het_oneens",
+                                                   "de_hulp_komt_er_niet"}),
+    ("niet_verder", ["complex"], {"een_ingewikkelde_vraag_zonder"}),
+    ("niet_verder", ["geschil"], {"ouders_of_kind_zijn_het_oneen"}),
+    ("niet_verder", [], set()),
+    ("geen_besluit", [], set()),
 ])
 def test_when_stuck_every_formal_route_shows_once_with_what_fits(stuck, on, fits):
-    out = sections({"leden": ["kind1"], "veiligheid_nu": "veilig", "vastgelopen": stuck,
-                    "vast_waarop": on})
-    routes = out[ROUTES]
-    for name in ("Regionaal expertteam", "Bovenregionaal expertisenetwerk", "Doorbraaktafel",
-                 "Management en bestuurders", "Raad voor de Kinderbescherming",
-                 "Geschillenregeling"):
-        assert name in routes
-    assert {label: text for label, text in routes.items() if label.startswith("Past bij")}.keys() \
-        == fits.keys()
-    for label, part in fits.items():
-        assert part in routes[label]
-    # K2's routes are examples, not a complete list; the perspectiefbesluit is not a dispute.
-    assert "niet als volledige lijst" in routes["Over deze routes"]
-    assert "(Hoge Raad, 1 september 2023)" in routes["Geschillenregeling"]
-    assert "eerst met het gezin" in routes["Eerst"]
-    assert ("Welke route?" in routes) is (stuck == "niet_verder" and not on)
+    answers = {"leden": ["kind1"], "veiligheid_nu": "veilig", "vastgelopen": stuck,
+               "vast_waarop": on}
+    pro = professional(answers)
+    routes = rules_in(pro, "opschalen")
+    assert len(routes) == len(set(routes))
+    # Every formal route; first with the family; K2's routes are examples, not a complete list.
+    assert_placed("perspectief", pro, "opschalen", *(
+        f"perspectief.opschalen_{name}" for name in (
+            "regionaal_expertteam", "bovenregionaal_expertisenetwerk", "doorbraaktafel",
+            "management_en_bestuurders", "raad_voor_de_kinderbescherming", "geschillenregeling",
+            "eerst", "over_deze_routes")))
+    # What fits the answers, and nothing else.
+    if fits:
+        assert_known("perspectief", *(FITS + fit for fit in fits))
+    assert {rule for rule in routes if rule.startswith(FITS)} == {FITS + fit for fit in fits}
+    # The perspectiefbesluit is not a dispute: the source says so.
+    assert "(Hoge Raad, 1 september 2023)" in rule_item(
+        "perspectief", pro, "perspectief.opschalen_geschillenregeling").text
+    assert is_placed("perspectief", pro, "opschalen", "perspectief.opschalen_welke_route") is (
+        stuck == "niet_verder" and not on)
 
 
 def test_the_beoordelingsboog_term_only_in_foster_care():
     base = {"leden": ["kind1"], "veiligheid_nu": "veilig", "plaatsing_datum": "2027-01-10",
             "datum_gesprek": "2027-05-10"}
-    foster = sections({**base, "plaatsingsvorm": "pleeggezin"})[QUESTIONS]
-    assert "binnen 3 tot 6 maanden" in foster["Beoordelingsboog"]
+    foster = professional({**base, "plaatsingsvorm": "pleeggezin"})
+    assert_placed("perspectief", foster, "vragen", "perspectief.vragen_beoordelingsboog")
     for other in ("gezinshuis", "residentieel"):
-        assert "Beoordelingsboog" not in sections({**base, "plaatsingsvorm": other})[QUESTIONS]
+        assert_silent("perspectief", {**base, "plaatsingsvorm": other},
+                      "perspectief.vragen_beoordelingsboog")
 
 
 def test_the_childs_age_and_the_acceptable_term_are_recorded_and_weighed():
@@ -337,8 +373,11 @@ def test_the_childs_age_and_the_acceptable_term_are_recorded_and_weighed():
     out = sections(answers)
     assert out["Wat jullie samen bespraken"]["Leeftijd van het kind"] == "2"
     assert out["De afwegingen"]["Aanvaardbare termijn"] == "Binnen drie maanden: hij is pas twee."
-    assert "in 2022 geschrapt" in out["De afwegingen"]["Over de termijn"]
-    assert "leeftijd en duur mee te wegen" in out[QUESTIONS]["Leeftijd en tijd"]
+    pro = professional(answers)
+    assert_placed("perspectief", pro, "afwegingen", "perspectief.afwegingen_over_de_termijn")
+    assert_placed("perspectief", pro, "vragen", "perspectief.vragen_leeftijd_en_tijd")
+    assert_silent("perspectief", {**answers, "leeftijd_kind": ""},
+                  "perspectief.vragen_leeftijd_en_tijd")
     gaps = evaluate({**answers, "aanvaardbare_termijn": ""}).result.gaps
     assert any("binnen welke termijn" in g for g in gaps)
 
@@ -347,12 +386,18 @@ def test_the_three_considerations_are_argued_not_scored():
     answers = {"leden": ["kind1"], "veiligheid_nu": "veilig", "afweging_balans": "nee",
                "afweging_termijn": "nee", "afweging_anders": ["hulp", "langer"],
                "factoren_gunstig": ["willen"], "factoren_lastig": ["psychisch", "lang"]}
-    out = sections(answers)
-    assert "nog niet hersteld" in out[AGAINST]["Balans nog niet hersteld"]
-    assert "Andere of extra hulp; Een langere plaatsing" in out[TODO][
-        "Wat nodig is volgens de afwegingen"]
-    assert "Geen factor beslist alleen" in out[FOR]["Uit onderzoek naar pleegzorg"]
-    assert "tien factoren" in out["De afwegingen"]["Over deze afwegingen"]
+    pro = professional(answers)
+    assert_placed("perspectief", pro, "tegen", "perspectief.tegen_balans_nog_niet_hersteld",
+                  "perspectief.tegen_uit_onderzoek_naar_pleegzorg")
+    assert_placed("perspectief", pro, "moet", "perspectief.moet_wat_nodig_is_volgens_de_afwegingen")
+    # The options chosen are named.
+    assert "Andere of extra hulp; Een langere plaatsing" in rule_item(
+        "perspectief", pro, "perspectief.moet_wat_nodig_is_volgens_de_afwegingen").text
+    assert_placed("perspectief", pro, "voor", "perspectief.voor_uit_onderzoek_naar_pleegzorg")
+    # That no factor decides on its own is the point of the remark: its words are checked.
+    assert "Geen factor beslist alleen" in rule_item(
+        "perspectief", pro, "perspectief.voor_uit_onderzoek_naar_pleegzorg").text
+    assert_placed("perspectief", pro, "afwegingen", "perspectief.afwegingen_over_deze_afwegingen")
     assert not VERDICT.search(everything(evaluate(answers).result))
 
 
@@ -384,17 +429,23 @@ def test_every_domain_answer_changes_the_arguments(question):
 
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_more_load_at_return_is_an_argument_against_with_what_must_still_happen(domain):
-    name = domain.capitalize()
-    out = sections({"leden": ["kind1"], "veiligheid_nu": "veilig",
-                    f"balans_{domain}_nu": "kracht", f"balans_{domain}_terug": "last"})
-    assert "naar verwachting de draaglast groter" in out[AGAINST][name]
-    assert "Juist de terugkeer lijkt de balans te verstoren" in out[AGAINST][name]
-    assert name in out[TODO]
-    assert re.search(r"\((Richtlijn|NJi|advies van Thuiswijzer)", out[TODO][name])
-    assert name not in out[FOR]
-    balanced = sections({"leden": ["kind1"], "veiligheid_nu": "veilig",
-                         f"balans_{domain}_terug": "kracht"})
-    assert name in balanced[FOR] and TODO not in balanced
+    answers = {"leden": ["kind1"], "veiligheid_nu": "veilig",
+               f"balans_{domain}_nu": "kracht", f"balans_{domain}_terug": "last"}
+    pro = professional(answers)
+    assert_placed("perspectief", pro, "tegen", f"perspectief.tegen_{domain}")
+    # The balance in the builder's words (perspectief.toml [texts], no rule of their own).
+    against = rule_item("perspectief", pro, f"perspectief.tegen_{domain}").text
+    assert "naar verwachting de draaglast groter" in against
+    assert "Juist de terugkeer lijkt de balans te verstoren" in against
+    assert_placed("perspectief", pro, "moet", f"perspectief.moet_{domain}")
+    assert re.search(r"\((Richtlijn|NJi|advies van Thuiswijzer)",
+                     rule_item("perspectief", pro, f"perspectief.moet_{domain}").text)
+    assert_silent("perspectief", answers, f"perspectief.voor_{domain}")
+    balanced = {"leden": ["kind1"], "veiligheid_nu": "veilig", f"balans_{domain}_terug": "kracht"}
+    assert_placed("perspectief", professional(balanced), "voor", f"perspectief.voor_{domain}")
+    assert_silent("perspectief", balanced, f"perspectief.tegen_{domain}",
+                  f"perspectief.moet_{domain}")
+    assert TODO not in sections(balanced)
 
 
 def test_the_verdict_pattern_would_catch_a_verdict_or_a_score():
@@ -429,22 +480,27 @@ def test_any_answers_give_a_result_in_both_voices_never_a_verdict(answers):
 
 def test_time_question_from_six_months_and_a_decision_date_before_the_conversation_is_a_gap():
     base = {"leden": ["kind1"], "veiligheid_nu": "veilig", "plaatsing_datum": "2027-01-10"}
-    five = sections(dict(base, datum_gesprek="2027-07-09"))
-    assert "Tijd" not in five[QUESTIONS]
-    assert "5 maanden" in five["Wat jullie samen bespraken"]["Tijd ergens anders"]
-    six = sections(dict(base, datum_gesprek="2027-07-10"))
-    assert "6 maanden" in six[QUESTIONS]["Tijd"]
-    gaps = evaluate(dict(base, datum_gesprek="2027-07-10", besluit_datum="2027-05-01")).result.gaps
-    assert ("De datum van het besluit ligt vóór de datum van dit gesprek. Kies een latere datum, "
-            "of pas de datum aan.") in gaps
+    five = dict(base, datum_gesprek="2027-07-09")
+    assert_silent("perspectief", five, "perspectief.vragen_tijd")
+    assert "5 maanden" in rule_item("perspectief", professional(five),
+                                    "perspectief.bespraken_tijd_ergens_anders").text
+    six = dict(base, datum_gesprek="2027-07-10")
+    assert "6 maanden" in rule_item("perspectief", professional(six),
+                                    "perspectief.vragen_tijd").text
+    early = evaluate(dict(six, besluit_datum="2027-05-01")).result.gaps
+    assert_gap("perspectief", early, "perspectief.open_datum_van_het_besluit")
+    assert_silent("perspectief", dict(six, besluit_datum="2027-08-01"),
+                  "perspectief.open_datum_van_het_besluit")
 
 
 def test_gaps_name_what_is_still_missing_in_both_voices():
     result = evaluate({"leden": ["kind1"], "veiligheid_nu": "veilig",
                        "balans_ouder_nu": "kracht", "balans_ouder_terug": "kracht",
                        "balans_kind_nu": "last"}).result
-    assert ("Bij draaglast en draagkracht is nog niet alles gekozen: kind, bij terugkeer, gezin, "
-            "nu, gezin, bij terugkeer, omgeving, nu, omgeving, bij terugkeer.") in result.gaps
+    assert_gap("perspectief", result.gaps, "perspectief.open_draaglast_en_draagkracht")
+    # The builder names what is still missing, in order.
+    assert any(gap.endswith(": kind, bij terugkeer, gezin, nu, gezin, bij terugkeer, omgeving, "
+                            "nu, omgeving, bij terugkeer.") for gap in result.gaps)
     assert "Wat het kind zelf wil, staat er nog niet. Schrijf het op in de woorden van het kind." \
         in result.gaps
     assert "We hebben nog niet opgeschreven wat het kind zelf wil." in result.parents.gaps

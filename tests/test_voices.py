@@ -21,6 +21,7 @@ from aids import catalogue, engine, render
 from aids.definition import PARENTS, PRO, YOUTH, shared_part
 from aids.result import Result
 from aids.texts import text
+from aid_checks import assert_known, assert_placed, rule_item, rules_in
 from paths import ROOT
 from voice_checks import (SCORES, doubled_label, flesch_douma, professional_lines, prose,
                           unexplained)
@@ -228,17 +229,20 @@ def test_the_young_persons_version_says_what_is_planned_what_they_said_and_their
     assert headings[0] == "Het plan in het kort"  # the plan in their words comes first
     assert headings[-2:] == ["Met wie kun je praten?", "Jouw rechten"]
     said = next(s for s in youth.sections if s.id == "jongere")
-    assert [i.text for i in said.items] == [
+    assert [i.text for i in said.items][:2] == [
         "Ik wil naar huis. Maar ik wil niet dat die man nog komt.",
         "We hebben afgesproken dat de ex-partner van je moeder niet bij het contact is. Naar huis "
-        "gaan kan nog niet, omdat je eerst weer naar school moet gaan.",
-        # He did not want it shared: his version says so.
-        "Wat jij zei, staat niet in de versie voor je ouders. Jij kiest zelf of je deze versie aan "
-        "je ouders laat zien."]
-    assert "analyse.jongere_niet_gedeeld" in result.rules
-    rights = as_text(youth)
-    assert "Vanaf 12 jaar mag je dat zelf lezen" in rights and "Vanaf 16 jaar" in rights
-    assert "0800 0432" in rights and "088 555 1000" in rights
+        "gaan kan nog niet, omdat je eerst weer naar school moet gaan."]
+    # He did not want it shared: his version says so, last.
+    assert rules_in(youth, "jongere") == ["analyse.jongere_niet_gedeeld"]
+    assert said.items[-1].rule == "analyse.jongere_niet_gedeeld"
+    assert_known("analyse", "analyse.jongere_niet_gedeeld")
+    assert_placed("analyse", youth, "praten", "rechten.hulpverlener", "rechten.vertrouwenspersoon",
+                  "rechten.kindertelefoon")
+    assert_placed("analyse", youth, "rechten", "rechten.kinderrechter", "rechten.dossier")
+    # Whom to call: the numbers themselves are the point.
+    assert "0800 0432" in rule_item("analyse", youth, "rechten.kindertelefoon").text
+    assert "088 555 1000" in rule_item("analyse", youth, "rechten.vertrouwenspersoon").text
 
 
 def test_a_child_under_12_gets_the_short_version_to_read_aloud():
@@ -349,13 +353,14 @@ def test_every_parents_version_says_what_they_can_do_when_they_disagree():
             rules = [item.rule for item in section.items]
             assert rules[:2] == ["rechten.ouders_vertrouwenspersoon", "rechten.ouders_klacht"], name
     _, answers, result = fixture("perspectief-meisje-15")  # a measure: the court and a lawyer
-    assert {"rechten.ouders_rechter", "rechten.ouders_aanwijzing", "rechten.ouders_geschil"} \
-        <= set(result.rules)
-    assert "advocaat" in as_text(result.parents)
+    assert_placed("perspectief", result.parents, "oneens", "rechten.ouders_rechter",
+                  "rechten.ouders_aanwijzing", "rechten.ouders_geschil")
     _, _, result = fixture("nazorg-jongen-16")  # voluntary help: no court
-    assert "rechten.ouders_vrijwillig" in result.rules and "rechten.ouders_rechter" not in \
-        result.rules
-    assert "Meebeslissen over je hulp" in as_text(result.youth)
+    assert_placed("nazorg", result.parents, "oneens", "rechten.ouders_vrijwillig")
+    assert_known("nazorg", "rechten.ouders_rechter")
+    assert "rechten.ouders_rechter" not in result.rules
+    # Voluntary help: the young person decides about it too.
+    assert_placed("nazorg", result.youth, "rechten", "rechten.toestemming")
 
 
 def test_interventies_has_a_parents_version_and_no_version_for_the_young_person():
