@@ -18,8 +18,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from paths import ROOT, SITE
+
+# Property tests are deterministic: the same examples on every machine and every run (no stored
+# database, a seed from the test itself), and no clock decides a result (no deadline).
+settings.register_profile("thuiswijzer", derandomize=True, database=None, deadline=None,
+                          print_blob=True)
+settings.load_profile("thuiswijzer")
 
 BUILD_MARK = ROOT / "build" / ".built-by-test-run"
 # Fixtures that hand out something the build made; a test that asks for one needs the build.
@@ -47,7 +54,10 @@ def _run_id(config) -> str:
 @pytest.fixture(scope="session")
 def site(request) -> Path:
     """The built site, runtime and offline zip: built once per test run, as `make site` builds
-    them. Parallel workers wait for the first one's build instead of building again."""
+    them. Parallel workers wait for the first one's build instead of building again.
+    TW_REUSE_SITE=1 takes the site as it is, for a developer who just ran `make site`."""
+    if os.environ.get("TW_REUSE_SITE") == "1" and (SITE / "index.html").is_file():
+        return SITE
     run = _run_id(request.config)
     BUILD_MARK.parent.mkdir(exist_ok=True)
     with open(BUILD_MARK.with_suffix(".lock"), "w") as lock:

@@ -13,6 +13,7 @@ import aids
 from aids import answers_file, definition, document, family, web
 from aid_checks import rule_label
 from paths import ROOT
+from aids.contract import ATTRIBUTES as A
 
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 TODAY = dt.date(2027, 11, 1)
@@ -32,7 +33,7 @@ def family_of(*aid_ids: str, **changes) -> str:
 
 def version(html: object, reader: str) -> str:
     """One version of the documents: its <article>."""
-    found = re.search(rf'<article class="tw-document tw-document--{reader}" data-voice="{reader}">'
+    found = re.search(rf'<article class="tw-document tw-document--{reader}" {A["resultVoice"]}="{reader}">'
                       r'.*?</article>', str(html), re.S)
     return found.group(0) if found else ""
 

@@ -10,6 +10,7 @@ import pytest
 import aids
 from aids import engine, render, web
 from aids.engine import AnswersError
+from aids.contract import ATTRIBUTES as A
 
 AID = aids.load("analyse")
 
@@ -187,19 +188,19 @@ def test_every_text_field_carries_the_maximum_of_its_definition(aid_id):
 
 def test_static_form_has_every_field_and_the_contract_attributes():
     html = render.form_html(AID)
-    assert html.startswith('<form class="aid" data-aid="analyse" data-state="loading"')
+    assert html.startswith(f'<form class="aid" {A["aid"]}="analyse" {A["state"]}="loading"')
     for repeat in AID.repeats.values():
         for question in repeat.questions:
             for name in engine.field_names(AID, question, repeat):
-                assert f'data-field="{name}"' in html
-    assert "data-aid-output" in html and 'aria-live="polite"' in html
+                assert f'{A["field"]}="{name}"' in html
+    assert A["output"] in html and 'aria-live="polite"' in html
     for question in AID.questions.values():
         for name in engine.field_names(AID, question):
-            assert f'data-field="{name}"' in html
+            assert f'{A["field"]}="{name}"' in html
     assert "Stap 1 van 14</span> Wie horen bij het gezin?" in html
     assert "Stap 2 van 14</span> Veiligheid en wettelijk kader" in html
     assert "Stap 14 van 14</span> Controleer je antwoorden" in html
-    assert 'data-field="doelen.5.wanneer"' in html
+    assert f'{A["field"]}="doelen.5.wanneer"' in html
     # Every control has a label pointing at it.
     ids = re.findall(r'<(?:input|textarea) [^>]*id="([^"]+)"', html)
     for control in ids:
@@ -225,8 +226,8 @@ def test_the_check_page_names_members_by_their_roles():
 
 def test_the_form_marks_member_labels_for_the_roles():
     html = render.form_html(aids.load("analyse"))
-    assert '<label for="tw-analyse-leden-0" data-member-label="ouder1">Ouder 1</label>' in html
-    assert 'data-member-label="ouder1">Ouder 1</label>' in html.split('data-field="rol.ouder1"')[1]
+    assert f'<label for="tw-analyse-leden-0" {A["memberLabel"]}="ouder1">Ouder 1</label>' in html
+    assert f'{A["memberLabel"]}="ouder1">Ouder 1</label>' in html.split(f'{A["field"]}="rol.ouder1"')[1]
 
 
 def test_web_bridge_never_raises_on_garbage():

@@ -10,6 +10,7 @@ import pytest
 import aids
 from aids import catalogue, engine, family, render, web
 from test_cli import run as cli
+from aids.contract import ATTRIBUTES as A
 
 AID = aids.load("interventies")
 
@@ -36,8 +37,8 @@ def test_fitting_options_can_be_ticked_and_carried_to_the_plan():
     html = render.result_html(evaluation.result, picks=picks, carry=family.carry_target(AID))
     # A ticked box is an answer of the aid (its field), kept in the family file.
     assert ('<input type="checkbox" id="tw-meenemen-families-first" name="meenemen" '
-            'value="families-first" checked data-aid-pick>') in html
-    assert 'data-aid-carry="analyse" data-aid-carry-step="hulp"' in html
+            f'value="families-first" checked {A["pick"]}>') in html
+    assert f'{A["carry"]}="analyse" {A["carryStep"]}="hulp"' in html
     plan = aids.load("analyse")
     # Every option the intervention aid can offer is a choice in the plan.
     assert {o.value for o in plan.questions["hulp_keuze"].options} == {

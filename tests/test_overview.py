@@ -12,6 +12,7 @@ import aids
 from aids import answers_file, catalogue, definition, overview, web
 import training_pages
 from aid_checks import fired, rule_of
+from aids.contract import ATTRIBUTES as A
 
 CASES = {case.id: case for case in catalogue.cases()}
 
@@ -54,7 +55,7 @@ def question(html: str, label: str) -> dict:
                                      "</ul></section>"), re.S)
             return {"where": re.sub(r"<[^>]+>", "", where),
                     "summary": re.search(r'<p class="tw-ov-summary">(.*?)</p>', block).group(1),
-                    "agree": "data-agree" in block.split(">")[0],
+                    "agree": A["agree"] in block.split(">")[0],
                     "differs": ["--differs" in css for css, _ in answers],
                     "cells": [" ".join(re.sub(r"<[^>]+>", " ", body).split())
                               for _, body in answers]}
@@ -174,8 +175,8 @@ def test_members_are_named_by_their_roles():
 def test_the_groups_names_can_be_hidden_and_agreement_filtered():
     html = overview.html(three_groups())
     assert html.count('<span class="tw-ov-name"> (groep-1.json)</span>') > 10
-    assert "data-agree" in html and "data-tw-screen" in html
-    assert html.count("data-tw-screen") == 1 + html.count('class="tw-ov-question"')
+    assert A["agree"] in html and A["screen"] in html
+    assert html.count(A["screen"]) == 1 + html.count('class="tw-ov-question"')
 
 
 def test_typed_text_is_shown_as_text():

@@ -21,6 +21,7 @@ from aid_checks import (assert_gap, assert_known, assert_placed, assert_same_fam
 from paths import ROOT
 from strategies import answers as answers_for
 from test_cli import run as cli
+from aids.contract import ATTRIBUTES as A
 
 AID = aids.load("perspectief")
 EXAMPLE = json.loads((ROOT / "tests" / "data" / "examples" / "perspectief.json")
@@ -520,7 +521,7 @@ def test_web_bridge_renders_both_voices_and_offers_the_parents_print():
     saved = json.loads(response["family_json"])
     # The safety part is kept once for the family, beside the aid's own part.
     assert {**saved["aids"]["perspectief"]["answers"], **saved["veiligheid"]["answers"]} == EXAMPLE
-    assert 'data-aid-export="print-ouders"' in render.form_html(AID)
+    assert f'{A["export"]}="print-ouders"' in render.form_html(AID)
 
 
 def test_the_terminal_gives_the_result_of_the_example():

@@ -21,6 +21,7 @@ from aids.result import Item, Result, Section, Voice
 from paths import ROOT
 from markdown_readers import READERS, autolink, read, shown
 from strategies import markdown_text
+from aids.contract import ATTRIBUTES as A
 
 COMMONMARK = MarkdownIt("commonmark")
 EXAMPLES = ROOT / "tests" / "data" / "examples"
@@ -264,7 +265,7 @@ def test_for_and_against_are_one_pair_in_html():
     pairs = re.findall(r'<div class="aid-pair">(.*?)</div><section', html)
     assert len(pairs) == 2  # one per version
     for pair in pairs:
-        assert re.findall(r'data-section="(\w+)"', pair) == ["voor", "tegen"]
+        assert re.findall(fr'{A["section"]}="(\w+)"', pair) == ["voor", "tegen"]
 
 
 def test_blocks_group_short_answers_and_members_and_keep_long_texts_apart():

@@ -25,6 +25,7 @@ from aid_checks import assert_known, assert_placed, rule_item, rules_in
 from paths import ROOT
 from voice_checks import (SCORES, doubled_label, flesch_douma, professional_lines, prose,
                           unexplained)
+from aids.contract import ATTRIBUTES as A
 
 VOICES = ROOT / "tests" / "data" / "voices"
 EXAMPLES = ROOT / "tests" / "data" / "examples"
@@ -203,9 +204,9 @@ def test_each_version_is_its_own_document_in_html_text_and_markdown():
     html = render.result_html(result)
     for voice in result.voices:
         part = re.search(rf'<section class="aid-result aid-result--{voice.reader}" '
-                         rf'data-voice="{voice.reader}">(.*?)</section><section class="aid-result|'
+                         rf'{A["resultVoice"]}="{voice.reader}">(.*?)</section><section class="aid-result|'
                          rf'<section class="aid-result aid-result--{voice.reader}" '
-                         rf'data-voice="{voice.reader}">(.*)', html, re.S)
+                         rf'{A["resultVoice"]}="{voice.reader}">(.*)', html, re.S)
         assert part, voice.reader
         assert f'{render.version_name(voice)}</span> {voice.title}</h3><p class="aid-doc-label">' \
                f'gezin T.</p>' in html
