@@ -22,6 +22,10 @@ The page loads these as classic <script> files, which work over http and from fi
   offline zip leaves bin/ out;
 - manifest.json: the file list and the pinned versions.
 
+Each file is served by a name with its content's hash (worker.0123456789ab.js,
+bin/wasm-0.0123456789ab.bin): a new build has new names, so a host may mark these files as
+never changing (README, "Hosting"). manifest.json lists both names ("served").
+
     python scripts/build_runtime.py
 """
 
@@ -277,6 +281,13 @@ def base64_chunks(data: bytes) -> list[str]:
     return [base64.b64encode(part).decode("ascii") for part in chunks(data)]
 
 
+def hashed(name: str, data: bytes) -> str:
+    """The name a runtime file is served by: its content's hash before the extension, so a host
+    may let browsers keep it for good (the README says which headers)."""
+    stem, _, extension = name.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.{extension}"
+
+
 def data_scripts(name: str, parts: list[str]) -> list[tuple[str, str]]:
     return [(f"{name}-{i}.js", f'__twRuntime("{name}",{i},{len(parts)},"{part}");\n')
             for i, part in enumerate(parts)]
@@ -317,9 +328,12 @@ def read_wheel(directory: Path = OUT) -> dict[str, bytes]:
 
 def read_data(name: str, directory: Path = OUT) -> bytes:
     """The bytes one runtime file's data scripts carry, as the worker receives them."""
-    parts = sorted(directory.glob(f"{name}-*.js"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-    if not parts:
-        raise FileNotFoundError(f"{directory}/{name}-0.js: build the runtime first (make site)")
+    manifest = directory / "manifest.json"
+    if not manifest.is_file():
+        raise FileNotFoundError(f"{manifest}: build the runtime first (make site)")
+    served = json.loads(manifest.read_text())["served"]
+    count = sum(1 for plain in served if re.fullmatch(rf"{name}-\d+\.js", plain))
+    parts = [directory / served[f"{name}-{i}.js"] for i in range(count)]
     return b"".join(base64.b64decode(p.read_text().split('"')[-2]) for p in parts)
 
 
@@ -346,6 +360,7 @@ def build() -> Path:
     # sha256).
     bins = {name: [(f"bin/{name}-{i}.bin", part) for i, part in enumerate(pieces)]
             for name, pieces in parts.items()}
+    served = {plain: hashed(plain, data) for pieces in bins.values() for plain, data in pieces}
     runtime = {
         "files": {name: {"size": len(data), "gzip": name in GZIP, "holes": holes.get(name, [])}
                   for name, data in raw.items()},
@@ -365,12 +380,13 @@ def build() -> Path:
                            f"self.__twUnpackerSource = {json.dumps(unpacker)};\n")]
     for name, pieces in parts.items():
         files += data_scripts(name, [base64.b64encode(part).decode("ascii") for part in pieces])
+    served.update({plain: hashed(plain, text.encode("ascii")) for plain, text in files})
     for name, text in files:
-        (OUT / name).write_text(text, encoding="ascii")
+        (OUT / served[name]).write_text(text, encoding="ascii")
     (OUT / "bin").mkdir()
     for pieces in bins.values():
         for url, data in pieces:
-            (OUT / url).write_bytes(data)
+            (OUT / served[url]).write_bytes(data)
     manifest = {
         "pyodide": vendor.PINNED["pyodide"][0],
         "wheel": wheel.name,
@@ -378,9 +394,11 @@ def build() -> Path:
         "snapshot_holes": holes["snapshot"],
         "snapshot_copies": copies,
         "wheel_files": wheel_entries,
-        "files": [name for name, _ in files],
+        # Every file by its plain name and by the name it is served by (with its hash).
+        "served": served,
+        "files": [served[name] for name, _ in files],
         # What an http page fetches, chunk by chunk, with the integrity it asks for.
-        "bin": {name: [{"url": url, "integrity": "sha256-" + base64.b64encode(
+        "bin": {name: [{"url": served[url], "integrity": "sha256-" + base64.b64encode(
                     hashlib.sha256(data).digest()).decode("ascii")} for url, data in pieces]
                 for name, pieces in bins.items()},
     }

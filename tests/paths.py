@@ -14,6 +14,14 @@ for path in (ROOT, ROOT / "scripts"):
         sys.path.insert(0, str(path))
 
 
+def served(plain: str, runtime: Path = ROOT / "build" / "runtime") -> str:
+    """The name a runtime file is served by (with its content's hash, build_runtime.hashed), from
+    the build's manifest: served("worker.js"), served("bin/wasm-0.bin")."""
+    import json
+
+    return json.loads((runtime / "manifest.json").read_text())["served"][plain]
+
+
 def page_names() -> list[str]:
     """Every page the build writes (404 aside), known from the sources before anything is built:
     the pages in docs/ and the pages the build generates from the aids and the training cases."""

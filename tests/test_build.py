@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 
 import strategies
-from paths import DIST_ZIP, ROOT
+from paths import DIST_ZIP, ROOT, served
 
 import build_runtime
 from aids.contract import ATTRIBUTES as A
@@ -83,7 +83,7 @@ def test_the_untouched_copy_builds_and_with_a_site_url_has_a_sitemap_and_canonic
 
 
 def test_worker_is_a_classic_script_without_module_syntax(runtime):
-    source = (runtime / "worker.js").read_text()
+    source = (runtime / served("worker.js")).read_text()
     assert "import.meta" not in source and "export default" not in source
     assert source.startswith("self.__twWorkerSource = ")
 
@@ -106,7 +106,7 @@ def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker(runtime):
     for chunk in chunks:
         assert hashlib.sha256(base64.b64decode(chunk)).hexdigest() in worker
     manifest = json.loads((runtime / "manifest.json").read_text())
-    assert [f"snapshot-{i}.js" for i in range(len(chunks))] == \
+    assert [manifest["served"][f"snapshot-{i}.js"] for i in range(len(chunks))] == \
         [name for name in manifest["files"] if name.startswith("snapshot-")]
 
 
@@ -182,7 +182,7 @@ def test_the_worker_writes_exactly_the_files_of_the_wheel(runtime):
 
 def worker_and_unpacker(runtime) -> str:
     """The source of both workers as the page receives it (JSON strings, unquoted once)."""
-    return (runtime / "worker.js").read_text().replace('\\"', '"')
+    return (runtime / served("worker.js")).read_text().replace('\\"', '"')
 
 
 @given(strategies.zero_runs())
@@ -301,6 +301,19 @@ def test_runtime_manifest_lists_existing_files(site):
         assert (site / "assets" / "runtime" / name).is_file()
 
 
+def test_every_runtime_file_is_served_by_a_name_with_its_content_hash(site):
+    """A host may let browsers keep these files for good: a new build has new names."""
+    runtime = site / "assets" / "runtime"
+    served = json.loads((runtime / "manifest.json").read_text())["served"]
+    assert "worker.js" in served and "bin/wasm-0.bin" in served
+    on_disk = {p.relative_to(runtime).as_posix() for p in runtime.rglob("*") if p.is_file()}
+    assert on_disk == set(served.values()) | {"manifest.json"}
+    for plain, name in served.items():
+        digest = hashlib.sha256((runtime / name).read_bytes()).hexdigest()[:12]
+        assert name == build_runtime.hashed(plain, (runtime / name).read_bytes())
+        assert name.endswith(f".{digest}." + plain.rsplit(".", 1)[1])
+
+
 def test_the_runtime_over_http_is_the_runtime_of_the_data_scripts(site):
     """The chunks an http page fetches carry the same bytes as the data scripts of file://, one
     for one, and the integrity each page asks for is theirs."""
@@ -310,7 +323,7 @@ def test_the_runtime_over_http_is_the_runtime_of_the_data_scripts(site):
     assert sorted(fetch) == ["snapshot", "stdlib", "wasm", "wheel"]
     page = (site / "hulpmiddelen" / "analyse.html").read_text()
     for name, chunks in fetch.items():
-        scripts = [file for file in manifest["files"] if re.fullmatch(rf"{name}-\d+\.js", file)]
+        scripts = [file for file in manifest["served"] if re.fullmatch(rf"{name}-\d+\.js", file)]
         assert len(chunks) == len(scripts) > 0
         data = [(runtime / chunk["url"]).read_bytes() for chunk in chunks]
         assert b"".join(data) == build_runtime.read_data(name, runtime)

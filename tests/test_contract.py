@@ -13,7 +13,7 @@ import pytest
 
 from aids import contract, web
 from aids.contract import ATTRIBUTES
-from paths import ROOT
+from paths import ROOT, served
 
 SCRIPTS = sorted([*(ROOT / "overrides" / "assets").glob("*.js"), *(ROOT / "scripts").glob("*.js")])
 WORKERS = ("runtime.js", "aid_worker.js", "aid_unpacker.js")
@@ -148,7 +148,7 @@ def test_every_kind_of_request_is_answered_and_no_other():
 @pytest.mark.build
 def test_the_build_hands_the_contract_to_the_page_and_the_workers(site):
     assert (site / "assets" / "contract.js").read_text(encoding="utf-8") == contract.script()
-    sources = (site / "assets" / "runtime" / "worker.js").read_text(encoding="utf-8")
+    sources = (site / "assets" / "runtime" / served("worker.js")).read_text(encoding="utf-8")
     line = json.dumps(contract.messages_line())[1:-1]  # as it stands inside the JSON strings
     assert sources.count(line) == 2  # the worker's source and the unpacker's
 

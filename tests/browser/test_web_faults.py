@@ -16,6 +16,7 @@ import pytest
 import aids
 from aids.texts import group
 from browser_helpers import AidPage, axe_violations, new_context, use_data_scripts, wait_for_aid, watch_csp
+from paths import served
 from aids.contract import ATTRIBUTES as A
 
 AID = "/hulpmiddelen/analyse.html"
@@ -102,7 +103,7 @@ def open_aid(browser, server, route_file=None, serve=None, transport=FETCHED):
             else:
                 respond(route, serve)
 
-        context.route(f"**/assets/runtime/{route_file}", handle)
+        context.route(f"**/assets/runtime/{served(route_file)}", handle)
     page.clock.install(time=NAVIGATION - dt.timedelta(minutes=1))
     page.clock.pause_at(NAVIGATION)  # forward, never "to the past" however slow this machine is
     page.goto(server + AID, wait_until="domcontentloaded")
@@ -326,7 +327,7 @@ def test_a_page_whose_python_cannot_start_says_so_and_offers_a_restart(browser, 
     _state(page, form, key, "unavailable")
     assert page.locator(status).inner_text() == words["unavailable"]
     assert page.locator(input_).is_disabled()
-    context.unroute("**/assets/runtime/worker.js")
+    context.unroute(f"**/assets/runtime/{served('worker.js')}")
     page.clock.resume()
     page.get_by_role("button", name=words["restart"]).click()
     _state(page, form, key, "ready")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import tomllib
 
 from browser_helpers import Search, until, wait_for_aid
-from paths import ROOT
+from paths import ROOT, served
 from aids.contract import ATTRIBUTES as A
 
 QUERIES = tomllib.loads((ROOT / "tests" / "data" / "search.toml").read_text(encoding="utf-8"))["query"]
@@ -62,7 +62,7 @@ def test_on_an_aid_page_the_search_waits_until_python_is_ready(page, server):
     """Building the search index takes a core for over half a second: an aid page starts it
     once Python is ready, and the search works then."""
     held = []
-    page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
+    page.route(f"**/assets/runtime/{served('bin/snapshot-0.bin')}", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     page.wait_for_function(f"() => document.querySelector('form.aid[{A['state']}=loading]') !== null")
     until(page, lambda: held, "the snapshot's request")  # the page asks for the runtime's files
@@ -77,7 +77,7 @@ def test_on_an_aid_page_the_search_waits_until_python_is_ready(page, server):
 
 def test_on_an_aid_page_the_search_starts_as_soon_as_it_is_used(page, server):
     held = []
-    page.route("**/assets/runtime/bin/snapshot-0.bin", lambda route: held.append(route))
+    page.route(f"**/assets/runtime/{served('bin/snapshot-0.bin')}", lambda route: held.append(route))
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     until(page, lambda: held, "the snapshot's request")
     assert page.get_attribute("form.aid", A["state"]) == "loading"

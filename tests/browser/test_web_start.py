@@ -16,6 +16,7 @@ import pytest
 
 import build_runtime
 from browser_helpers import AidPage, new_context, until, wait_for_aid
+from paths import served
 from aids.contract import ATTRIBUTES as A
 
 AID = "/hulpmiddelen/analyse.html"
@@ -81,13 +82,13 @@ def _answer(body: str | bytes, content_type: str):
 
 def serve_runtime(page, site, snapshot: list[str], worker_changes: dict[str, str]) -> None:
     """Answer the snapshot's data scripts and worker.js with the given contents."""
-    worker = (site / "assets" / "runtime" / "worker.js").read_text()
+    worker = (site / "assets" / "runtime" / served("worker.js")).read_text()
     for old, new in worker_changes.items():
         assert old in worker
         worker = worker.replace(old, new)
-    page.route(RUNTIME + "worker.js", _answer(worker, "text/javascript"))
+    page.route(RUNTIME + served("worker.js"), _answer(worker, "text/javascript"))
     for index, text in enumerate(snapshot):
-        page.route(f"{RUNTIME}snapshot-{index}.js", _answer(text, "text/javascript"))
+        page.route(RUNTIME + served(f"snapshot-{index}.js"), _answer(text, "text/javascript"))
 
 
 def serve_fetched_snapshot(page, site, snapshot: bytes, worker_changes: dict[str, str]) -> None:
@@ -99,10 +100,11 @@ def serve_fetched_snapshot(page, site, snapshot: bytes, worker_changes: dict[str
     built = sorted((site / "assets" / "runtime" / "bin").glob("snapshot-*.bin"))
     assert len(parts) == len(built)
     for index, part in enumerate(parts):
-        old = (site / "assets" / "runtime" / "bin" / f"snapshot-{index}.bin").read_bytes()
+        name = served(f"bin/snapshot-{index}.bin")
+        old = (site / "assets" / "runtime" / name).read_bytes()
         assert _integrity(old) in html
         html = html.replace(_integrity(old), _integrity(part))
-        page.route(f"{RUNTIME}bin/snapshot-{index}.bin", _answer(part, "application/octet-stream"))
+        page.route(RUNTIME + name, _answer(part, "application/octet-stream"))
     page.route("**" + AID, _answer(html, "text/html"))
 
 
@@ -117,19 +119,21 @@ def test_python_starts_from_the_snapshot(request, server, site, transport):
     assert (start["from"], start["reason"]) == ("snapshot", "")
     manifest = json.loads((site / "assets" / "runtime" / "manifest.json").read_text())
     fetched = [url for url in page.guard.seen if "/assets/runtime/bin/" in url]
-    scripts = [url for url in page.guard.seen if re.search(r"/assets/runtime/[a-z]+-\d+\.js$", url)]
+    scripts = [url for url in page.guard.seen
+               if re.search(r"/assets/runtime/[a-z]+-\d+\.[0-9a-f]{12}\.js$", url)]
     chunks = sum(len(parts) for parts in manifest["bin"].values())
     expected = (chunks, 0) if transport == "page" else (0, len(manifest["files"]) - 1)
     assert (len(fetched), len(scripts)) == expected
 
 
 def test_damaged_snapshot_gives_a_normal_start(page, server, site):
-    data = bytearray((site / "assets" / "runtime" / "bin" / "snapshot-2.bin").read_bytes())
+    name = served("bin/snapshot-2.bin")
+    data = bytearray((site / "assets" / "runtime" / name).read_bytes())
     data[len(data) // 2] ^= 0xFF
-    page.route(RUNTIME + "bin/snapshot-2.bin", _answer(bytes(data), "application/octet-stream"))
+    page.route(RUNTIME + name, _answer(bytes(data), "application/octet-stream"))
     start = start_and_finish(page, server)
     assert (start["from"], start["reason"]) == (
-        "normal", "damaged runtime file: ../assets/runtime/bin/snapshot-2.bin")
+        "normal", f"damaged runtime file: ../assets/runtime/{name}")
     # The normal start still ends inside the start limit, counted from navigation.
     assert start["ready_ms"] < START_LIMIT_MS
 
@@ -145,14 +149,15 @@ def test_damaged_snapshot_script_gives_a_normal_start(scripts_page, server, site
 
 
 def test_missing_snapshot_gives_a_normal_start(page, server):
-    page.route(RUNTIME + "bin/snapshot-3.bin", lambda route: route.fulfill(status=404, body=""))
+    name = served("bin/snapshot-3.bin")
+    page.route(RUNTIME + name, lambda route: route.fulfill(status=404, body=""))
     start = start_and_finish(page, server)
     assert (start["from"], start["reason"]) == (
-        "normal", "missing runtime file: ../assets/runtime/bin/snapshot-3.bin")
+        "normal", f"missing runtime file: ../assets/runtime/{name}")
 
 
 def test_missing_snapshot_script_gives_a_normal_start(scripts_page, server):
-    scripts_page.route(RUNTIME + "snapshot-1.js", lambda route: route.abort())
+    scripts_page.route(RUNTIME + served("snapshot-1.js"), lambda route: route.abort())
     start = start_and_finish(scripts_page, server)
     assert (start["from"], start["reason"]) == ("normal", "snapshot missing")
 
