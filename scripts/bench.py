@@ -40,6 +40,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 
+import bench_lighthouse  # noqa: E402
 import bench_net  # noqa: E402
 import vendor  # noqa: E402
 from aids.contract import ATTRIBUTES, selector as sel  # noqa: E402
@@ -319,6 +320,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--network-runs", type=int, default=3)
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="0: no Lighthouse")
     options = parser.parse_args()
     runs = options.runs
     httpd, origin = serve(SITE)
@@ -397,6 +399,9 @@ def main() -> int:
     with sync_playwright() as playwright:
         network_pairs = network(playwright, plain, options.network_runs)
     network_checks = network_report(network_pairs)
+    lighthouse_checks = []
+    if options.lighthouse_runs:
+        lighthouse_checks = bench_lighthouse.report(bench_lighthouse.measure(options.lighthouse_runs))
 
     checks = [
         ("every aid run started Python from the snapshot", from_snapshot),
@@ -408,6 +413,7 @@ def main() -> int:
         ("zip ≤ 15 MB", zip_mb <= TARGETS["zip_mb"]),
         ("answer to screen < 100 ms, worst case", max(steps) < TARGETS["interaction_ms"]),
         *network_checks,
+        *lighthouse_checks,
     ]
     print("\nTargets")
     for label, ok in checks:
