@@ -151,7 +151,7 @@ def handler(replacement: str) -> str:
 
 RUNTIME_FAILS = handler("function () { throw new RangeError('Maximum call stack size exceeded'); }")
 PYTHON_RAISES = misbehave("event = {data: {type: 'call', id: event.data.id, "
-                          "request: '{\"aid\": \"bestaat-niet\"}'}};")
+                          "request: '{\"op\": \"evaluate\", \"aid\": \"bestaat-niet\"}'}};")
 HANDLE_RAISES = handler("function () { return real(12345); }")  # Python: len() of an int
 UNREADABLE = misbehave("self.postMessage({type: 'answer', id: event.data.id, response: '{kapot'});"
                        " return;")
