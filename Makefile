@@ -47,10 +47,10 @@ bundle: site
 # make test: everything; tests that need the site build it once (tests/conftest.py, `site`).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 check: setup
-	$(PY) -m pytest -n $(JOBS) -m "not build"
+	$(PY) -m pytest -n $(JOBS) --dist worksteal -m "not build"
 
 test: setup
-	$(PY) -m pytest -n $(JOBS)
+	$(PY) -m pytest -n $(JOBS) --dist worksteal
 
 bench: bundle
 	$(PY) scripts/bench.py
