@@ -7,8 +7,7 @@
 // and the page's own; the page's first Python takes over that run. Requests and answers are
 // JSON strings.
 // Nothing here shows a word to the user: callers get reasons (keys of their own texts).
-// Beside it, with one job each: search_hold.js (holds back the theme's search worker until
-// Python is ready) and file_check.js (reads a file the user opens, within the limits).
+// Beside it, with one job each: file_check.js (reads a file the user opens, within the limits).
 (function () {
   "use strict";
   // The names shared with Python (aids/contract.py), from assets/contract.js.
@@ -167,18 +166,14 @@
     var self = this;
     return new Promise(function (resolve, reject) {
       var settled = false;
-      // Whatever goes wrong while the page tidies up, the start rejects: the page always says
+      // The start rejects before the page tidies up: whatever goes wrong then, the page says
       // why it goes on without Python.
       function fail(error) {
         if (settled) return;
         settled = true;
         clearTimeout(deadline);
         reject(error);
-        try {
-          self.terminate();
-        } finally {
-          window.TwSearchHold.release();
-        }
+        self.terminate();
       }
       var deadline = setTimeout(function () {
         fail(failure("reason_timeout", "no start within " + self.limitMs + " ms"));
@@ -208,7 +203,6 @@
             times[step] = Math.round(times[step] - performance.timeOrigin);
           });
           resolve(message.start);
-          window.TwSearchHold.release();
         } else if (message.type === M.failed) {
           fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
         } else if (message.type === M.error) {

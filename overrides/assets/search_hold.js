@@ -1,13 +1,12 @@
-// On a page that runs Python, the theme's search worker waits until Python is ready (or has
-// failed), or until someone goes to the search field: runtime.js calls TwSearchHold.release().
+// On every page the theme's search worker waits until someone goes to the search field.
 // Loaded before the theme's scripts, so that the theme makes its worker through this hold.
 (function () {
   "use strict";
 
-  // The theme's search builds its index in a worker as the page opens: more than half a second of
-  // one core, while Python needs both to start. So on a page that runs Python, the theme's
-  // workers (made after this script) start once Python is ready or has failed, or as soon as
-  // someone goes to the search field; until then their messages wait.
+  // The theme's search builds its index in a worker as each page opens: more than half a second
+  // of one core on every page, used or not, and on an aid page while Python needs both cores to
+  // start. So the theme's workers (made after this script) start as soon as someone goes to the
+  // search field; until then their messages wait. The index takes under a second to build.
   var ThemeWorker = window.Worker;
   var heldWorkers = [];
   var searchReleased = false;
@@ -57,6 +56,4 @@
       if (event.target.closest && event.target.closest(".md-search")) releaseSearch();
     });
   }
-
-  window.TwSearchHold = { release: releaseSearch };
 })();

@@ -29,7 +29,7 @@ def test_navigation_works_from_file(file_page, offline_site):
     assert file_page.locator("h1").first.inner_text().startswith("Uithuisplaatsing voorkomen")
 
 
-# On an aid page the theme's search worker (the offline shim's, from file://) waits for Python.
+# The theme's search worker (the offline shim's, from file://) starts when the search is used.
 @pytest.mark.parametrize("start", ["index.html", "hulpmiddelen/analyse.html"])
 def test_search_works_from_file(file_page, offline_site, start):
     file_page.goto((offline_site / start).as_uri())

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import tomllib
 
+import pytest
+
 from browser_helpers import Search, until, wait_for_aid
 from paths import ROOT, served
 from aids.contract import ATTRIBUTES as A
@@ -55,22 +57,33 @@ def test_common_words_of_a_question_do_not_decide_the_first_page(page, server):
     assert search.first("signalen van terugval")[0] == "nazorg/signalen-en-evaluatie.html"
 
 
-SEARCH_WORKER = "() => performance.getEntriesByType('resource').some(r => r.name.includes('/workers/search'))"
 
 
-def test_on_an_aid_page_the_search_waits_until_python_is_ready(page, server):
-    """Building the search index takes a core for over half a second: an aid page starts it
-    once Python is ready, and the search works then."""
-    held = []
-    page.route(f"**/assets/runtime/{served('bin/snapshot-0.bin')}", lambda route: held.append(route))
-    page.goto(f"{server}/hulpmiddelen/analyse.html")
-    page.wait_for_function(f"() => document.querySelector('form.aid[{A['state']}=loading]') !== null")
-    until(page, lambda: held, "the snapshot's request")  # the page asks for the runtime's files
-    assert not page.evaluate(SEARCH_WORKER)
-    held.pop().continue_()
-    wait_for_aid(page)
-    page.wait_for_function(SEARCH_WORKER)
+# Every worker the page makes, recorded before any of the page's scripts runs.
+_RECORD_WORKERS = """(() => {
+  const Native = window.Worker;
+  window.__twWorkersMade = [];
+  window.Worker = function (url, options) {
+    window.__twWorkersMade.push(String(url));
+    return new Native(url, options);
+  };
+  window.Worker.prototype = Native.prototype;
+})();"""
+SEARCH_MADE = "() => window.__twWorkersMade.some(url => url.includes('/workers/search'))"
+
+
+@pytest.mark.parametrize("path", ["voorkomen/index.html", "hulpmiddelen/analyse.html"])
+def test_the_search_index_is_built_only_once_the_search_is_used(page, server, path):
+    """Building the search index takes a core for over half a second on every page: it starts
+    when someone goes to the search field, not as the page opens, nor once Python is ready."""
+    page.add_init_script(_RECORD_WORKERS)
+    page.goto(f"{server}/{path}")
+    page.wait_for_load_state("load")
+    if "hulpmiddelen" in path:
+        wait_for_aid(page)
+    assert not page.evaluate(SEARCH_MADE)
     page.keyboard.press("/")
+    page.wait_for_function(SEARCH_MADE)
     page.locator(".md-search__input").fill("omgangsregeling")
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
 
