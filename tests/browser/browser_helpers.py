@@ -25,8 +25,10 @@ def axe_violations(page, context: str | None = None) -> list[str]:
     into each document once (setting it up takes a third of a second)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SOURCE)
+    # Only the violations in detail: collecting every passing node took a fifth of the time.
     results = page.evaluate(
-        "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags}})",
+        "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
         [context, WCAG_TAGS],
     )
     return [
