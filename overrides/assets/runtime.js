@@ -100,6 +100,14 @@
       typeof DecompressionStream === "function";
   }
 
+  // The page's own files are in and its first paints done: the load event has fired.
+  function pageLoaded() {
+    if (document.readyState === "complete") return Promise.resolve();
+    return new Promise(function (resolve) {
+      window.addEventListener("load", function () { resolve(); }, { once: true });
+    });
+  }
+
   // Where this page finds the runtime (its <script data-tw-runtime>, made at build time), read
   // once for every start on the page.
   var pageConfig = null;
@@ -121,7 +129,9 @@
       else run.heard.push(message);
     }
     var files = config.files;
-    run.loaded = loadScript(config.base + files[0]).then(function () {
+    run.loaded = pageLoaded().then(function () {
+      return run.ended ? null : loadScript(config.base + files[0]);
+    }).then(function () {
       if (run.ended) return null;
       run.worker = startWorker(window.__twWorkerSource);
       run.unpacker = unpacker = startWorker(window.__twUnpackerSource);
@@ -271,8 +281,9 @@
     if (run.unpacker) run.unpacker.terminate();
   };
 
-  // A page that runs Python starts its runtime as soon as this script runs (before the theme's
-  // scripts and the page's own), so its workers get going while the page is still being set up.
+  // A page that runs Python asks for its runtime when this script runs, and the runtime's files
+  // come once the page itself has loaded (launch): they never compete with the page's own bytes
+  // or hold up its first paints, and the form is usable from the first paint.
   var early = pageConfig && supported() ? launch(pageConfig) : null;
 
   window.TwPython = { Python: Python, START_LIMIT_MS: START_LIMIT_MS };

@@ -192,8 +192,8 @@ def test_snapshot_that_pyodide_refuses_gives_a_normal_start(page, server, site):
 def test_start_up_limit_counts_from_navigation(browser, server):
     context = new_context(browser)
     held, runtime = [], []
-    # The loader arrives 15 s after navigation and the runtime never does (the page asks for it
-    # first: runtime.js starts it before aid.js is loaded).
+    # The loader arrives 15 s after navigation and the runtime never does (its files are asked
+    # for once the page has loaded, which waits for the loader).
     context.route("**/assets/aid.js", lambda route: held.append(route))
     context.route(RUNTIME + "bin/wasm-*.bin", lambda route: runtime.append(route))
     page = context.new_page()
