@@ -108,7 +108,7 @@ STATES = ("loading", "ready", "unavailable", "stopped")
 EVENTS = {"state": "tw-aid-state"}  # detail: {aid, state}
 
 # The keys of the JSON in <script data-tw-runtime> (scripts/mkdocs_hooks.py, runtime.js).
-RUNTIME_CONFIG = ("base", "files", "fetch")
+RUNTIME_CONFIG = ("base", "files", "fetch", "workers")
 
 # The types of the messages between the page, Python's worker and the unpacker.
 MESSAGES: dict[str, str] = {

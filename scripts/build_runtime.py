@@ -15,8 +15,9 @@ The page loads these as classic <script> files, which work over http and from fi
   left out (their places are listed), so the browser gunzips 16 MB instead of 31. About 3 MB
   more are the wasm's data segments as they lie in memory: those ranges are left out too and
   listed as copies from the wasm file, which always travels (the unpacker copies them back);
-- bin/: the same chunks as bytes (wasm-0.bin, ...: each data script's bytes), for pages served
-  over http: there the page fetches them, each checked by Subresource Integrity, and hands them
+- bin/: the same chunks as bytes (wasm-0.bin, ...: each data script's bytes), and the two
+  workers' source as plain scripts (worker.js, unpacker.js), for pages served over http: there
+  the page fetches them, each checked by Subresource Integrity, and hands them
   to the unpacker (no base64 to decode on the page); chunks keep each main-thread task short and
   let the unpacker start on a file before all of it is in; a file:// page cannot fetch, so the
   offline zip leaves bin/ out;
@@ -288,6 +289,12 @@ def hashed(name: str, data: bytes) -> str:
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.{extension}"
 
 
+def fetched(url: str, data: bytes) -> dict:
+    """A file an http page fetches: where, and the integrity it asks for."""
+    return {"url": url, "integrity": "sha256-" + base64.b64encode(
+        hashlib.sha256(data).digest()).decode("ascii")}
+
+
 def data_scripts(name: str, parts: list[str]) -> list[tuple[str, str]]:
     return [(f"{name}-{i}.js", f'__twRuntime("{name}",{i},{len(parts)},"{part}");\n')
             for i, part in enumerate(parts)]
@@ -376,17 +383,21 @@ def build() -> Path:
     unpacker = (contract.messages_line()
                 + f"var TW_RUNTIME = {json.dumps(unpacking, separators=(',', ':'))};\n"
                 + (ROOT / "scripts" / "aid_unpacker.js").read_text())
-    files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker_source(package, runtime))};\n"
+    worker = worker_source(package, runtime)
+    files = [("worker.js", f"self.__twWorkerSource = {json.dumps(worker)};\n"
                            f"self.__twUnpackerSource = {json.dumps(unpacker)};\n")]
+    # Over http the page fetches the workers' source as two plain files (bytes it never parses).
+    sources = {"worker": ("bin/worker.js", worker.encode()),
+               "unpacker": ("bin/unpacker.js", unpacker.encode())}
+    served.update({plain: hashed(plain, data) for plain, data in sources.values()})
     for name, pieces in parts.items():
         files += data_scripts(name, [base64.b64encode(part).decode("ascii") for part in pieces])
     served.update({plain: hashed(plain, text.encode("ascii")) for plain, text in files})
     for name, text in files:
         (OUT / served[name]).write_text(text, encoding="ascii")
     (OUT / "bin").mkdir()
-    for pieces in bins.values():
-        for url, data in pieces:
-            (OUT / served[url]).write_bytes(data)
+    for url, data in [*sources.values(), *(piece for pieces in bins.values() for piece in pieces)]:
+        (OUT / served[url]).write_bytes(data)
     manifest = {
         "pyodide": vendor.PINNED["pyodide"][0],
         "wheel": wheel.name,
@@ -398,9 +409,9 @@ def build() -> Path:
         "served": served,
         "files": [served[name] for name, _ in files],
         # What an http page fetches, chunk by chunk, with the integrity it asks for.
-        "bin": {name: [{"url": served[url], "integrity": "sha256-" + base64.b64encode(
-                    hashlib.sha256(data).digest()).decode("ascii")} for url, data in pieces]
+        "bin": {name: [fetched(served[url], data) for url, data in pieces]
                 for name, pieces in bins.items()},
+        "workers": {name: fetched(served[url], data) for name, (url, data) in sources.items()},
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return OUT

@@ -161,9 +161,10 @@ def _date_filter(value) -> str:
 def _runtime_config(page) -> str:
     """Where a page finds the Python runtime: JSON for a <script data-tw-runtime> element."""
     base = get_relative_url("assets/runtime/x", page.url)[:-1]
-    # files: the data scripts (file://); fetch: the same files as bytes with their integrity (http)
-    return json.dumps({"base": base, "files": _manifest["files"], "fetch": _manifest["bin"]}
-                      ).replace("</", "<\\/")
+    # files: the data scripts (file://); fetch and workers: the same files as bytes and the
+    # workers' source, each with its integrity (http)
+    return json.dumps({"base": base, "files": _manifest["files"], "fetch": _manifest["bin"],
+                       "workers": _manifest["workers"]}).replace("</", "<\\/")
 
 
 def _runtime_script(page) -> str:

@@ -332,6 +332,22 @@ def test_the_runtime_over_http_is_the_runtime_of_the_data_scripts(site):
             assert chunk["integrity"] in page
 
 
+def test_the_workers_fetched_over_http_are_the_workers_of_the_data_script(site):
+    """An http page fetches the two workers' source as plain files (it never parses them), the
+    same source the data script worker.js holds as strings, each with the integrity it asks for."""
+    runtime = site / "assets" / "runtime"
+    manifest = json.loads((runtime / "manifest.json").read_text())
+    script = (runtime / served("worker.js")).read_text()
+    strings = [json.loads(part.split(" = ", 1)[1].rstrip(";")) for part in script.splitlines()]
+    page = (site / "hulpmiddelen" / "analyse.html").read_text()
+    for name, source in zip(("worker", "unpacker"), strings, strict=True):
+        file = manifest["workers"][name]
+        data = (runtime / file["url"]).read_bytes()
+        assert data.decode() == source and file["url"] == served(f"bin/{name}.js")
+        assert file["integrity"] == "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+        assert file["integrity"] in page
+
+
 def test_the_offline_zip_stays_within_15_mb_and_leaves_out_what_offline_never_uses(site):
     if not DIST_ZIP.is_file():
         pytest.fail("dist/thuiswijzer-offline.zip ontbreekt: draai de tests met 'make test'")

@@ -16,7 +16,7 @@ from aids.contract import ATTRIBUTES
 from paths import ROOT, served
 
 SCRIPTS = sorted([*(ROOT / "overrides" / "assets").glob("*.js"), *(ROOT / "scripts").glob("*.js")])
-WORKERS = ("runtime.js", "aid_worker.js", "aid_unpacker.js")
+WORKERS = ("runtime.js", "runtime_files.js", "aid_worker.js", "aid_unpacker.js")
 # Attributes that belong to the theme (Material) or to HTML, not to Thuiswijzer.
 THEIRS = re.compile(r"data-md-[a-z-]+|data-search-exclude")
 ANY_NAME = re.compile(r"(?<![\w-])data-[a-z][a-z-]*[a-z](?![\w-])")

@@ -1,13 +1,12 @@
 // Thuiswijzer's Python in the browser, shared by every page that runs it (aid pages, the group
-// overview, the case-file document). It loads the workers' source as a classic script, so it
-// works over http and from a double-clicked file:// page; starts Python in a blob worker, so the
-// page never freezes; and unpacks the runtime in a second worker. From file:// the runtime's
-// bytes come in data scripts (nothing else can read a file there); over http it fetches them
-// as bytes. The runtime starts loading as soon as this script runs, before the theme's scripts
-// and the page's own; the page's first Python takes over that run. Requests and answers are
-// JSON strings.
+// overview, the case-file document). It starts Python in a blob worker, so the page never
+// freezes, and unpacks the runtime in a second worker; this works over http and from a
+// double-clicked file:// page. How the runtime's files reach the workers is runtime_files.js's
+// job. The runtime starts loading once the page has loaded and painted its content; the page's
+// first Python takes over that run. Requests and answers are JSON strings.
 // Nothing here shows a word to the user: callers get reasons (keys of their own texts).
-// Beside it, with one job each: file_check.js (reads a file the user opens, within the limits).
+// Beside it, with one job each: file_check.js (reads a file the user opens, within the limits)
+// and runtime_files.js.
 (function () {
   "use strict";
   // The names shared with Python (aids/contract.py), from assets/contract.js.
@@ -18,17 +17,8 @@
   // Python must be ready this long after navigation (or a restart), or the page goes on without.
   var START_LIMIT_MS = 20000;
   var NativeWorker = window.__twNativeWorker || window.Worker;
-  var unpacker = null;
-  // Over http: the runtime's files are fetched, not loaded as data scripts.
-  var FETCH = /^https?:$/.test(location.protocol);
-
-  // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
-  // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
-  // Over http the same chunks come fetched, as bytes (see fetchFiles).
-  window.__twRuntime = function (name, index, total, data) {
-    if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
-    unpacker.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data });
-  };
+  // How the runtime's files reach the workers, and when (runtime_files.js).
+  var Files = window.TwRuntimeFiles, failure = Files.failure;
 
   // A worker that cannot be made (blocked by a policy, Trusted Types, an old browser) is a
   // browser that does not let Python run.
@@ -40,72 +30,9 @@
     }
   }
 
-  function failure(reason, detail) {
-    var error = new Error(detail);
-    error.reason = reason;
-    return error;
-  }
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = function () {
-        // A file cut short or damaged loads but does not run to its end: it never registers.
-        if (script.twRan || typeof window.__twWorkerSource === "string") resolve();
-        else reject(failure("reason_damaged", "damaged runtime file: " + src));
-      };
-      script.onerror = function () {
-        reject(failure("reason_missing", "missing runtime file: " + src));
-      };
-      document.head.appendChild(script);
-    });
-  }
-
-  // Over http: one runtime file's bytes, checked by its integrity. A file that fails its check
-  // is damaged; a missing one fails the check too, so the server is asked once more.
-  function fetchFile(url, integrity) {
-    return fetch(url, { integrity: integrity }).then(function (response) {
-      if (!response.ok) throw failure("reason_missing", "missing runtime file: " + url);
-      return response.arrayBuffer();
-    }, function () {
-      return fetch(url, { method: "HEAD" }).catch(function () { return { ok: false }; })
-        .then(function (response) {
-          if (response.ok) throw failure("reason_damaged", "damaged runtime file: " + url);
-          throw failure("reason_missing", "missing runtime file: " + url);
-        });
-    });
-  }
-
-  // Over http: every chunk of every runtime file fetched at once, each handed to the unpacker as
-  // it arrives (as a buffer: not every browser can hand over a stream). Small chunks keep each
-  // task on the page short. Without its snapshot Python still starts, only slower.
-  function fetchFiles(files, base, target) {
-    return Promise.all(Object.keys(files).map(function (name) {
-      var total = files[name].length;
-      return Promise.all(files[name].map(function (chunk, index) {
-        return fetchFile(base + chunk.url, chunk.integrity).then(function (data) {
-          target.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data },
-                             [data]);
-        });
-      })).catch(function (error) {
-        if (name !== "snapshot") throw error;
-        target.postMessage({ type: M.missing, name: name, error: error.message });
-      });
-    }));
-  }
-
   function supported() {
     return typeof NativeWorker === "function" && typeof WebAssembly === "object" &&
       typeof DecompressionStream === "function";
-  }
-
-  // The page's own files are in and its first paints done: the load event has fired.
-  function pageLoaded() {
-    if (document.readyState === "complete") return Promise.resolve();
-    return new Promise(function (resolve) {
-      window.addEventListener("load", function () { resolve(); }, { once: true });
-    });
   }
 
   // Where this page finds the runtime (its <script data-tw-runtime>, made at build time), read
@@ -128,31 +55,21 @@
       if (run.listen) run.listen(message);
       else run.heard.push(message);
     }
-    var files = config.files;
-    run.loaded = pageLoaded().then(function () {
-      return run.ended ? null : loadScript(config.base + files[0]);
-    }).then(function () {
+    run.loaded = Files.pageShown().then(function () {
+      return run.ended ? null : Files.workerSources(config);
+    }).then(function (sources) {
       if (run.ended) return null;
-      run.worker = startWorker(window.__twWorkerSource);
-      run.unpacker = unpacker = startWorker(window.__twUnpackerSource);
-      delete window.__twWorkerSource;
-      delete window.__twUnpackerSource;
+      run.worker = startWorker(sources[0]);
+      run.unpacker = startWorker(sources[1]);
       var channel = new MessageChannel();
-      run.unpacker.postMessage({ type: M.port, compile: FETCH }, [channel.port1]);
+      run.unpacker.postMessage({ type: M.port, compile: Files.FETCH }, [channel.port1]);
       run.worker.postMessage({ type: M.port }, [channel.port2]);
       run.worker.onerror = run.unpacker.onerror = function (event) {
         event.preventDefault();
         hear({ type: M.error, reason: event.message });
       };
       run.worker.onmessage = function (event) { hear(event.data); };
-      if (FETCH) return fetchFiles(config.fetch, config.base, run.unpacker);
-      return Promise.all(files.slice(1).map(function (file) {
-        return loadScript(config.base + file).catch(function (error) {
-          // Without its snapshot Python still starts, only slower.
-          if (file.indexOf("snapshot-") !== 0) throw error;
-          run.unpacker.postMessage({ type: M.missing, name: "snapshot" });
-        });
-      }));
+      return Files.deliver(config, run.unpacker);
     });
     run.loaded.catch(function () {});  // the start that takes this run says why
     return run;
@@ -281,9 +198,9 @@
     if (run.unpacker) run.unpacker.terminate();
   };
 
-  // A page that runs Python asks for its runtime when this script runs, and the runtime's files
-  // come once the page itself has loaded (launch): they never compete with the page's own bytes
-  // or hold up its first paints, and the form is usable from the first paint.
+  // A page that runs Python asks for its runtime when this script runs; the runtime's files come
+  // once the page has loaded and painted (launch): they never compete with the page's own bytes
+  // or hold up its largest paint, and the form is usable from the first paint.
   var early = pageConfig && supported() ? launch(pageConfig) : null;
 
   window.TwPython = { Python: Python, START_LIMIT_MS: START_LIMIT_MS };

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import socket
 import subprocess
@@ -72,9 +74,14 @@ def new_context(browser):
 
 
 # Over http the page fetches the runtime's files; from file:// it loads them as data scripts.
-# Playwright cannot answer file:// requests, so a test of the data scripts serves runtime.js
+# Playwright cannot answer file:// requests, so a test of the data scripts serves runtime_files.js
 # with this switch off and gets the file:// transport over http.
 _FETCH_SWITCH = "var FETCH = /^https?:$/.test(location.protocol);"
+
+
+def integrity(data: bytes) -> str:
+    """The Subresource Integrity a page asks of a fetched file with these bytes."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
 
 
 def use_data_scripts(context) -> None:
@@ -82,10 +89,10 @@ def use_data_scripts(context) -> None:
     def serve(route):
         response = route.fetch()
         body = response.text()
-        assert _FETCH_SWITCH in body, "runtime.js changed: update _FETCH_SWITCH"
+        assert _FETCH_SWITCH in body, "runtime_files.js changed: update _FETCH_SWITCH"
         route.fulfill(response=response, body=body.replace(_FETCH_SWITCH, "var FETCH = false;"))
 
-    context.route("**/assets/runtime.js", serve)
+    context.route("**/assets/runtime_files.js", serve)
 
 
 def answer_dialog(page, button: str) -> None:

@@ -15,8 +15,9 @@ import pytest
 
 import aids
 from aids.texts import group
-from browser_helpers import AidPage, axe_violations, new_context, use_data_scripts, wait_for_aid, watch_csp
-from paths import served
+from browser_helpers import (AidPage, axe_violations, integrity, new_context, use_data_scripts,
+                             wait_for_aid, watch_csp)
+from paths import SITE, served
 from aids.contract import ATTRIBUTES as A
 
 AID = "/hulpmiddelen/analyse.html"
@@ -39,9 +40,17 @@ def respond(route, change) -> None:
     route.fulfill(response=response, body=change(body))
 
 
-def worker_with(code: str):
-    """worker.js with code added at the end of the worker's source."""
-    return lambda body: body + f"\nself.__twWorkerSource += {json.dumps(chr(10) + code)};\n"
+class worker_with:
+    """The worker's source with code added at its end: the fetched source (bin/worker.js), whose
+    new integrity the page then asks for, or the data script worker.js (from file://)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def __call__(self, body: str) -> str:
+        if body.startswith("self.__twWorkerSource = "):
+            return body + f"\nself.__twWorkerSource += {json.dumps(chr(10) + self.code)};\n"
+        return body + "\n" + self.code
 
 
 def damage(body: str | bytes) -> str | bytes:
@@ -56,16 +65,17 @@ def cut(body: str | bytes) -> str | bytes:
 
 
 FETCHED, SCRIPTS = "fetched", "scripts"  # the runtime's transport over http, and from file://
+WORKER = "bin/worker.js"  # the worker's source as an http page fetches it
 # Each fault: the transport, the runtime file, how it is served, the reason the user reads, and
 # whether only the 20-second limit can end it. A fetched file is checked by its integrity; of
 # the data scripts, only the snapshot's chunks carry a sha256 (gzip's CRC checks the wasm and
 # the wheel).
 START_FAULTS = {
-    "worker missing": (FETCHED, "worker.js", 404, "reason_missing", False),
-    "worker cut short": (FETCHED, "worker.js", cut, "reason_damaged", False),
-    "worker fails": (FETCHED, "worker.js", worker_with('throw new Error("kapot");'), "reason_failed",
+    "worker missing": (FETCHED, WORKER, 404, "reason_missing", False),
+    "worker cut short": (FETCHED, WORKER, cut, "reason_damaged", False),
+    "worker fails": (FETCHED, WORKER, worker_with('throw new Error("kapot");'), "reason_failed",
                      False),
-    "worker silent": (FETCHED, "worker.js", worker_with("self.onmessage = function () {};"),
+    "worker silent": (FETCHED, WORKER, worker_with("self.onmessage = function () {};"),
                       "reason_timeout", True),
     "wasm missing": (FETCHED, "bin/wasm-1.bin", 404, "reason_missing", False),
     "wheel missing": (FETCHED, "bin/wheel-0.bin", 404, "reason_missing", False),
@@ -81,6 +91,20 @@ START_FAULTS = {
     "wheel script damaged": (SCRIPTS, "wheel-0.js", damage, "reason_damaged", False),
     "script never arrives": (SCRIPTS, "wasm-0.js", None, "reason_timeout", True),
 }
+
+
+def trust_changed_worker(context, change: worker_with) -> None:
+    """Every page asks for the integrity of the changed worker's source instead of the built one:
+    the worker runs, and misbehaves as the test has it."""
+    built = (SITE / "assets" / "runtime" / served(WORKER)).read_bytes()
+    old, new = (integrity(data) for data in (built, change(built.decode()).encode()))
+
+    def page(route):
+        response = route.fetch()
+        body = response.text()
+        route.fulfill(response=response, body=body.replace(old, new))
+
+    context.route(lambda url: url.endswith(".html"), page)
 
 
 def open_aid(browser, server, route_file=None, serve=None, transport=FETCHED):
@@ -104,6 +128,8 @@ def open_aid(browser, server, route_file=None, serve=None, transport=FETCHED):
                 respond(route, serve)
 
         context.route(f"**/assets/runtime/{served(route_file)}", handle)
+        if isinstance(serve, worker_with) and transport == FETCHED:
+            trust_changed_worker(context, serve)
     page.clock.install(time=NAVIGATION - dt.timedelta(minutes=1))
     page.clock.pause_at(NAVIGATION)  # forward, never "to the past" however slow this machine is
     page.goto(server + AID, wait_until="domcontentloaded")
@@ -158,7 +184,7 @@ UNREADABLE = misbehave("self.postMessage({type: 'answer', id: event.data.id, res
 
 
 def ready_aid(browser, server, code, paused=False):
-    context, page = open_aid(browser, server, "worker.js", worker_with(code))
+    context, page = open_aid(browser, server, WORKER, worker_with(code))
     wait_for_aid(page, "ready", timeout=90_000)
     if not paused:
         page.clock.resume()
@@ -296,7 +322,7 @@ def _family_text(marked: bool) -> str:
 def test_a_page_whose_python_stops_on_a_file_starts_it_again(browser, server, tmp_path, kind):
     path, form, key, input_, status, words = OTHER_PAGES[kind]
     words = _words(words)
-    context, page = open_aid(browser, server, "worker.js", worker_with(DIES))
+    context, page = open_aid(browser, server, WORKER, worker_with(DIES))
     page.goto(server + path, wait_until="domcontentloaded")
     _state(page, form, key, "ready")
     marked, good = tmp_path / "storing.json", tmp_path / "goed.json"
@@ -322,12 +348,12 @@ def test_a_page_whose_python_stops_on_a_file_starts_it_again(browser, server, tm
 def test_a_page_whose_python_cannot_start_says_so_and_offers_a_restart(browser, server, kind):
     path, form, key, input_, status, words = OTHER_PAGES[kind]
     words = _words(words)
-    context, page = open_aid(browser, server, "worker.js", 404)
+    context, page = open_aid(browser, server, WORKER, 404)
     page.goto(server + path, wait_until="domcontentloaded")
     _state(page, form, key, "unavailable")
     assert page.locator(status).inner_text() == words["unavailable"]
     assert page.locator(input_).is_disabled()
-    context.unroute(f"**/assets/runtime/{served('worker.js')}")
+    context.unroute(f"**/assets/runtime/{served(WORKER)}")
     page.clock.resume()
     page.get_by_role("button", name=words["restart"]).click()
     _state(page, form, key, "ready")

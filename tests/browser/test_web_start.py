@@ -15,7 +15,7 @@ import re
 import pytest
 
 import build_runtime
-from browser_helpers import AidPage, new_context, until, wait_for_aid
+from browser_helpers import AidPage, integrity, new_context, until, wait_for_aid
 from paths import served
 from aids.contract import ATTRIBUTES as A
 
@@ -80,36 +80,50 @@ def _answer(body: str | bytes, content_type: str):
     return lambda route: route.fulfill(body=body, content_type=content_type)
 
 
-def serve_runtime(page, site, snapshot: list[str], worker_changes: dict[str, str]) -> None:
-    """Answer the snapshot's data scripts and worker.js with the given contents."""
-    worker = (site / "assets" / "runtime" / served("worker.js")).read_text()
-    for old, new in worker_changes.items():
-        assert old in worker
-        worker = worker.replace(old, new)
+def serve_runtime(page, site, snapshot: list[str], changes: dict[str, str],
+                  integrities: dict[str, str] | None = None) -> None:
+    """Answer the snapshot's data scripts with the given contents, and the workers' source with
+    the given changes: in the data script worker.js (as JSON strings) and in the fetched
+    bin/worker.js and bin/unpacker.js, whose new integrity the aid page then asks for (as it
+    does for each of integrities: old to new)."""
+    runtime = site / "assets" / "runtime"
+    integrities = dict(integrities or {})
+    worker = (runtime / served("worker.js")).read_text()
+    fetched = {plain: (runtime / served(plain)).read_bytes()
+               for plain in ("bin/worker.js", "bin/unpacker.js")}
+    for old, new in changes.items():
+        assert json.dumps(old)[1:-1] in worker and any(old.encode() in d for d in fetched.values())
+        worker = worker.replace(json.dumps(old)[1:-1], json.dumps(new)[1:-1])
     page.route(RUNTIME + served("worker.js"), _answer(worker, "text/javascript"))
+    for plain, data in fetched.items():
+        changed = data
+        for old, new in changes.items():
+            changed = changed.replace(old.encode(), new.encode())
+        if changed != data:
+            page.route(RUNTIME + served(plain), _answer(changed, "text/javascript"))
+            integrities[integrity(data)] = integrity(changed)
     for index, text in enumerate(snapshot):
         page.route(RUNTIME + served(f"snapshot-{index}.js"), _answer(text, "text/javascript"))
+    if integrities:
+        html = (site / AID.strip("/")).read_text()
+        for old, new in integrities.items():
+            assert old in html
+            html = html.replace(old, new)
+        page.route("**" + AID, _answer(html, "text/html"))
 
 
-def serve_fetched_snapshot(page, site, snapshot: bytes, worker_changes: dict[str, str]) -> None:
+def serve_fetched_snapshot(page, site, snapshot: bytes, changes: dict[str, str]) -> None:
     """Over http: answer the snapshot's chunks (bin/snapshot-N.bin) with these bytes, the aid
-    page with their integrity, and worker.js with the given changes."""
-    serve_runtime(page, site, [], worker_changes)
-    html = (site / AID.strip("/")).read_text()
+    page with their integrity, and the workers' source with the given changes."""
     parts = build_runtime.chunks(snapshot)
     built = sorted((site / "assets" / "runtime" / "bin").glob("snapshot-*.bin"))
     assert len(parts) == len(built)
+    integrities = {}
     for index, part in enumerate(parts):
         name = served(f"bin/snapshot-{index}.bin")
-        old = (site / "assets" / "runtime" / name).read_bytes()
-        assert _integrity(old) in html
-        html = html.replace(_integrity(old), _integrity(part))
+        integrities[integrity((site / "assets" / "runtime" / name).read_bytes())] = integrity(part)
         page.route(RUNTIME + name, _answer(part, "application/octet-stream"))
-    page.route("**" + AID, _answer(html, "text/html"))
-
-
-def _integrity(data: bytes) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+    serve_runtime(page, site, [], changes, integrities)
 
 
 @pytest.mark.parametrize("transport", ["page", "scripts_page"])
@@ -121,7 +135,7 @@ def test_python_starts_from_the_snapshot(request, server, site, transport):
     fetched = [url for url in page.guard.seen if "/assets/runtime/bin/" in url]
     scripts = [url for url in page.guard.seen
                if re.search(r"/assets/runtime/[a-z]+-\d+\.[0-9a-f]{12}\.js$", url)]
-    chunks = sum(len(parts) for parts in manifest["bin"].values())
+    chunks = sum(len(parts) for parts in manifest["bin"].values()) + len(manifest["workers"])
     expected = (chunks, 0) if transport == "page" else (0, len(manifest["files"]) - 1)
     assert (len(fetched), len(scripts)) == expected
 
@@ -167,7 +181,7 @@ def test_snapshot_whose_copies_fail_gives_a_normal_start(request, server, site, 
     # The unpacker cannot copy the wasm's bytes back (a copy past the snapshot's end): the
     # snapshot is never handed over half made.
     page = request.getfixturevalue(transport)
-    serve_runtime(page, site, [], {'\\"copies\\":[': '\\"copies\\":[1000000000,0,64,'})
+    serve_runtime(page, site, [], {'"copies":[': '"copies":[1000000000,0,64,'})
     start = start_and_finish(page, server)
     assert (start["from"], start["reason"]) == ("normal", "snapshot copy out of range")
 
@@ -183,7 +197,7 @@ def test_snapshot_that_pyodide_refuses_gives_a_normal_start(page, server, site):
     # Our own check is fooled (the worker expects the other build id too): Pyodide's check on
     # restore is the last line, after it has already built a module for the snapshot.
     build_id = build_runtime.build_id(build_runtime.vendor.package_dir("pyodide") / "package")
-    changes = {f'build_id\\": \\"{build_id}': f'build_id\\": \\"{OTHER_BUILD}'}
+    changes = {f'build_id": "{build_id}': f'build_id": "{OTHER_BUILD}'}
     serve_fetched_snapshot(page, site, other_snapshot(site, OTHER_BUILD), changes)
     start = start_and_finish(page, server)
     assert start["from"] == "normal" and "Snapshot build id mismatch" in start["reason"]

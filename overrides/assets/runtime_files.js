@@ -1,0 +1,131 @@
+// How the runtime's files reach Python's workers, for runtime.js: over http fetched as bytes,
+// each checked by its integrity; from a double-clicked file:// page as classic data scripts
+// (nothing else can read a file there), whose chunks go straight to the unpacker worker. And
+// when: once the page has loaded and painted its content.
+// Nothing here shows a word to the user: failures carry reasons (keys of the callers' texts).
+(function () {
+  "use strict";
+  var M = window.TwContract.messages;
+  // Over http: the runtime's files are fetched, not loaded as data scripts.
+  var FETCH = /^https?:$/.test(location.protocol);
+  var unpacker = null;  // the unpacker that takes the data scripts' chunks (see deliver)
+
+  // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
+  // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
+  // Over http the same chunks come fetched, as bytes (see fetchFiles).
+  window.__twRuntime = function (name, index, total, data) {
+    if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
+    unpacker.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data });
+  };
+
+  function failure(reason, detail) {
+    var error = new Error(detail);
+    error.reason = reason;
+    return error;
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () {
+        // A file cut short or damaged loads but does not run to its end: it never registers.
+        if (script.twRan || typeof window.__twWorkerSource === "string") resolve();
+        else reject(failure("reason_damaged", "damaged runtime file: " + src));
+      };
+      script.onerror = function () {
+        reject(failure("reason_missing", "missing runtime file: " + src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+
+  // Over http: one runtime file's bytes, checked by its integrity. A file that fails its check
+  // is damaged; a missing one fails the check too, so the server is asked once more.
+  function fetchFile(url, integrity) {
+    return fetch(url, { integrity: integrity }).then(function (response) {
+      if (!response.ok) throw failure("reason_missing", "missing runtime file: " + url);
+      return response.arrayBuffer();
+    }, function () {
+      return fetch(url, { method: "HEAD" }).catch(function () { return { ok: false }; })
+        .then(function (response) {
+          if (response.ok) throw failure("reason_damaged", "damaged runtime file: " + url);
+          throw failure("reason_missing", "missing runtime file: " + url);
+        });
+    });
+  }
+
+  // Over http: every chunk of every runtime file fetched at once, each handed to the unpacker as
+  // it arrives (as a buffer: not every browser can hand over a stream). Small chunks keep each
+  // task on the page short. Without its snapshot Python still starts, only slower.
+  function fetchFiles(files, base, target) {
+    return Promise.all(Object.keys(files).map(function (name) {
+      var total = files[name].length;
+      return Promise.all(files[name].map(function (chunk, index) {
+        return fetchFile(base + chunk.url, chunk.integrity).then(function (data) {
+          target.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data },
+                             [data]);
+        });
+      })).catch(function (error) {
+        if (name !== "snapshot") throw error;
+        target.postMessage({ type: M.missing, name: name, error: error.message });
+      });
+    }));
+  }
+
+  // The workers' source: over http two files fetched as bytes (checked by their integrity; the
+  // page never parses them), from file:// one data script that holds both as strings.
+  function workerSources(config) {
+    if (FETCH) {
+      return Promise.all([config.workers.worker, config.workers.unpacker].map(function (file) {
+        return fetchFile(config.base + file.url, file.integrity);
+      }));
+    }
+    return loadScript(config.base + config.files[0]).then(function () {
+      var sources = [window.__twWorkerSource, window.__twUnpackerSource];
+      delete window.__twWorkerSource;
+      delete window.__twUnpackerSource;
+      return sources;
+    });
+  }
+
+  // The runtime's files come once the page has loaded and painted its content: they never
+  // compete with the page's own bytes or hold up its largest paint. A page that is not shown
+  // paints nothing, so it does not wait for a paint.
+  function pageShown() {
+    var loaded = document.readyState === "complete" ? Promise.resolve() : new Promise(function (go) {
+      window.addEventListener("load", function () { go(); }, { once: true });
+    });
+    return loaded.then(function () {
+      var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+      var type = ["largest-contentful-paint", "paint"].filter(function (t) {
+        return types.indexOf(t) >= 0;
+      })[0];
+      if (!type || document.hidden) return null;
+      return new Promise(function (go) {
+        var observer = new PerformanceObserver(function () { observer.disconnect(); go(); });
+        observer.observe({ type: type, buffered: true });
+        document.addEventListener("visibilitychange", function () { go(); }, { once: true });
+      });
+    });
+  }
+
+  // The runtime's bytes, to this unpacker: over http every chunk fetched; from file:// every
+  // data script after the workers' one.
+  function deliver(config, target) {
+    if (FETCH) return fetchFiles(config.fetch, config.base, target);
+    unpacker = target;
+    return Promise.all(config.files.slice(1).map(function (file) {
+      return loadScript(config.base + file).catch(function (error) {
+        // Without its snapshot Python still starts, only slower.
+        if (file.indexOf("snapshot-") !== 0) throw error;
+        target.postMessage({ type: M.missing, name: "snapshot" });
+      });
+    }));
+  }
+
+  window.TwRuntimeFiles = {
+    FETCH: FETCH, failure: failure, pageShown: pageShown, workerSources: workerSources,
+    deliver: deliver,
+  };
+})();
