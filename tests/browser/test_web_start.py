@@ -203,6 +203,28 @@ def test_snapshot_that_pyodide_refuses_gives_a_normal_start(page, server, site):
     assert start["from"] == "normal" and "Snapshot build id mismatch" in start["reason"]
 
 
+# When the page asked for its first runtime file, loaded, and first painted (ms after navigation).
+_RUNTIME_TIMES = """() => {
+  const runtime = performance.getEntriesByType('resource')
+    .filter(entry => entry.name.includes('/assets/runtime/'));
+  const paint = performance.getEntriesByType('paint')
+    .find(entry => entry.name === 'first-contentful-paint');
+  return {asked: Math.min(...runtime.map(entry => entry.startTime)), files: runtime.length,
+          loaded: performance.getEntriesByType('navigation')[0].loadEventEnd,
+          painted: paint.startTime};
+}"""
+
+
+def test_the_runtime_is_asked_for_once_the_page_has_loaded_and_painted(page, server):
+    """The runtime's files never compete with the page's own bytes or hold up its largest paint
+    (Lighthouse counted the whole runtime into the aid page's largest paint)."""
+    page.goto(server + AID)
+    wait_for_aid(page)
+    times = page.evaluate(_RUNTIME_TIMES)
+    assert times["files"] > 0
+    assert times["asked"] >= times["loaded"] and times["asked"] >= times["painted"], times
+
+
 def test_start_up_limit_counts_from_navigation(browser, server):
     context = new_context(browser)
     held, runtime = [], []
