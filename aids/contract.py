@@ -115,6 +115,7 @@ MESSAGES: dict[str, str] = {
     "port": "port",        # page -> worker and unpacker: the channel between them
     "chunk": "chunk",      # page -> unpacker: a piece of a runtime file
     "missing": "missing",  # page -> unpacker: a runtime file the page could not load
+    "fetch": "fetch",      # page -> unpacker: fetch the runtime's files yourself (over http)
     "file": "file",        # unpacker -> worker: a whole runtime file, or why it failed
     "call": "call",        # page -> worker: a request to Python (REQUESTS)
     "answer": "answer",    # worker -> page: Python's answer to a call

@@ -2,9 +2,9 @@
 // data scripts back into files. The page sends it each base64 chunk as its script arrives; it
 // decodes the chunks in order, checks each snapshot chunk's sha256, gunzips what the build
 // gzipped, and hands every whole file to Python's worker over the port the page gave both.
-// Over http the page loads no data scripts: it fetches the same chunks as bytes (each checked by
-// Subresource Integrity); the unpacker puts them in order and gunzips them the same way, and
-// compiles the wasm.
+// Over http the page loads no data scripts: the unpacker fetches the same chunks as bytes itself
+// (each checked by Subresource Integrity), so the page does no work while the runtime arrives;
+// it puts them in order and gunzips them the same way, and compiles the wasm.
 // It runs on the other core while Python's worker builds its module.
 // The snapshot leaves out, besides its long runs of zeros, the ranges where it holds what the
 // wasm's data segments hold: the unpacker keeps the wasm's bytes as they arrive and copies those
@@ -129,7 +129,8 @@ function twFile(name) {
         data = new Error(name + " sha256 mismatch");
       }
       if (data instanceof Error) {
-        twPort.postMessage({ type: M.file, name: name, error: String((file.error || data).message || data) });
+        twPort.postMessage({ type: M.file, name: name, missing: Boolean(file.missing),
+                             error: String((file.error || data).message || data) });
       } else {
         twPort.postMessage({ type: M.file, name: name, data: data }, data instanceof Uint8Array ? [data.buffer] : []);
       }
@@ -138,7 +139,42 @@ function twFile(name) {
   return twFiles[name];
 }
 
-// One chunk: base64 from a data script, or bytes fetched over http (checked by the page).
+// Over http: one chunk's bytes, checked by its integrity. A chunk that fails its check is
+// damaged; a missing one fails the check too, so the server is asked once more.
+async function twFetchChunk(url, integrity) {
+  var response = null;
+  try {
+    response = await fetch(url, { integrity: integrity });
+  } catch (error) {
+    var head = await fetch(url, { method: "HEAD" }).catch(function () { return { ok: false }; });
+    throw Object.assign(new Error((head.ok ? "damaged" : "missing") + " runtime file: "), { missing: !head.ok });
+  }
+  if (!response.ok) throw Object.assign(new Error("missing runtime file: "), { missing: true });
+  return response.arrayBuffer();
+}
+
+// Over http: every chunk of every runtime file fetched at once (base: where the page finds
+// them), each taken in as it arrives. A file that cannot be had is reported as the file's
+// error, with the address the page knows it by.
+function twFetch(message) {
+  Object.keys(message.files).forEach(function (name) {
+    var chunks = message.files[name];
+    chunks.forEach(function (chunk, index) {
+      twFetchChunk(new URL(message.base + chunk.url, message.from).href, chunk.integrity)
+        .then(function (data) {
+          twChunk({ name: name, index: index, total: chunks.length, data: data });
+        }, function (error) {
+          var file = twFile(name);
+          if (file.error) return;
+          file.error = new Error(error.message + message.base + chunk.url);
+          file.missing = Boolean(error.missing);
+          file.writer.abort(file.error).catch(function () {});
+        });
+    });
+  });
+}
+
+// One chunk: base64 from a data script, or bytes fetched over http.
 function twChunk(message) {
   var file = twFile(message.name);
   file.parts[message.index] = message.data;
@@ -162,6 +198,8 @@ self.onmessage = function (event) {
     twCompile = message.compile;
   } else if (message.type === M.chunk) {
     twChunk(message);
+  } else if (message.type === M.fetch) {
+    twFetch(message);
   } else if (message.type === M.missing) {
     // A runtime file the page could not load (only the snapshot's loss is told here; Python
     // then starts normally).

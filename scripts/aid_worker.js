@@ -45,7 +45,8 @@ function twReceive(event) {
     // Without this file Python cannot start (only the snapshot has a fallback). Say so now:
     // Pyodide may never settle after a wasm it could not instantiate.
     if (message.name !== "snapshot") {
-      self.postMessage({ type: M.failed, damaged: true, reason: message.name + ": " + message.error });
+      self.postMessage({ type: M.failed, damaged: !message.missing, missing: Boolean(message.missing),
+                         reason: message.name + ": " + message.error });
     }
   } else {
     twFile(message.name).resolve(message.data);

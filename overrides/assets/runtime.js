@@ -131,7 +131,8 @@
           });
           resolve(message.start);
         } else if (message.type === M.failed) {
-          fail(failure(message.damaged ? "reason_damaged" : "reason_failed", message.reason));
+          fail(failure(message.missing ? "reason_missing"
+            : message.damaged ? "reason_damaged" : "reason_failed", message.reason));
         } else if (message.type === M.error) {
           if (self.ready) self.stop(message.reason);
           else fail(failure("reason_failed", message.reason));

@@ -1,7 +1,7 @@
-// How the runtime's files reach Python's workers, for runtime.js: over http fetched as bytes,
-// each checked by its integrity; from a double-clicked file:// page as classic data scripts
-// (nothing else can read a file there), whose chunks go straight to the unpacker worker. And
-// when: once the page has loaded and painted its content.
+// How the runtime's files reach Python's workers, for runtime.js: over http the unpacker worker
+// fetches them as bytes, each checked by its integrity; from a double-clicked file:// page they
+// come as classic data scripts (nothing else can read a file there), whose chunks go straight to
+// the unpacker. And when: once the page has loaded and painted its content.
 // Nothing here shows a word to the user: failures carry reasons (keys of the callers' texts).
 (function () {
   "use strict";
@@ -12,7 +12,7 @@
 
   // Called by each runtime data script: __twRuntime(name, index, total, base64). The chunk goes
   // straight to the unpacker worker, so no long task ever holds the whole runtime on the page.
-  // Over http the same chunks come fetched, as bytes (see fetchFiles).
+  // Over http the unpacker fetches the same chunks as bytes (see deliver).
   window.__twRuntime = function (name, index, total, data) {
     if (document.currentScript) document.currentScript.twRan = true;  // see loadScript
     unpacker.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data });
@@ -55,24 +55,6 @@
     });
   }
 
-  // Over http: every chunk of every runtime file fetched at once, each handed to the unpacker as
-  // it arrives (as a buffer: not every browser can hand over a stream). Small chunks keep each
-  // task on the page short. Without its snapshot Python still starts, only slower.
-  function fetchFiles(files, base, target) {
-    return Promise.all(Object.keys(files).map(function (name) {
-      var total = files[name].length;
-      return Promise.all(files[name].map(function (chunk, index) {
-        return fetchFile(base + chunk.url, chunk.integrity).then(function (data) {
-          target.postMessage({ type: M.chunk, name: name, index: index, total: total, data: data },
-                             [data]);
-        });
-      })).catch(function (error) {
-        if (name !== "snapshot") throw error;
-        target.postMessage({ type: M.missing, name: name, error: error.message });
-      });
-    }));
-  }
-
   // The workers' source: over http two files fetched as bytes (checked by their integrity; the
   // page never parses them), from file:// one data script that holds both as strings.
   function workerSources(config) {
@@ -110,10 +92,14 @@
     });
   }
 
-  // The runtime's bytes, to this unpacker: over http every chunk fetched; from file:// every
-  // data script after the workers' one.
+  // The runtime's bytes, to this unpacker: over http it fetches every chunk itself (the page
+  // does no work while they arrive; a file it cannot have is Python's worker's to report); from
+  // file:// every data script after the workers' one.
   function deliver(config, target) {
-    if (FETCH) return fetchFiles(config.fetch, config.base, target);
+    if (FETCH) {
+      target.postMessage({ type: M.fetch, base: config.base, from: location.href, files: config.fetch });
+      return Promise.resolve();
+    }
     unpacker = target;
     return Promise.all(config.files.slice(1).map(function (file) {
       return loadScript(config.base + file).catch(function (error) {
