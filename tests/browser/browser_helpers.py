@@ -57,8 +57,18 @@ def watch_csp(context, page) -> list[str]:
     """Record every Content-Security-Policy violation of the page (list filled as they occur).
     Call before the first navigation. Test predicates must then be functions ("() => ..."):
     Playwright evaluates other strings with eval, which the policy refuses."""
-    violations: list[str] = []
+    report_csp(context)
+    return csp_messages(page)
+
+
+def report_csp(context) -> None:
+    """Every page of the context logs its Content-Security-Policy violations to the console."""
     context.add_init_script(_CSP_EVENTS)
+
+
+def csp_messages(page) -> list[str]:
+    """The violations a page reports, in a context that already watches (watch_csp)."""
+    violations: list[str] = []
 
     def on_console(message) -> None:
         if "CSP violation" in message.text or "Content Security Policy" in message.text:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser_helpers import CHROMIUM, CHROMIUM_ARGS, new_context, use_data_scripts, watch_csp
+from browser_helpers import (CHROMIUM, CHROMIUM_ARGS, csp_messages, new_context, report_csp,
+                             use_data_scripts, watch_csp)
 from paths import DIST_ZIP
 
 
@@ -89,23 +90,32 @@ class NetworkGuard:
             self.refused.append(request.url)
 
 
-def _page(browser, origin):
-    context = new_context(browser)
-    guard = NetworkGuard(origin)
-    context.route("**/*", guard.route)
-    page = context.new_page()
+def _watched(page, guard: NetworkGuard):
     page.on("request", guard.on_request)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.guard = guard
     page.errors = errors
+    return page
+
+
+def _page(browser, origin):
+    context = new_context(browser)
+    guard = NetworkGuard(origin)
+    context.route("**/*", guard.route)
+    page = _watched(context.new_page(), guard)
     page.csp = watch_csp(context, page)
     return context, page
 
 
 def _close_clean(context, page, where: str) -> None:
-    """Close the page's context; nothing left the site, no JavaScript error, no CSP violation."""
+    """Close the page's context (or the page alone, in a shared context); nothing left the site,
+    no JavaScript error, no CSP violation."""
     context.close()
+    _assert_clean(page, where)
+
+
+def _assert_clean(page, where: str) -> None:
     assert page.guard.refused == [], f"requests left {where}: {page.guard.refused}"
     assert page.errors == [], f"JavaScript errors: {page.errors}"
     assert page.csp == [], f"Content-Security-Policy violations: {page.csp}"
@@ -116,6 +126,31 @@ def page(browser, server):
     context, page = _page(browser, server)
     yield page
     _close_clean(context, page, "the site")
+
+
+@pytest.fixture(scope="module")
+def _reading(browser, server):
+    """One context for a module's tests that only read pages. The site keeps nothing in the
+    browser (test_web_security), so nothing carries over from one test to the next; each test
+    has its own page and its own guard."""
+    context = new_context(browser)
+    context.guard = None
+    context.route("**/*", lambda route: context.guard.route(route))
+    report_csp(context)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def reading_page(_reading, server):
+    """A page for a test that only reads the site (see _reading): cheaper than a context of its
+    own, with the same checks when it closes."""
+    _reading.guard = NetworkGuard(server)
+    page = _watched(_reading.new_page(), _reading.guard)
+    page.csp = csp_messages(page)
+    yield page
+    page.close()
+    _assert_clean(page, "the site")
 
 
 @pytest.fixture

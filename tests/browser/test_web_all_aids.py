@@ -129,7 +129,7 @@ def test_step_numbers_count_only_the_steps_that_are_asked(page, server):
 def test_printing_before_the_result_gives_a_blank_worksheet_of_every_step(page, server, started):
     aid = aids.load("omgang")
     if not started:
-        page.route(f"**/assets/runtime/{served('worker.js')}", lambda route: route.fulfill(status=404, body=""))
+        page.route(f"**/assets/runtime/{served('bin/worker.js')}", lambda route: route.fulfill(status=404, body=""))
     page.goto(f"{server}/hulpmiddelen/omgang.html")
     wait_for_aid(page, "ready" if started else "unavailable")
     text = " ".join(pdf_pages(page)).replace("\n", " ")

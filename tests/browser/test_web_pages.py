@@ -18,41 +18,41 @@ def test_pages_were_found():
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_accessibility_violations(page, server, path):
-    page.goto(f"{server}/{path}")
-    page.wait_for_load_state("load")
-    assert page.locator("html").get_attribute("lang") == "nl"
-    assert axe_violations(page) == []
+def test_page_has_no_accessibility_violations(reading_page, server, path):
+    reading_page.goto(f"{server}/{path}")
+    reading_page.wait_for_load_state("load")
+    assert reading_page.locator("html").get_attribute("lang") == "nl"
+    assert axe_violations(reading_page) == []
 
 
-def test_guidance_page_loads_no_python(page, server):
-    page.goto(f"{server}/voorkomen/index.html")
-    page.wait_for_load_state("load")
-    assert not [u for u in page.guard.seen if "/assets/runtime/" in u or "aid.js" in u]
+def test_guidance_page_loads_no_python(reading_page, server):
+    reading_page.goto(f"{server}/voorkomen/index.html")
+    reading_page.wait_for_load_state("load")
+    assert not [u for u in reading_page.guard.seen if "/assets/runtime/" in u or "aid.js" in u]
 
 
-def test_search_finds_a_page(page, server):
-    page.goto(f"{server}/index.html")
-    page.keyboard.press("/")
-    page.keyboard.type("verklarende analyse")
-    result = page.locator(".md-search-result__item").first
+def test_search_finds_a_page(reading_page, server):
+    reading_page.goto(f"{server}/index.html")
+    reading_page.keyboard.press("/")
+    reading_page.keyboard.type("verklarende analyse")
+    result = reading_page.locator(".md-search-result__item").first
     result.wait_for(timeout=15_000)
     assert "analyse" in result.inner_text().lower()
 
 
-def test_home_page_shows_the_four_phases_as_one_journey_with_the_aids_of_each(page, server):
-    page.goto(f"{server}/index.html")
-    phases = page.locator("ol.tw-journey > li")
+def test_home_page_shows_the_four_phases_as_one_journey_with_the_aids_of_each(reading_page, server):
+    reading_page.goto(f"{server}/index.html")
+    phases = reading_page.locator("ol.tw-journey > li")
     assert [phases.nth(n).locator("h3 a").first.inner_text() for n in range(phases.count())] == [
         "Uithuisplaatsing voorkomen", "Tijdens de plaatsing", "Terug naar huis", "Nazorg"]
-    linked = {href.rsplit("/", 1)[-1] for href in page.locator(".tw-journey__aids a").evaluate_all(
+    linked = {href.rsplit("/", 1)[-1] for href in reading_page.locator(".tw-journey__aids a").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")}
     assert linked == {f"{aid_id}.html" for aid_id in aids.aid_ids()}
     # The road between the phases: a line under each marker but the last.
-    road = page.evaluate("""() => Array.from(document.querySelectorAll('ol.tw-journey > li'))
+    road = reading_page.evaluate("""() => Array.from(document.querySelectorAll('ol.tw-journey > li'))
         .map(li => getComputedStyle(li, '::after').display)""")
     assert road == ["block", "block", "block", "none"]
     for width in (1280, 400):
-        page.set_viewport_size({"width": width, "height": 900})
+        reading_page.set_viewport_size({"width": width, "height": 900})
         assert phases.nth(3).is_visible()
-        assert axe_violations(page, ".tw-journey") == [], width
+        assert axe_violations(reading_page, ".tw-journey") == [], width
