@@ -139,37 +139,44 @@ function twFile(name) {
   return twFiles[name];
 }
 
-// Over http: one chunk's bytes, checked by its integrity. A chunk that fails its check is
-// damaged; a missing one fails the check too, so the server is asked once more.
-async function twFetchChunk(url, integrity) {
+// A runtime file that cannot be had: its stream ends with this error, which goes to Python's
+// worker in its place (missing: the server does not have it).
+function twLost(name, error, missing) {
+  var file = twFile(name);
+  if (file.error) return;
+  file.error = error;
+  file.missing = missing;
+  file.writer.abort(error).catch(function () {});
+}
+
+// Over http: one chunk's bytes, checked by its integrity (label: the address the page knows it
+// by). A chunk that fails its check is damaged; a missing one fails the check too, so the
+// server is asked once more.
+async function twFetchChunk(url, integrity, label) {
   var response = null;
   try {
     response = await fetch(url, { integrity: integrity });
   } catch (error) {
     var head = await fetch(url, { method: "HEAD" }).catch(function () { return { ok: false }; });
-    throw Object.assign(new Error((head.ok ? "damaged" : "missing") + " runtime file: "), { missing: !head.ok });
+    throw Object.assign(new Error((head.ok ? "damaged" : "missing") + " runtime file: " + label),
+                        { missing: !head.ok });
   }
-  if (!response.ok) throw Object.assign(new Error("missing runtime file: "), { missing: true });
+  if (!response.ok) throw Object.assign(new Error("missing runtime file: " + label), { missing: true });
   return response.arrayBuffer();
 }
 
 // Over http: every chunk of every runtime file fetched at once (base: where the page finds
-// them), each taken in as it arrives. A file that cannot be had is reported as the file's
-// error, with the address the page knows it by.
+// them), each taken in as it arrives.
 function twFetch(message) {
   Object.keys(message.files).forEach(function (name) {
     var chunks = message.files[name];
     chunks.forEach(function (chunk, index) {
-      twFetchChunk(new URL(message.base + chunk.url, message.from).href, chunk.integrity)
-        .then(function (data) {
-          twChunk({ name: name, index: index, total: chunks.length, data: data });
-        }, function (error) {
-          var file = twFile(name);
-          if (file.error) return;
-          file.error = new Error(error.message + message.base + chunk.url);
-          file.missing = Boolean(error.missing);
-          file.writer.abort(file.error).catch(function () {});
-        });
+      var label = message.base + chunk.url;
+      twFetchChunk(new URL(label, message.from).href, chunk.integrity, label).then(function (data) {
+        twChunk({ name: name, index: index, total: chunks.length, data: data });
+      }, function (error) {
+        twLost(name, error, Boolean(error.missing));
+      });
     });
   });
 }
@@ -203,8 +210,6 @@ self.onmessage = function (event) {
   } else if (message.type === M.missing) {
     // A runtime file the page could not load (only the snapshot's loss is told here; Python
     // then starts normally).
-    var file = twFile(message.name);
-    file.error = new Error(message.error || message.name + " missing");
-    file.writer.abort(file.error).catch(function () {});
+    twLost(message.name, new Error(message.error || message.name + " missing"), false);
   }
 };

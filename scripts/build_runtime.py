@@ -17,10 +17,10 @@ The page loads these as classic <script> files, which work over http and from fi
   listed as copies from the wasm file, which always travels (the unpacker copies them back);
 - bin/: the same chunks as bytes (wasm-0.bin, ...: each data script's bytes), and the two
   workers' source as plain scripts (worker.js, unpacker.js), for pages served over http: there
-  the page fetches them, each checked by Subresource Integrity, and hands them
-  to the unpacker (no base64 to decode on the page); chunks keep each main-thread task short and
-  let the unpacker start on a file before all of it is in; a file:// page cannot fetch, so the
-  offline zip leaves bin/ out;
+  the page fetches the workers' source and the unpacker fetches the chunks, each checked by
+  Subresource Integrity (no base64 to decode, no work on the page); chunks let the unpacker
+  start on a file before all of it is in; a file:// page cannot fetch, so the offline zip leaves
+  bin/ out;
 - manifest.json: the file list and the pinned versions.
 
 Each file is served by a name with its content's hash (worker.0123456789ab.js,

@@ -57,8 +57,6 @@ def test_common_words_of_a_question_do_not_decide_the_first_page(page, server):
     assert search.first("signalen van terugval")[0] == "nazorg/signalen-en-evaluatie.html"
 
 
-
-
 # Every worker the page makes, recorded before any of the page's scripts runs.
 _RECORD_WORKERS = """(() => {
   const Native = window.Worker;
