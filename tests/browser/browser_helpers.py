@@ -22,11 +22,20 @@ AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+# A page whose transitions have ended (each has an end; one that runs for ever is left out):
+# axe-core measured the header's title half faded in once, right after a scroll to the top.
+_SETTLED = """() => Promise.all(document.getAnimations()
+  .filter(animation => Number.isFinite(animation.effect.getComputedTiming().endTime))
+  .map(animation => animation.finished.catch(() => null)))"""
+
+
 def axe_violations(page, context: str | None = None) -> list[str]:
-    """Run axe-core (WCAG 2.0–2.2 A and AA rules) and describe each violation. axe-core is put
-    into each document once (setting it up takes a third of a second)."""
+    """Run axe-core (WCAG 2.0–2.2 A and AA rules) on the settled page and describe each
+    violation. axe-core is put into each document once (setting it up takes a third of a
+    second)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE_SOURCE)
+    page.evaluate(_SETTLED)
     # Only the violations in detail: collecting every passing node took a fifth of the time.
     results = page.evaluate(
         "([context, tags]) => axe.run(context || document, {runOnly: {type: 'tag', values: tags},"
