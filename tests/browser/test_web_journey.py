@@ -167,8 +167,11 @@ def test_members_are_named_by_the_roles_typed_never_by_their_slots(page, server)
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
     answer(page, {"leden": ["ouder1", "kind1"], "rol.ouder1": "moeder", "rol.kind1": "zoon, 9 jaar"})
-    page.wait_for_function("() => document.querySelector("
-                           f"'[{A['field']}=\"problemen.ouder1\"] .aid-label').textContent === 'moeder'")
+    # Each answer is its own change; the last one (the child's role) names the child.
+    for slot, role in (("ouder1", "moeder"), ("kind1", "zoon, 9 jaar")):
+        page.wait_for_function(
+            "([field, role]) => (document.querySelector(`[FIELD=\"${field}\"] .aid-label`) || {})"
+            ".textContent === role".replace("FIELD", A["field"]), arg=[f"problemen.{slot}", role])
     labels = page.locator(f"[{A['step']}=beeld] [{A['member']}]:not([hidden]) .aid-label").all_inner_texts()
     assert set(labels) == {"moeder", "zoon, 9 jaar"}
     page.goto(f"{server}/hulpmiddelen/omgang.html")
