@@ -1,17 +1,18 @@
 // Thuiswijzer runtime unpacker: a second worker, next to Python's, that turns the runtime's
 // data scripts back into files. The page sends it each base64 chunk as its script arrives; it
-// decodes the chunks in order, checks each snapshot chunk's sha256, gunzips what the build
-// gzipped, and hands every whole file to Python's worker over the port the page gave both.
+// decodes the chunks in order, checks each chunk's sha256, unpacks what the build packed with
+// Zstandard (fzstd: no DecompressionStream reads it yet), and hands every whole file to
+// Python's worker over the port the page gave both.
 // Over http the page loads no data scripts: the unpacker fetches the same chunks as bytes itself
 // (each checked by Subresource Integrity), so the page does no work while the runtime arrives;
-// it puts them in order and gunzips them the same way, and compiles the wasm.
+// it puts them in order and unpacks them the same way, and compiles the wasm.
 // It runs on the other core while Python's worker builds its module.
 // The snapshot leaves out, besides its long runs of zeros, the ranges where it holds what the
 // wasm's data segments hold: the unpacker keeps the wasm's bytes as they arrive and copies those
 // ranges back into the snapshot before handing it over. If that fails, the snapshot goes over as
 // an error and Python starts normally.
-// build_runtime.py puts TW_RUNTIME before this file: each runtime file's size, whether it is
-// gzip, the runs of zeros left out of it, the sha256 of each snapshot chunk, and the copies
+// build_runtime.py puts TW_RUNTIME and fzstd before this file: each runtime file's size, whether
+// it is Zstandard, the runs of zeros left out of it, the sha256 of each chunk, and the copies
 // (per copy: its distance from the end of the copy before in the snapshot and in the wasm, and
 // its length).
 var M = TW_MESSAGES;  // the message types (aids/contract.py), the source's first line
@@ -36,12 +37,27 @@ function twHex(buffer) {
   }).join("");
 }
 
-// A snapshot chunk must match the sha256 the build wrote down: resolves with whether it does.
-// Without WebCrypto (a page over plain http) gzip's CRC-32 still checks.
-function twCheckChunk(bytes, index) {
+// A chunk from a data script must match the sha256 the build wrote down: resolves with whether
+// it does. A page without WebCrypto (plain http, not localhost) fetches its chunks, each checked
+// by its integrity.
+function twCheckChunk(bytes, name, index) {
   if (!(self.crypto && crypto.subtle)) return Promise.resolve(true);
   return crypto.subtle.digest("SHA-256", bytes).then(function (digest) {
-    return twHex(digest) === TW_RUNTIME.snapshot.chunks[index];
+    return twHex(digest) === TW_RUNTIME.files[name].chunks[index];
+  });
+}
+
+// Zstandard's frame as a stream: each block as fzstd decodes it (a new array each time).
+function twUnzstd() {
+  var decoder = null;
+  return new TransformStream({
+    start: function (controller) {
+      decoder = new fzstd.Decompress(function (block) {
+        if (block.length) controller.enqueue(block);
+      });
+    },
+    transform: function (bytes) { decoder.push(bytes); },
+    flush: function () { decoder.push(new Uint8Array(0), true); },
   });
 }
 
@@ -89,13 +105,13 @@ function twCopy(snapshot, wasm) {
   return snapshot;
 }
 
-// One file as its chunks arrive: each is decoded (and gunzipped) as soon as those before it
+// One file as its chunks arrive: each is decoded (and unpacked) as soon as those before it
 // are in. The whole file goes to Python's worker, or the reason it cannot.
 function twFile(name) {
   if (!twFiles[name]) {
     var info = TW_RUNTIME.files[name];
     var pipe = new TransformStream();
-    var out = info.gzip ? pipe.readable.pipeThrough(new DecompressionStream("gzip")) : pipe.readable;
+    var out = info.zstd ? pipe.readable.pipeThrough(twUnzstd()) : pipe.readable;
     var file = twFiles[name] = {
       parts: [], next: 0, checks: [], error: null, writer: pipe.writable.getWriter(),
     };
@@ -124,7 +140,7 @@ function twFile(name) {
     whole.catch(function (error) {
       return error;
     }).then(async function (data) {
-      // A damaged chunk usually breaks the gzip stream too: name the damage, not its effect.
+      // A damaged chunk usually breaks the Zstandard stream too: name the damage, not its effect.
       if ((await Promise.all(file.checks)).indexOf(false) >= 0) {
         data = new Error(name + " sha256 mismatch");
       }
@@ -189,9 +205,7 @@ function twChunk(message) {
     var part = file.parts[file.next];
     var bytes = typeof part === "string" ? twBytes(part) : new Uint8Array(part);
     file.parts[file.next] = null;
-    if (message.name === "snapshot" && typeof part === "string") {
-      file.checks.push(twCheckChunk(bytes, file.next));
-    }
+    if (typeof part === "string") file.checks.push(twCheckChunk(bytes, message.name, file.next));
     file.writer.write(bytes).catch(function () {});  // a broken stream is reported above
     file.next++;
   }

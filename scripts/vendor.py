@@ -1,4 +1,4 @@
-"""Fetch the pinned front-end packages (Pyodide runtime, iframe-worker shim) with npm.
+"""Fetch the pinned front-end packages (Pyodide runtime, iframe-worker shim, fzstd) with npm.
 
 Each tarball is checked against the sha512 integrity pinned here, then unpacked into
 .cache/vendor/<name>-<version>/. Nothing downloaded is ever committed.
@@ -23,6 +23,8 @@ CACHE = ROOT / ".cache" / "vendor"
 # name -> (version, sha512 integrity of the npm tarball)
 PINNED = {
     "pyodide": ("314.0.7", "sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A=="),
+    # Zstandard in plain JavaScript: the unpacker decodes the runtime's large files with it.
+    "fzstd": ("0.1.1", "sha512-dkuVSOKKwh3eas5VkJy1AW1vFpet8TA/fGmVA5krThl8YcOVE/8ZIoEA1+U1vEn5ckxxhLirSdY837azmbaNHA=="),
     "iframe-worker": ("1.0.4", "sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q=="),
 }
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import base64
-import gzip
 import hashlib
 import io
 import json
@@ -16,6 +15,7 @@ import sys
 import zipfile
 
 import pytest
+import zstandard
 from hypothesis import given
 
 import strategies
@@ -98,7 +98,7 @@ def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker(runtime):
     snapshot = build_runtime.read_snapshot(runtime)
     build_runtime.check_snapshot(snapshot, build_runtime.build_id(package))
     # Two thirds zeros: the long runs are not shipped (read_snapshot put them back).
-    shipped = gzip.decompress(build_runtime.read_data("snapshot", runtime))
+    shipped = build_runtime.read_unpacked("snapshot", runtime)
     assert len(shipped) < 0.6 * len(snapshot)
     assert f'"size": {len(snapshot)}' in worker_and_unpacker(runtime)
     worker = worker_and_unpacker(runtime)
@@ -110,18 +110,35 @@ def test_snapshot_fits_this_runtime_build_and_is_checked_by_the_worker(runtime):
         [name for name in manifest["files"] if name.startswith("snapshot-")]
 
 
+def test_the_large_runtime_files_are_zstandard_that_fzstd_reads_and_every_chunk_is_checked(runtime):
+    """The snapshot, the wasm and the wheel ship as one Zstandard frame each, with a window
+    fzstd can hold (2**25 bytes at most) and their size written in the frame. The unpacker knows
+    the sha256 of every chunk of every file, which it checks for data scripts."""
+    unpacker = worker_and_unpacker(runtime)
+    assert "fzstd.Decompress" in unpacker and "new DecompressionStream" not in unpacker
+    for name in ("snapshot", "wasm", "wheel", "stdlib"):
+        data = build_runtime.read_data(name, runtime)
+        if name in build_runtime.ZSTD:
+            frame = zstandard.get_frame_parameters(data)
+            assert data[:4] == b"\x28\xb5\x2f\xfd" and frame.window_size <= 2**25
+            assert frame.content_size == len(build_runtime.read_unpacked(name, runtime))
+        for chunk in build_runtime.chunks(data):
+            assert hashlib.sha256(chunk).hexdigest() in unpacker
+    assert build_runtime.ZSTD == {"snapshot", "wasm", "wheel"}
+
+
 def test_the_snapshot_leaves_out_what_the_wasm_holds_and_the_copies_put_it_back(runtime):
     """The ranges where the snapshot's memory image equals the wasm's data segments are zeros in
     the shipped snapshot; read_snapshot (as the unpacker) copies them back from the wasm."""
     manifest = json.loads((runtime / "manifest.json").read_text())
     copies = manifest["snapshot_copies"]
-    wasm = gzip.decompress(build_runtime.read_data("wasm", runtime))
+    wasm = build_runtime.read_unpacked("wasm", runtime)
     package = build_runtime.vendor.package_dir("pyodide") / "package"
     assert wasm == (package / "pyodide.asm.wasm").read_bytes()
     snapshot = build_runtime.read_snapshot(runtime)
     build_runtime.check_snapshot(snapshot, build_runtime.build_id(package))
     shipped = build_runtime.with_zero_runs(
-        gzip.decompress(build_runtime.read_data("snapshot", runtime)), manifest["snapshot_holes"])
+        build_runtime.read_unpacked("snapshot", runtime), manifest["snapshot_holes"])
     assert len(shipped) == len(snapshot)
     assert sum(length for _, _, length in copies) > 2_000_000
     segments = build_runtime.active_data_segments(wasm)

@@ -32,7 +32,7 @@
 
   function supported() {
     return typeof NativeWorker === "function" && typeof WebAssembly === "object" &&
-      typeof DecompressionStream === "function";
+      typeof TransformStream === "function";
   }
 
   // Where this page finds the runtime (its <script data-tw-runtime>, made at build time), read
@@ -107,7 +107,7 @@
       }, Math.max(0, self.limitMs - (performance.now() - self.since)));
 
       if (!supported()) {
-        fail(failure("reason_browser", "no web workers, WebAssembly or DecompressionStream"));
+        fail(failure("reason_browser", "no web workers, WebAssembly or TransformStream"));
         return;
       }
       if (!pageConfig) {

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import gzip
 import hashlib
 import json
 import re
@@ -53,11 +52,11 @@ def start_and_finish(page, server) -> dict:
 
 
 def other_snapshot(site, header_id: str) -> bytes:
-    """The snapshot as shipped (gzip, without its runs of zeros), with another build id."""
-    raw = bytearray(gzip.decompress(build_runtime.read_data("snapshot", site / "assets" / "runtime")))
+    """The snapshot as shipped (packed, without its runs of zeros), with another build id."""
+    raw = bytearray(build_runtime.read_unpacked("snapshot", site / "assets" / "runtime"))
     raw[16:48] = b"".join(int(header_id[i:i + 8], 16).to_bytes(4, "little")
                           for i in range(0, 64, 8))
-    return gzip.compress(bytes(raw), compresslevel=9, mtime=0)
+    return build_runtime.pack(bytes(raw))
 
 
 def snapshot_scripts(site, header_id: str | None = None) -> tuple[list[str], dict[str, str]]:
