@@ -108,7 +108,7 @@ STATES = ("loading", "ready", "unavailable", "stopped")
 EVENTS = {"state": "tw-aid-state"}  # detail: {aid, state}
 
 # The keys of the JSON in <script data-tw-runtime> (scripts/mkdocs_hooks.py, runtime.js).
-RUNTIME_CONFIG = ("base", "files", "fetch", "workers")
+RUNTIME_CONFIG = ("base", "files", "fetch", "workers", "later")
 
 # The types of the messages between the page, Python's worker and the unpacker.
 MESSAGES: dict[str, str] = {
@@ -121,6 +121,7 @@ MESSAGES: dict[str, str] = {
     "answer": "answer",    # worker -> page: Python's answer to a call
     "ready": "ready",      # worker -> page: Python runs
     "failed": "failed",    # worker -> page: Python cannot start
+    "need": "need",        # worker -> page: send a file only a normal start needs (config.later)
     "error": "error",      # the page itself, when a worker cannot run at all
 }
 

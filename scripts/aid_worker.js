@@ -17,6 +17,10 @@ self.importScripts = undefined;
 
 var twHandle = null;
 var twFiles = {};
+var twNormal = false;  // a normal start: Python imports from the standard library
+// The standard library a restored snapshot gets: an empty zip. The snapshot holds every module
+// the aids import, and build_runtime.py ships only those (LATER): it is sent for a normal start.
+var TW_EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 // When each step of the start was done (ms since 1970, as the page can compare): for make bench.
 var twTimes = {};
 
@@ -125,8 +129,10 @@ async function twStart() {
     if (!(name in served)) throw new Error("Thuiswijzer: geen netwerk in de worker (" + name + ")");
     // Pyodide's instantiateStreaming (above) never reads this answer for the wasm.
     if (served[name] === "wasm") return new Response(null);
-    var type = name.endsWith(".wasm") ? "application/wasm" : "application/zip";
-    return new Response(await twFile(served[name]).data, { headers: { "Content-Type": type } });
+    var headers = { headers: { "Content-Type": "application/zip" } };
+    if (!twNormal) return new Response(TW_EMPTY_ZIP, headers);
+    if (!twFiles.stdlib) self.postMessage({ type: M.need, name: "stdlib" });
+    return new Response(await twFile("stdlib").data, headers);
   };
   var pyodide = null;
   var start = { from: "snapshot", reason: "" };
@@ -140,6 +146,7 @@ async function twStart() {
   } catch (error) {
     start = { from: "normal", reason: String(error && error.message || error) };
     console.warn("Thuiswijzer: normal start, the snapshot was not used: " + start.reason);
+    twNormal = true;
     pyodide = await twLoad(null);
   }
   twTime("python");

@@ -162,9 +162,11 @@ def _runtime_config(page) -> str:
     """Where a page finds the Python runtime: JSON for a <script data-tw-runtime> element."""
     base = get_relative_url("assets/runtime/x", page.url)[:-1]
     # files: the data scripts (file://); fetch and workers: the same files as bytes and the
-    # workers' source, each with its integrity (http)
+    # workers' source, each with its integrity (http); later: the files only a normal start
+    # needs, sent when Python's worker asks
     return json.dumps({"base": base, "files": _manifest["files"], "fetch": _manifest["bin"],
-                       "workers": _manifest["workers"]}).replace("</", "<\\/")
+                       "workers": _manifest["workers"], "later": _manifest["later"]}
+                      ).replace("</", "<\\/")
 
 
 def _runtime_script(page) -> str:

@@ -130,6 +130,8 @@
             times[step] = Math.round(times[step] - performance.timeOrigin);
           });
           resolve(message.start);
+        } else if (message.type === M.need) {
+          Files.deliver(pageConfig, run.unpacker, message.name).catch(fail);
         } else if (message.type === M.failed) {
           fail(failure(message.missing ? "reason_missing"
             : message.damaged ? "reason_damaged" : "reason_failed", message.reason));

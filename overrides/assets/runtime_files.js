@@ -94,14 +94,24 @@
 
   // The runtime's bytes, to this unpacker: over http it fetches every chunk itself (the page
   // does no work while they arrive; a file it cannot have is Python's worker's to report); from
-  // file:// every data script after the workers' one.
-  function deliver(config, target) {
+  // file:// every data script after the workers' one. Without a name: every file but those only
+  // a normal start needs (config.later); with one: that file, when Python's worker asks.
+  function deliver(config, target, name) {
+    function wanted(file) {
+      return name ? file === name : config.later.indexOf(file) < 0;
+    }
     if (FETCH) {
-      target.postMessage({ type: M.fetch, base: config.base, from: location.href, files: config.fetch });
+      var files = {};
+      Object.keys(config.fetch).filter(wanted).forEach(function (file) {
+        files[file] = config.fetch[file];
+      });
+      target.postMessage({ type: M.fetch, base: config.base, from: location.href, files: files });
       return Promise.resolve();
     }
     unpacker = target;
-    return Promise.all(config.files.slice(1).map(function (file) {
+    return Promise.all(config.files.slice(1).filter(function (file) {
+      return wanted(file.slice(0, file.indexOf("-")));
+    }).map(function (file) {
       return loadScript(config.base + file).catch(function (error) {
         // Without its snapshot Python still starts, only slower.
         if (file.indexOf("snapshot-") !== 0) throw error;
