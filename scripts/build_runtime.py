@@ -7,7 +7,8 @@ The page loads these as classic <script> files, which work over http and from fi
 - wasm-N.js, stdlib-N.js, wheel-N.js: the bytes the worker needs, in base64 chunks; the wheel
   ships as its files one after another (Zstandard), which the worker writes where Pyodide would
   unpack the wheel (its working directory): no zip to read in Python; the standard library
-  holds only the modules Python imported while the snapshot was made (kept_stdlib);
+  holds only the modules Python imported while the snapshot was made (kept_stdlib), and only
+  a normal start asks for it (LATER);
 - snapshot-N.js: a memory snapshot of Python with the aids imported (made here in Node by
   snapshot.mjs from the same pinned runtime, standard library and wheel), Zstandard, in base64
   chunks; the worker checks its build id, restores it, and starts normally when that fails.
