@@ -132,11 +132,11 @@ def open_aid(browser, server, route_file=None, serve=None, transport=FETCHED, no
                 respond(route, serve)
 
         context.route(f"**/assets/runtime/{served(route_file)}", handle)
+        if isinstance(serve, worker_with) and transport == FETCHED:
+            trust_changed_worker(context, serve)
     if normal:
         first = "bin/snapshot-0.bin" if transport == FETCHED else "snapshot-0.js"
         context.route(f"**/assets/runtime/{served(first)}", lambda route: route.fulfill(status=404))
-        if isinstance(serve, worker_with) and transport == FETCHED:
-            trust_changed_worker(context, serve)
     page.clock.install(time=NAVIGATION - dt.timedelta(minutes=1))
     page.clock.pause_at(NAVIGATION)  # forward, never "to the past" however slow this machine is
     page.goto(server + AID, wait_until="domcontentloaded")
