@@ -122,6 +122,7 @@ MESSAGES: dict[str, str] = {
     "ready": "ready",      # worker -> page: Python runs
     "failed": "failed",    # worker -> page: Python cannot start
     "need": "need",        # worker -> page: send a file only a normal start needs (config.later)
+    "arrived": "arrived",  # unpacker -> page: a chunk it fetched has arrived (the start waits)
     "error": "error",      # the page itself, when a worker cannot run at all
 }
 

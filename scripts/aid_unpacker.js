@@ -189,6 +189,7 @@ function twFetch(message) {
     chunks.forEach(function (chunk, index) {
       var label = message.base + chunk.url;
       twFetchChunk(new URL(label, message.from).href, chunk.integrity, label).then(function (data) {
+        self.postMessage({ type: M.arrived });  // a slow link: the page's start limit waits
         twChunk({ name: name, index: index, total: chunks.length, data: data });
       }, function (error) {
         twLost(name, error, Boolean(error.missing));

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import axe_playwright_python
+from playwright.sync_api import Error as PlaywrightError
 from aids.contract import ATTRIBUTES as A
 
 CHROMIUM = "/usr/bin/chromium"
@@ -209,6 +210,38 @@ def until(page, check, what: str, limit_ms: int = 30_000, step_ms: int = 25) -> 
             return
         page.wait_for_timeout(step_ms)
     raise AssertionError(f"{what} bleef uit na {limit_ms} ms")
+
+
+# Resolves once the page has handled every message posted to it before this one (both are
+# posted messages, handled in order).
+_HANDLED = """() => new Promise(done => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => done();
+  channel.port2.postMessage(null);
+})"""
+# How many chunks of the runtime the unpacker has (in order, or waiting for one before them).
+_ARRIVED = """() => Object.values(twFiles).reduce(
+  (n, file) => n + file.next + file.parts.filter(part => part != null).length, 0)"""
+
+
+def runtime_arrived(page, count: int) -> None:
+    """Over http: wait until `count` of the runtime's chunks have arrived in the unpacker and
+    the page has heard of each (its start limit counts from the last one)."""
+    found = []
+
+    def unpacker():
+        found[:] = [w for w in page.workers if w.evaluate("() => typeof twChunk === 'function'")]
+        return found
+
+    def arrived():
+        try:
+            return found[0].evaluate(_ARRIVED) >= count
+        except PlaywrightError:  # the page closes the unpacker once Python is ready: all came
+            return True
+
+    until(page, unpacker, "de uitpakker")
+    until(page, arrived, f"{count} stukken van de runtime")
+    page.evaluate(_HANDLED)
 
 
 def tab_to(page, selector: str, limit: int = 400) -> None:

@@ -15,8 +15,8 @@ import pytest
 
 import aids
 from aids.texts import group
-from browser_helpers import (AidPage, axe_violations, integrity, new_context, use_data_scripts,
-                             wait_for_aid, watch_csp)
+from browser_helpers import (AidPage, axe_violations, integrity, new_context, runtime_arrived,
+                             until, use_data_scripts, wait_for_aid, watch_csp)
 from paths import SITE, served
 from aids.contract import ATTRIBUTES as A
 
@@ -96,6 +96,13 @@ START_FAULTS = {
 NORMAL_START = {"stdlib cut short", "script cut short"}
 
 
+def fetched_chunks() -> int:
+    """How many chunks an http page fetches for a start from the snapshot."""
+    manifest = json.loads((SITE / "assets" / "runtime" / "manifest.json").read_text())
+    return sum(len(parts) for name, parts in manifest["bin"].items()
+               if name not in manifest["later"])
+
+
 def trust_changed_worker(context, change: worker_with) -> None:
     """Every page asks for the integrity of the changed worker's source instead of the built one:
     the worker runs, and misbehaves as the test has it."""
@@ -121,7 +128,7 @@ def open_aid(browser, server, route_file=None, serve=None, transport=FETCHED, no
     page.console = []
     page.on("console", lambda message: page.console.append(message.text))
     if route_file:
-        held = []
+        held = page.held = []
 
         def handle(route):
             if serve is None:
@@ -149,6 +156,8 @@ def test_a_start_fault_ends_in_the_checklist_with_the_right_dutch_message(browse
     context, page = open_aid(browser, server, route_file, serve, transport, fault in NORMAL_START)
     page.fill(TYPED, "moeder, al getypt")
     if hangs:
+        if transport == FETCHED:  # every chunk that comes has come, at navigation
+            runtime_arrived(page, fetched_chunks() - (1 if route_file.endswith(".bin") else 0))
         page.clock.run_for(START_LIMIT_MS - 1_000)
         assert page.get_attribute("form.aid", A["state"]) == "loading"
         page.clock.run_for(1_000)
@@ -163,6 +172,25 @@ def test_a_start_fault_ends_in_the_checklist_with_the_right_dutch_message(browse
     assert page.inner_text(f"[{A['status']}]") == LOADER["checklist_no_result"]
     assert page.input_value(TYPED) == "moeder, al getypt"
     assert axe_violations(page) == []
+    assert page.csp == []
+    context.close()
+
+
+def test_on_a_slow_link_the_limit_counts_from_the_last_chunk_that_arrived(browser, server):
+    """On a slow link the runtime's last chunk arrives after 15 seconds: the 20 seconds then
+    count from it, and Python starts. The same page without that chunk ends at 20 seconds (the
+    fault "wasm never arrives")."""
+    context, page = open_aid(browser, server, "bin/wasm-0.bin", None)
+    until(page, lambda: page.held, "de vraag om het eerste stuk wasm")
+    page.fill(TYPED, "moeder, al getypt")
+    page.clock.run_for(START_LIMIT_MS - 5_000)
+    assert page.get_attribute("form.aid", A["state"]) == "loading"
+    page.held[0].continue_()  # it arrives 15 seconds after navigation
+    runtime_arrived(page, fetched_chunks())
+    page.clock.run_for(10_000)  # 25 seconds after navigation, 10 after the last chunk
+    assert page.get_attribute("form.aid", A["state"]) in ("loading", "ready")
+    wait_for_aid(page, "ready")
+    assert page.input_value(TYPED) == "moeder, al getypt"
     assert page.csp == []
     context.close()
 
