@@ -239,8 +239,8 @@ def runtime_arrived(page, count: int) -> None:
         except PlaywrightError:  # the page closes the unpacker once Python is ready: all came
             return True
 
-    until(page, unpacker, "de uitpakker")
-    until(page, arrived, f"{count} stukken van de runtime")
+    until(page, unpacker, "the unpacker")
+    until(page, arrived, f"{count} runtime chunks")
     page.evaluate(_HANDLED)
 
 

@@ -181,7 +181,7 @@ def test_on_a_slow_link_the_limit_counts_from_the_last_chunk_that_arrived(browse
     count from it, and Python starts. The same page without that chunk ends at 20 seconds (the
     fault "wasm never arrives")."""
     context, page = open_aid(browser, server, "bin/wasm-0.bin", None)
-    until(page, lambda: page.held, "de vraag om het eerste stuk wasm")
+    until(page, lambda: page.held, "the first wasm chunk's request")
     page.fill(TYPED, "moeder, al getypt")
     page.clock.run_for(START_LIMIT_MS - 5_000)
     assert page.get_attribute("form.aid", A["state"]) == "loading"
