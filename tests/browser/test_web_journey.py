@@ -19,7 +19,10 @@ from aids.contract import ATTRIBUTES as A
 
 NOTHING = {"local": 0, "session": 0, "cookie": "", "databases": 0, "caches": 0}
 EXAMPLES = ROOT / "tests" / "data" / "examples"
-TODAY = dt.date.today()
+# The page's clock in the printout test: the day it prints is this one, in the browser's own
+# time zone (Europe/Amsterdam), whatever the machine's clock says.
+PRINTED = dt.datetime(2027, 3, 1, 10, 0, tzinfo=dt.timezone.utc)
+TODAY = PRINTED.date()
 
 
 
@@ -232,6 +235,7 @@ def test_the_result_title_takes_focus_and_stays_under_the_sticky_header(page, se
 
 
 def test_every_printout_names_the_family_and_the_day_on_every_page(page, server):
+    page.clock.set_fixed_time(PRINTED)  # a run near midnight printed tomorrow's date
     page.goto(f"{server}/hulpmiddelen/analyse.html")
     wait_for_aid(page)
     # The blank worksheet: a line for the label and the day on every page.
