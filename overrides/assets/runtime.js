@@ -55,10 +55,8 @@
   function launch(config) {
     var run = { worker: null, unpacker: null, heard: [], listen: null, ended: false, arrived: 0 };
     function hear(message) {
-      if (message.type === M.arrived) {  // when the last chunk came (see Python.start)
-        run.arrived = performance.now();
-        performance.mark("tw-runtime-arrived");
-      } else if (run.listen) run.listen(message);
+      if (message.type === M.arrived) run.arrived = performance.now();  // see Python.start
+      else if (run.listen) run.listen(message);
       else run.heard.push(message);
     }
     run.loaded = Files.pageShown().then(function () {
