@@ -35,7 +35,10 @@ def _with_playwrights_disabled_features(*features: str) -> str:
 # as before: it touches the browser's interface, not the web platform.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 _with_playwrights_disabled_features("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")]
+                 _with_playwrights_disabled_features("WebUIOmniboxPopup", "WebUIOmniboxAimPopup"),
+                 # No request can leave the machine: no host name resolves but the local
+                 # server's (the tests' network guard, tests/browser/conftest.py, then fails).
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 # axe-core as shipped inside axe-playwright-python: no CDN involved.
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
