@@ -19,11 +19,14 @@ from aids.texts import group
 import bundle
 import training_pages
 from aids import answers_file, catalogue
-from browser_helpers import AidPage, axe_violations, tab_to, wait_for_aid
+from browser_helpers import AidPage, answer_dialog, axe_violations, tab_to, wait_for_aid
 from paths import DIST_ZIP
 from aids.contract import ATTRIBUTES as A
 
 PAIRS = [(case.id, aid_id) for case in catalogue.cases() for aid_id in case.answers]
+AIDS_WITH_CASES = sorted({aid_id for _, aid_id in PAIRS})
+LOADER = group("loader")
+OPENED = LOADER["file_opened"].split("{note}")[0].strip()  # what the status says first
 BEAMER = {"width": 1280, "height": 720}
 
 
@@ -48,21 +51,41 @@ def visible_text(page) -> str:
     return page.locator(".md-content").inner_text()
 
 
-@pytest.mark.parametrize(("case_id", "aid_id"), PAIRS)
-def test_every_case_opens_in_each_aid_it_names_and_gives_a_result(page, server, case_id, aid_id):
-    open_case(page, f"{server}/hulpmiddelen/{aid_id}.html#casus={case_id}")
-    role = next(iter(CASES[case_id].answers_for(aid_id).get("rol", {}).values()), None)
-    if role:  # the first step names the members by the roles of the case
-        page.locator(f"form.aid [{A['memberLabel']}]:text-is('{role}')").first.wait_for()
-        chosen = page.locator(f"form.aid [{A['members']}] .aid-option:has(input:checked) label")
-        assert chosen.count() and not SLOTS.search(" ".join(chosen.all_inner_texts()))
-    AidPage(page).to_check()  # every step of the case passes its checks
+def passes_its_checks_and_gives_a_result(page) -> None:
+    """From where the case landed: every step passes its checks, then the result, without an
+    error and with nothing stored in the browser."""
+    AidPage(page).to_check()
     page.locator(f"[{A['checkBody']}] dd").first.wait_for()
+    assert not SLOTS.search(page.locator(f"[{A['checkBody']}]").inner_text())  # roles, not slots
     page.click(f"[{A['submit']}]")
     page.locator(f"[{A['exports']}]").wait_for()
     assert page.locator(f"[{A['errors']}]").is_hidden()
     assert page.locator(f"[{A['output']}] .aid-result").count() >= 1
     assert not page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length")
+
+
+@pytest.mark.parametrize("aid_id", AIDS_WITH_CASES)
+def test_every_case_opens_in_each_aid_it_names_and_gives_a_result(page, server, aid_id):
+    """The first case through its link (#casus=), the others one after another in the same page
+    through the aid's own control for a saved file, as a trainer goes from case to case in a
+    workshop: each one replaces the last and gives a result."""
+    first, *others = [case_id for case_id, named in PAIRS if named == aid_id]
+    open_case(page, f"{server}/hulpmiddelen/{aid_id}.html#casus={first}")
+    role = next(iter(CASES[first].answers_for(aid_id).get("rol", {}).values()), None)
+    if role:  # the first step names the members by the roles of the case
+        page.locator(f"form.aid [{A['memberLabel']}]:text-is('{role}')").first.wait_for()
+        chosen = page.locator(f"form.aid [{A['members']}] .aid-option:has(input:checked) label")
+        assert chosen.count() and not SLOTS.search(" ".join(chosen.all_inner_texts()))
+    passes_its_checks_and_gives_a_result(page)
+    for case_id in others:
+        page.set_input_files(f"[{A['import']}]", files=[{
+            "name": f"casus-{case_id}.json", "mimeType": "application/json",
+            "buffer": training_pages.case_file(CASES[case_id]).encode("utf-8")}])
+        answer_dialog(page, LOADER["replace_yes"])
+        page.locator(f"[{A['status']}]").get_by_text(OPENED).wait_for()
+        for slot, role in CASES[case_id].answers_for(aid_id).get("rol", {}).items():
+            assert page.input_value(f"[name='rol.{slot}']") == role, case_id  # this case now
+        passes_its_checks_and_gives_a_result(page)
 
 
 def test_the_buttons_on_a_case_page_open_the_case(page, server):
