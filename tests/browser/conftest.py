@@ -103,8 +103,7 @@ def _page(browser, origin):
 
 
 def _close_clean(context, page, where: str) -> None:
-    """Close the page's context (or the page alone, in a shared context); nothing left the site,
-    no JavaScript error, no CSP violation."""
+    """Close the page's context; nothing left the site, no JavaScript error, no CSP violation."""
     context.close()
     _assert_clean(page, where)
 
@@ -122,26 +121,41 @@ def page(browser, server):
     _close_clean(context, page, "the site")
 
 
+# The viewport of every new context (Playwright's default); a reading test may change it.
+VIEWPORT = {"width": 1280, "height": 720}
+
+
 @pytest.fixture(scope="module")
 def _reading(browser, server):
-    """One context for a module's tests that only read pages. The site keeps nothing in the
-    browser (test_web_security), so only the browser's cache carries over from one test to the
-    next, as it does for a reader going from page to page; each test has its own page and its
-    own guard."""
+    """One page for a module's tests that only read the site: each test goes to its own pages in
+    it, as a reader goes from page to page (a new page costs about a quarter of a core-second
+    more each time). The site keeps nothing in the browser (test_web_security), so only the
+    browser's cache carries over from one test to the next. Each test has its own guard, and
+    its own lists of errors and policy violations."""
     context = new_context(browser)
     report_csp(context)
-    yield context
+    page = context.new_page()
+    page.guard = None
+    page.on("request", lambda request: page.guard.on_request(request))
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.csp = csp_messages(page)
+    yield page
     context.close()
 
 
 @pytest.fixture
 def reading_page(_reading, server):
-    """A page for a test that only reads the site (see _reading): cheaper than a context of its
-    own, with the same checks when it closes."""
-    page = _watched(_reading.new_page(), NetworkGuard(server))
-    page.csp = csp_messages(page)
+    """The module's reading page for one test (see _reading), with the same checks at its end
+    as a page of its own: after it, the page leaves the test's document and takes the usual
+    viewport again."""
+    page = _reading
+    page.guard = NetworkGuard(server)
+    page.errors.clear()
+    page.csp.clear()
     yield page
-    page.close()
+    page.goto("about:blank")  # nothing of the test's document comes after its checks
+    page.set_viewport_size(VIEWPORT)
     _assert_clean(page, "the site")
 
 

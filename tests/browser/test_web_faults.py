@@ -12,6 +12,7 @@ import datetime as dt
 import json
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 import aids
 from aids.texts import group
@@ -339,6 +340,19 @@ def _words(kind: str) -> dict:
         ("ready", "unavailable", "stopped", "restart", "restarting")}
 
 
+def python_worker(page):
+    """Python's worker on the page: the one that holds the aids' handler."""
+    def holds_python(worker) -> bool:
+        try:
+            return worker.evaluate("() => typeof twHandle === 'function'")
+        except PlaywrightError:  # the unpacker, ended once Python was ready
+            return False
+
+    found = [worker for worker in page.workers if holds_python(worker)]
+    assert len(found) == 1, found
+    return found[0]
+
+
 def _state(page, form: str, key: str, state: str, timeout: float = 90_000) -> None:
     page.wait_for_function(f"() => document.querySelector('{form}').dataset.{key} === '{state}'",
                            timeout=timeout)
@@ -363,7 +377,10 @@ def test_a_page_whose_python_stops_on_a_file_starts_it_again(browser, server, tm
     marked, good = tmp_path / "storing.json", tmp_path / "goed.json"
     marked.write_text(_family_text(True), encoding="utf-8")
     good.write_text(_family_text(False), encoding="utf-8")
-    page.set_input_files(input_, str(marked))
+    # The clock runs on only once the request has reached Python's worker (which then stops):
+    # the page reads the file first, and the call's limit starts when the call is made.
+    with python_worker(page).expect_event("close"):
+        page.set_input_files(input_, str(marked))
     page.clock.run_for(CALL_LIMIT_MS - 1_000)
     assert page.locator(status).inner_text() != words["stopped"]
     page.clock.run_for(1_000)
