@@ -30,7 +30,7 @@ from .engine import AnswersError, normalize
 from .fields import item_name
 from .names import looks_like_full_name
 from .result import display
-from .schema import CONTENT_DIR, Checker, read_toml
+from .schema import CONTENT_DIR, Checker, authoring, read_toml
 from .texts import shorten, text
 
 FORMAT = "thuiswijzer-gezin"
@@ -80,40 +80,42 @@ def links() -> tuple[Carry, ...]:
     path = CONTENT_DIR / "data" / "family.toml"
     source, raw = read_toml(path)
     check = Checker(path, source, _SCHEMA)
-    check.table("family", raw, (), "het gezinsdossier")
+    check.table("family", raw, (), authoring("family.file"))
     found = []
     for k, raw_link in enumerate(raw["carry"]):
         at = ("carry", k)
-        link = check.table("carry", raw_link, at, f"koppeling {k + 1}")
+        link = check.table("carry", raw_link, at, authoring("family.link", number=k + 1))
         mode = link.get("as", "copy")
         if mode not in MODES:
-            check.fail(f"as moet een van {MODES} zijn", at, "as")
+            check.fail(authoring("family.mode", field="as", modes=MODES), at, "as")
         ends = {}
         for side in ("to", "from"):
             pairs = []
             for dotted in link[side]:
                 aid_id, _, key = str(dotted).partition(".")
                 if aid_id not in aid_ids() or not _asks(load(aid_id), key):
-                    check.fail(f"{side} noemt een onbekend antwoord '{dotted}'", at, side)
+                    check.fail(authoring("family.unknown_answer", side=side, answer=dotted), at,
+                               side)
                 pairs.append((aid_id, key))
             ends[side] = tuple(pairs)
         if mode == "copy" and len({_shape(load(a), k) for a, k in ends["to"] + ends["from"]}) > 1:
-            check.fail("copy koppelt alleen vragen die op dezelfde manier gesteld worden", at, "to")
+            check.fail(authoring("family.copy_same", mode="copy"), at, "to")
         if mode == "lines" and any(load(a).questions.get(k, None) is None or
                                    load(a).questions[k].type != "textarea" for a, k in ends["to"]):
-            check.fail("lines schrijft alleen naar een tekstvak (textarea)", at, "to")
+            check.fail(authoring("family.lines_text", mode="lines", kind="textarea"), at, "to")
         values = link.get("map", {})
         if mode == "join":
             for side in ("to", "from"):
                 if any(load(a).questions.get(k) is None or load(a).questions[k].type != "multi"
                        or load(a).questions[k].per for a, k in ends[side]):
-                    check.fail("join voegt alleen keuzes van een meerkeuzevraag samen", at, side)
+                    check.fail(authoring("family.join_multi", mode="join"), at, side)
             targets = {o.value for a, k in ends["to"] for o in load(a).questions[k].options}
             sources = {o.value for a, k in ends["from"] for o in load(a).questions[k].options}
             if not set(values) <= sources or not set(values.values()) <= targets:
-                check.fail("map koppelt keuzes van 'from' aan keuzes van 'to'", at, "map")
+                check.fail(authoring("family.map_choices", field="map", source="from",
+                                     target="to"), at, "map")
         elif values:
-            check.fail("map hoort bij as = \"join\"", at, "map")
+            check.fail(authoring("family.map_join", field="map", setting='as = "join"'), at, "map")
         found.append(Carry(ends["to"], ends["from"], mode, tuple(values.items())))
     return tuple(found)
 

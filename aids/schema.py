@@ -2,16 +2,30 @@
 
 Both the aid loader (definition.py) and the shared data (catalogue.py) use this module, so a
 broken content file fails the build the same way everywhere. The reasons are written for
-content authors.
+content authors, in content/data/authoring.toml.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from functools import cache
 from pathlib import Path
 
 CONTENT_DIR = Path(__file__).parent / "content"
+AUTHORING = CONTENT_DIR / "data" / "authoring.toml"
+
+
+@cache
+def _authoring() -> dict[str, dict[str, str]]:
+    return tomllib.loads(AUTHORING.read_text(encoding="utf-8"))
+
+
+def authoring(key: str, /, **values: object) -> str:
+    """A reason for content authors by its dotted key ("schema.not_table"), its {names} filled
+    in. Read with tomllib alone: the reason for a file that is no valid TOML comes from here."""
+    group, _, name = key.partition(".")
+    return _authoring()[group][name].format(**values)
 
 
 class DefinitionError(Exception):
@@ -76,20 +90,21 @@ class Checker:
 
     def table(self, kind: str, data: object, at: tuple[object, ...], label: str) -> dict:
         if not isinstance(data, dict):
-            self.fail(f"{label} moet een tabel zijn", at)
+            self.fail(authoring("schema.not_table", label=label), at)
         required, optional = self.schema[kind]
         for key in data:
             if key not in required and key not in optional:
-                self.fail(f"onbekend veld '{key}' in {label}", at, key)
+                self.fail(authoring("schema.unknown_field", key=key, label=label), at, key)
         for key, kind_type in required.items():
             if key not in data:
-                self.fail(f"verplicht veld '{key}' ontbreekt in {label}", at)
+                self.fail(authoring("schema.missing_field", key=key, label=label), at)
         for key, value in data.items():
             wanted = required.get(key) or optional[key]
             if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
-                names = " of ".join(t.__name__ for t in (wanted if isinstance(wanted, tuple)
-                                                         else (wanted,)))
-                self.fail(f"veld '{key}' in {label} moet van type {names} zijn", at, key)
+                types = authoring("schema.type_or").join(
+                    t.__name__ for t in (wanted if isinstance(wanted, tuple) else (wanted,)))
+                self.fail(authoring("schema.wrong_type", key=key, label=label, types=types), at,
+                          key)
         return data
 
 
@@ -101,4 +116,4 @@ def read_toml(path: Path) -> tuple[str, dict]:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         raise DefinitionError(path, int(match.group(1)) if match else None,
-                              f"geen geldige TOML: {error}") from None
+                              authoring("schema.not_readable", format="TOML", error=error)) from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .schema import CONTENT_DIR, DefinitionError, read_toml
+from .schema import CONTENT_DIR, DefinitionError, authoring, read_toml
 
 PATHS = (CONTENT_DIR / "data" / "interface.toml", CONTENT_DIR / "data" / "training.toml")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -32,7 +32,7 @@ def table() -> dict[str, str]:
             elif isinstance(value, str) and value.strip() and name not in flat:
                 flat[name] = value
             else:
-                raise DefinitionError(path, None, f"'{name}' moet een niet-lege, nieuwe tekst zijn")
+                raise DefinitionError(path, None, authoring("texts.not_new", name=name))
 
     for path in PATHS:
         walk(path, "", read_toml(path)[1])
