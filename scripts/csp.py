@@ -107,16 +107,11 @@ def preloads(html: str) -> str:
     these links at once, right after the policy, which allows them. The scripts come at a low
     priority, after the stylesheets the first paint waits for (Lighthouse's first paint on an
     aid page: 1.9 s with all at the same priority, 1.4 s with the scripts low)."""
-    files = [(href, "style") for href in _STYLESHEET.findall(html)]
-    files += [(src, "script") for src in _SCRIPT_FILE.findall(html)]
-    seen: set[str] = set()
-    links = []
-    for url, kind in files:
-        if url not in seen:
-            seen.add(url)
-            low = ' fetchpriority="low"' if kind == "script" else ""
-            links.append(f'<link rel="preload" href="{url}" as="{kind}"{low}>')
-    return "".join(links)
+    styles = dict.fromkeys(_STYLESHEET.findall(html))
+    scripts = dict.fromkeys(_SCRIPT_FILE.findall(html))
+    return ("".join(f'<link rel="preload" href="{url}" as="style">' for url in styles)
+            + "".join(f'<link rel="preload" href="{url}" as="script" fetchpriority="low">'
+                      for url in scripts))
 
 
 def add_policy(html: str, shim: str) -> str:

@@ -246,13 +246,25 @@ _ARRIVED = """() => Object.values(twFiles).reduce(
   (n, file) => n + file.next + file.parts.filter(part => part != null).length, 0)"""
 
 
+def workers_where(page, expression: str) -> list:
+    """The page's workers for which the expression ("() => ...") holds; a worker that has
+    ended holds nothing."""
+    def holds(worker) -> bool:
+        try:
+            return worker.evaluate(expression)
+        except PlaywrightError:
+            return False
+
+    return [worker for worker in page.workers if holds(worker)]
+
+
 def runtime_arrived(page, count: int) -> None:
     """Over http: wait until `count` of the runtime's chunks have arrived in the unpacker and
     the page has heard of each (its start limit counts from the last one)."""
     found = []
 
     def unpacker():
-        found[:] = [w for w in page.workers if w.evaluate("() => typeof twChunk === 'function'")]
+        found[:] = workers_where(page, "() => typeof twChunk === 'function'")
         return found
 
     def arrived():

@@ -86,12 +86,12 @@ class NetworkGuard:
             self.refused.append(request.url)
 
 
-def _watched(page, guard: NetworkGuard):
-    page.on("request", guard.on_request)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.guard = guard
-    page.errors = errors
+def _watched(page, guard: NetworkGuard | None):
+    """The page records its requests in page.guard and its script errors in page.errors (a
+    shared page gets a new guard for each test, see reading_page)."""
+    page.guard, page.errors = guard, []
+    page.on("request", lambda request: page.guard.on_request(request))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     return page
 
 
@@ -134,11 +134,7 @@ def _reading(browser, server):
     its own lists of errors and policy violations."""
     context = new_context(browser)
     report_csp(context)
-    page = context.new_page()
-    page.guard = None
-    page.on("request", lambda request: page.guard.on_request(request))
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page = _watched(context.new_page(), None)
     page.csp = csp_messages(page)
     yield page
     context.close()

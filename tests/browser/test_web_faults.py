@@ -12,12 +12,12 @@ import datetime as dt
 import json
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 import aids
 from aids.texts import group
 from browser_helpers import (AidPage, axe_violations, integrity, new_context, runtime_arrived,
-                             until, use_data_scripts, wait_for_aid, watch_csp)
+                             until, use_data_scripts, wait_for_aid, watch_csp,
+                             workers_where)
 from paths import SITE, served
 from aids.contract import ATTRIBUTES as A
 
@@ -342,13 +342,7 @@ def _words(kind: str) -> dict:
 
 def python_worker(page):
     """Python's worker on the page: the one that holds the aids' handler."""
-    def holds_python(worker) -> bool:
-        try:
-            return worker.evaluate("() => typeof twHandle === 'function'")
-        except PlaywrightError:  # the unpacker, ended once Python was ready
-            return False
-
-    found = [worker for worker in page.workers if holds_python(worker)]
+    found = workers_where(page, "() => typeof twHandle === 'function'")
     assert len(found) == 1, found
     return found[0]
 
